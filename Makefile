@@ -1,0 +1,112 @@
+# assess - organisational readiness assessment toolkit
+#
+#   make            build build/assess
+#   make demo       install missing packages, build, score the bundled example
+#   make test       install missing packages, build, run every test
+#   make asan       the test suite under AddressSanitizer and UBSan
+#   make valgrind   the test suite under valgrind memcheck
+#   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules)
+#   make deps       install the Debian packages assess builds with
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/assess
+PKG_CONFIG ?= pkg-config
+LUA_PC     ?= lua5.4
+CSV_LIBS   ?= -lcsv
+CFLAGS     ?= -O2 -g
+B          ?= build
+DEV        ?= 1
+
+WARN = -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wundef
+ifneq ($(DEV),)
+WARN += -Werror
+endif
+ifneq ($(SANITIZE),)
+SAN = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) libcjson 2>/dev/null)
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(LUA_PC) libcjson 2>/dev/null) \
+              $(CSV_LIBS) -lm
+ALL_CFLAGS  = $(WARN) $(SAN) -Iassess -Ireports $(DEP_CFLAGS) \
+              -D_POSIX_C_SOURCE=200809L -DASSESS_DATADIR='"$(DATADIR)"' \
+              $(CPPFLAGS) $(CFLAGS)
+
+SRC  := $(wildcard assess/*.c) $(wildcard reports/*.c)
+OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(SRC))
+LIB  := $(filter-out $(B)/obj/assess/main.o,$(OBJ))
+UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+
+DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config
+
+all: $(B)/assess
+
+$(B)/assess: $(OBJ)
+	$(CC) $(SAN) $(LDFLAGS) -o $@ $(OBJ) $(DEP_LIBS)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(DEP_LIBS)
+
+# Debian packages: installed when missing (as root), else the command to
+# run is printed.
+deps:
+	@missing=; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+	      grep -q 'install ok installed' || missing="$$missing $$p"; \
+	  done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
+	      >/dev/null 2>&1 || { apt-get update -q >/dev/null && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; }; \
+	  else \
+	    echo "assess needs these Debian packages:$$missing"; \
+	    echo "run:  sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+check: $(B)/assess $(UNIT)
+	@tests/run $(B)
+
+demo: deps
+	@$(MAKE) --no-print-directory $(B)/assess
+	@tests/demo $(B)/assess
+
+asan: deps
+	@$(MAKE) --no-print-directory B=build-asan SANITIZE=address,undefined \
+	  CFLAGS='-O1 -g' check
+
+valgrind: deps
+	@$(MAKE) --no-print-directory $(B)/assess $(UNIT)
+	@VALGRIND=1 tests/run $(B)
+
+install: all
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)'
+	install -m 755 $(B)/assess '$(DESTDIR)$(BINDIR)/assess'
+	cp -R surveys rules '$(DESTDIR)$(DATADIR)/'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/assess'
+	rm -rf '$(DESTDIR)$(DATADIR)'
+
+clean:
+	rm -rf build build-asan
+
+-include $(OBJ:.o=.d)
+
+.PHONY: all deps test check demo asan valgrind install uninstall clean

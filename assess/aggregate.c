@@ -1,0 +1,430 @@
+/*
+ * aggregate.c - streaming accumulation of answers per organisation.
+ *
+ * Organisations are found through an open-addressing hash table keyed by
+ * name; respondent ids through a table of 64-bit fingerprints.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "fsx.h"
+
+struct agg {
+	const struct survey	*s;
+	struct view		 views[MAX_AUDIENCES + 1];	/* [0] = all */
+	struct orgagg		**slots;	/* hash table of organisations */
+	size_t			 nslots, norgs;
+	struct orgagg		**sorted;	/* id order, built on demand */
+	uint64_t		*seen;		/* respondent fingerprints */
+	size_t			 nseen, seencap;
+	size_t			 respondents;
+};
+
+static uint64_t
+fnv1a(const char *s, uint64_t h)
+{
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define FNV_BASIS 0xcbf29ce484222325ULL
+
+/* ==== Views ==== */
+
+static int
+view_init(struct view *v, const struct survey *s, unsigned aud_mask)
+{
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	if ((v->local = malloc(s->nq * sizeof(int))) == NULL ||
+	    (v->qidx = malloc(s->nq * sizeof(int))) == NULL ||
+	    (v->optoff = malloc(s->nq * sizeof(uint32_t))) == NULL ||
+	    (v->numidx = malloc(s->nq * sizeof(int))) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		const struct question *q = &s->qs[i];
+
+		v->local[i] = -1;
+		if (!(q->audience & aud_mask))
+			continue;
+		v->local[i] = (int)v->nq;
+		v->qidx[v->nq] = (int)i;
+		v->optoff[v->nq] = (uint32_t)v->nopt;
+		v->nopt += q->nopts;
+		v->numidx[v->nq] = q->numidx >= 0 ? (int)v->nnum++ : -1;
+		v->nq++;
+	}
+	return 0;
+}
+
+static void
+view_release(struct view *v)
+{
+	free(v->local);
+	free(v->qidx);
+	free(v->optoff);
+	free(v->numidx);
+}
+
+static int
+acc_init(struct acc *c, const struct view *v)
+{
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	c->q = calloc(v->nq ? v->nq : 1, sizeof(*c->q));
+	c->optcount = calloc(v->nopt ? v->nopt : 1, sizeof(*c->optcount));
+	c->num = calloc(v->nnum ? v->nnum : 1, sizeof(*c->num));
+	if (c->q == NULL || c->optcount == NULL || c->num == NULL)
+		return -1;
+	for (i = 0; i < v->nq; i++)
+		c->q[i].opt = v->optoff[i];
+	return 0;
+}
+
+static void
+acc_release(struct acc *c)
+{
+	free(c->q);
+	free(c->optcount);
+	free(c->num);
+}
+
+struct agg *
+agg_new(const struct survey *s, struct err *e)
+{
+	struct agg *a = calloc(1, sizeof(*a));
+	size_t k;
+
+	if (a == NULL) {
+		err_nomem(e);
+		return NULL;
+	}
+	a->s = s;
+	if (view_init(&a->views[0], s, ~0u) != 0)
+		goto fail;
+	for (k = 0; k < s->naud; k++)
+		if (view_init(&a->views[k + 1], s, 1u << k) != 0)
+			goto fail;
+	a->nslots = 64;
+	if ((a->slots = calloc(a->nslots, sizeof(*a->slots))) == NULL)
+		goto fail;
+	return a;
+fail:
+	agg_free(a);
+	err_nomem(e);
+	return NULL;
+}
+
+static void
+org_free(struct orgagg *o)
+{
+	size_t k;
+
+	if (o == NULL)
+		return;
+	acc_release(&o->all);
+	for (k = 0; k < MAX_AUDIENCES; k++)
+		if (o->role[k] != NULL) {
+			acc_release(o->role[k]);
+			free(o->role[k]);
+		}
+	free(o->id);
+	free(o);
+}
+
+void
+agg_free(struct agg *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; a->slots != NULL && i < a->nslots; i++)
+		org_free(a->slots[i]);
+	for (i = 0; i <= MAX_AUDIENCES; i++)
+		view_release(&a->views[i]);
+	free(a->slots);
+	free(a->sorted);
+	free(a->seen);
+	free(a);
+}
+
+/* ==== Organisations ==== */
+
+static int
+grow_orgs(struct agg *a)
+{
+	size_t n = a->nslots * 2, i, j;
+	struct orgagg **slots = calloc(n, sizeof(*slots));
+
+	if (slots == NULL)
+		return -1;
+	for (i = 0; i < a->nslots; i++) {
+		if (a->slots[i] == NULL)
+			continue;
+		j = fnv1a(a->slots[i]->id, FNV_BASIS) & (n - 1);
+		while (slots[j] != NULL)
+			j = (j + 1) & (n - 1);
+		slots[j] = a->slots[i];
+	}
+	free(a->slots);
+	a->slots = slots;
+	a->nslots = n;
+	return 0;
+}
+
+static struct orgagg *
+find_org(struct agg *a, const char *id)
+{
+	size_t j = fnv1a(id, FNV_BASIS) & (a->nslots - 1);
+	struct orgagg *o;
+
+	for (; a->slots[j] != NULL; j = (j + 1) & (a->nslots - 1))
+		if (strcmp(a->slots[j]->id, id) == 0)
+			return a->slots[j];
+	if (2 * (a->norgs + 1) > a->nslots) {
+		if (grow_orgs(a) != 0)
+			return NULL;
+		return find_org(a, id);
+	}
+	if ((o = calloc(1, sizeof(*o))) == NULL)
+		return NULL;
+	if ((o->id = fsx_strdup(id)) == NULL ||
+	    acc_init(&o->all, &a->views[0]) != 0) {
+		org_free(o);
+		return NULL;
+	}
+	a->slots[j] = o;
+	a->norgs++;
+	free(a->sorted);
+	a->sorted = NULL;
+	return o;
+}
+
+/* ==== Respondent fingerprints ==== */
+
+static int
+grow_seen(struct agg *a)
+{
+	size_t n = a->seencap ? a->seencap * 2 : 1024, i, j;
+	uint64_t *t = calloc(n, sizeof(*t));
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < a->seencap; i++) {
+		if (a->seen[i] == 0)
+			continue;
+		for (j = a->seen[i] & (n - 1); t[j] != 0; j = (j + 1) & (n - 1))
+			;
+		t[j] = a->seen[i];
+	}
+	free(a->seen);
+	a->seen = t;
+	a->seencap = n;
+	return 0;
+}
+
+/* 1 if seen before, 0 if new, -1 when out of memory. */
+static int
+seen_before(struct agg *a, const char *org, const char *respondent)
+{
+	uint64_t h = fnv1a(respondent, fnv1a(org, FNV_BASIS) ^ 0xff);
+	size_t j;
+
+	if (h == 0)
+		h = 1;
+	if (2 * (a->nseen + 1) > a->seencap && grow_seen(a) != 0)
+		return -1;
+	for (j = h & (a->seencap - 1); a->seen[j] != 0;
+	    j = (j + 1) & (a->seencap - 1))
+		if (a->seen[j] == h)
+			return 1;
+	a->seen[j] = h;
+	a->nseen++;
+	return 0;
+}
+
+/* ==== Folding a response in ==== */
+
+static void
+add_answer(const struct view *v, struct acc *c, int qi,
+    const struct question *q, const struct answer *ans)
+{
+	int li = v->local[qi];
+	struct qstat *st;
+	size_t k;
+
+	if (li < 0)
+		return;
+	st = &c->q[li];
+	if (ans->skipped) {
+		st->skipped++;
+		return;
+	}
+	if (ans->state == A_EMPTY) {
+		st->unanswered++;
+		return;
+	}
+	if (ans->state == A_NA) {
+		st->na++;
+		return;
+	}
+	st->answered++;
+	st->evidenced += ans->evidence;
+	if (ans->level > 0)
+		st->level[ans->level - 1]++;
+	if (q->type == Q_MULTI) {
+		for (k = 0; k < q->nopts; k++)
+			if (ans->multi & (1ULL << k))
+				c->optcount[st->opt + k]++;
+	} else if (ans->opt >= 0) {
+		c->optcount[st->opt + (size_t)ans->opt]++;
+	}
+	if (v->numidx[li] >= 0) {
+		struct numstat *ns = &c->num[v->numidx[li]];
+
+		if (ns->n == 0 || ans->num < ns->min)
+			ns->min = ans->num;
+		if (ns->n == 0 || ans->num > ns->max)
+			ns->max = ans->num;
+		ns->sum += ans->num;
+		ns->sumsq += ans->num * ans->num;
+		ns->n++;
+	}
+}
+
+static struct acc *
+role_acc(struct agg *a, struct orgagg *o, size_t k)
+{
+	if (o->role[k] == NULL) {
+		if ((o->role[k] = malloc(sizeof(*o->role[k]))) == NULL)
+			return NULL;
+		if (acc_init(o->role[k], &a->views[k + 1]) != 0) {
+			acc_release(o->role[k]);
+			free(o->role[k]);
+			o->role[k] = NULL;
+			return NULL;
+		}
+	}
+	return o->role[k];
+}
+
+int
+agg_add(struct agg *a, const struct response *r, struct err *e)
+{
+	const struct survey *s = a->s;
+	struct acc *roles[MAX_AUDIENCES];
+	struct orgagg *o;
+	size_t i, k;
+	int dup;
+
+	if (r->respondent != NULL && r->respondent[0] != '\0') {
+		if ((dup = seen_before(a, r->org, r->respondent)) < 0)
+			return err_nomem(e);
+		if (dup)
+			return err_set(e, AS_EINPUT, r->file, r->line, 0,
+			    "respondent '%.80s' of organisation '%.80s' "
+			    "appears more than once", r->respondent, r->org);
+	}
+	if ((o = find_org(a, r->org)) == NULL)
+		return err_nomem(e);
+	o->all.respondents++;
+	a->respondents++;
+	for (k = 0; k < s->naud; k++) {
+		roles[k] = NULL;
+		if (!(r->roles & (1u << k)))
+			continue;
+		if ((roles[k] = role_acc(a, o, k)) == NULL)
+			return err_nomem(e);
+		roles[k]->respondents++;
+	}
+	for (i = 0; i < s->nq; i++) {
+		const struct answer *ans = &r->ans[i];
+
+		if (!ans->asked && !ans->skipped)
+			continue;
+		add_answer(&a->views[0], &o->all, (int)i, &s->qs[i], ans);
+		for (k = 0; k < s->naud; k++)
+			if (roles[k] != NULL)
+				add_answer(&a->views[k + 1], roles[k], (int)i,
+				    &s->qs[i], ans);
+	}
+	return 0;
+}
+
+/* ==== Reading the accumulators ==== */
+
+static int
+cmp_org(const void *x, const void *y)
+{
+	const struct orgagg *a = *(const struct orgagg *const *)x;
+	const struct orgagg *b = *(const struct orgagg *const *)y;
+
+	return strcmp(a->id, b->id);
+}
+
+size_t
+agg_count(struct agg *a)
+{
+	size_t i, n = 0;
+
+	if (a->sorted == NULL && a->norgs > 0) {
+		if ((a->sorted = malloc(a->norgs * sizeof(*a->sorted))) ==
+		    NULL)
+			return 0;
+		for (i = 0; i < a->nslots; i++)
+			if (a->slots[i] != NULL)
+				a->sorted[n++] = a->slots[i];
+		qsort(a->sorted, n, sizeof(*a->sorted), cmp_org);
+	}
+	return a->sorted != NULL ? a->norgs : 0;
+}
+
+const struct orgagg *
+agg_org(struct agg *a, size_t i)
+{
+	return i < agg_count(a) ? a->sorted[i] : NULL;
+}
+
+size_t
+agg_respondents(const struct agg *a)
+{
+	return a->respondents;
+}
+
+const struct view *
+agg_view(const struct agg *a, int role)
+{
+	return &a->views[role + 1];
+}
+
+const struct qstat *
+agg_qstat(const struct view *v, const struct acc *c, int q)
+{
+	int li = v->local[q];
+
+	return li >= 0 ? &c->q[li] : NULL;
+}
+
+const struct numstat *
+agg_numstat(const struct view *v, const struct acc *c, int q)
+{
+	int li = v->local[q];
+
+	return li >= 0 && v->numidx[li] >= 0 ? &c->num[v->numidx[li]] : NULL;
+}
+
+const uint32_t *
+agg_options(const struct view *v, const struct acc *c, int q)
+{
+	int li = v->local[q];
+
+	return li >= 0 ? &c->optcount[c->q[li].opt] : NULL;
+}

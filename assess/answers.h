@@ -1,0 +1,39 @@
+/*
+ * answers.h - read answers files (CSV or JSON) and deliver one checked
+ * response at a time.
+ *
+ * The CSV reader streams: it holds one record in memory, never the file.
+ * Every problem is reported with the file, the line, the column (for CSV,
+ * the field number counted from 1), the question and the allowed values.
+ * A response reaches the sink only when all of it is valid; the first
+ * error stops the read.
+ */
+#ifndef ASSESS_ANSWERS_H
+#define ASSESS_ANSWERS_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "response.h"
+#include "survey.h"
+
+#define ANSWERS_FIELD_MAX	((size_t)1 << 20)	/* bytes per field */
+#define ANSWERS_MAX_COLUMNS	10000
+#define ANSWERS_NAME_MAX	256	/* organisation and respondent ids */
+
+/* Called once per valid response; a non-zero return stops the read (the
+ * sink has filled 'e'). */
+typedef int (*answers_sink)(void *ctx, const struct response *r,
+    struct err *e);
+
+/* Read 'path' ('-' is standard input, read as CSV).  Files ending in
+ * ".json" are read as assess-answers/1 JSON; anything else as CSV.
+ * Returns the number of responses delivered, or -1. */
+long answers_read(const char *path, const struct survey *s,
+    answers_sink sink, void *ctx, struct err *e);
+
+/* The organisation name used for rows of a file without an organisation
+ * column: the file name without directory and extension. */
+void answers_default_org(const char *path, char *out, size_t size);
+
+#endif

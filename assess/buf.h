@@ -1,0 +1,39 @@
+/*
+ * buf.h - a growable byte buffer for building reports and messages.
+ *
+ * Appends never fail loudly: on allocation failure the buffer remembers it
+ * ('failed') and ignores further appends, so a writer can append freely and
+ * check once at the end with buf_ok().  The contents are always
+ * NUL-terminated (when anything was allocated).
+ */
+#ifndef ASSESS_BUF_H
+#define ASSESS_BUF_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+struct buf {
+	char	*data;
+	size_t	 len, cap;
+	int	 failed;	/* an allocation failed; contents incomplete */
+};
+
+#define BUF_INIT { NULL, 0, 0, 0 }
+
+void buf_init(struct buf *b);
+void buf_release(struct buf *b);	/* frees the contents; b is reusable */
+void buf_reset(struct buf *b);		/* len = 0, keeps the allocation */
+
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) AS_PRINTF(2, 3);
+
+/* 0 if every append succeeded, else -1 with an out-of-memory error. */
+int buf_ok(const struct buf *b, struct err *e);
+
+/* The contents as a string ("" when empty). */
+const char *buf_str(const struct buf *b);
+
+#endif

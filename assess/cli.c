@@ -1,0 +1,201 @@
+/*
+ * cli.c - command dispatch, usage, help and exit statuses.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "suggest.h"
+
+static const struct cmd cmds[] = {
+	{ "score", cmd_score,
+	  "[-s SURVEY] [-t TARGET] [-r RULES] [-f FORMAT] [-o FILE]\n"
+	  "                    [--fail-below LEVEL] [--anonymity N] ANSWERS...",
+	  "rate organisations from answers files",
+	  "Read the answers (CSV or JSON), score every organisation in them with\n"
+	  "the survey's rules, and write a report: a maturity level per dimension,\n"
+	  "a headline level with its reason, findings and recommendations, and\n"
+	  "with -t the gap to a target profile.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -t, --target TARGET    compare with a target profile: an id from\n"
+	  "                         'assess list targets', or a file\n"
+	  "  -r, --rules RULES      run this rule script instead of the survey's\n"
+	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
+	  "      --fail-below LEVEL exit with status 4 if an organisation's\n"
+	  "                         headline is below LEVEL (1-5 or a level name)\n"
+	  "      --anonymity N      break results down by role only for roles\n"
+	  "                         with at least N respondents (default 5)\n"
+	  "  -h, --help             show this help\n" },
+	{ "check", cmd_check, "[-s SURVEY] FILE...",
+	  "validate surveys, target profiles, rule scripts and answers",
+	  "Check each file and say what it is, or what is wrong with it and\n"
+	  "where.  The kind of file is told by its contents: JSON files by their\n"
+	  "\"format\", *.lua files are rule scripts, anything else is a CSV\n"
+	  "answers file.  Answers and rule scripts are checked against SURVEY.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -h, --help             show this help\n" },
+	{ "list", cmd_list, "[surveys|targets]",
+	  "list the bundled surveys and target profiles",
+	  "List the surveys and target profiles that ship with assess (or are\n"
+	  "in $ASSESS_PATH), with the ids that -s and -t accept.\n"
+	  "\n"
+	  "  -h, --help             show this help\n" },
+	{ "help", cmd_help, "[COMMAND]", "show help for a command",
+	  "Show the usage and options of COMMAND, or the list of commands.\n" },
+};
+
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+static const struct cmd *
+find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			return &cmds[i];
+	return NULL;
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: assess <command> [options] [arguments]\n"
+	    "       assess -h | --help | --version\n\n"
+	    "Rate an organisation's readiness for social media (access, "
+	    "approvals,\ntraining, leadership and the enablers around them) "
+	    "from survey answers.\n\ncommands:\n", fp);
+	for (i = 0; i < NCMDS; i++)
+		fprintf(fp, "  %-7s %s\n", cmds[i].name, cmds[i].summary);
+	fputs("\nRun 'assess help COMMAND' for the options of a command.\n"
+	    "Exit status: 0 ok, 1 bad input or rule failure, 2 usage, "
+	    "3 system error,\n4 --fail-below not met.\n", fp);
+}
+
+int
+cli_status(enum err_code code)
+{
+	switch (code) {
+	case AS_OK:
+		return AS_EXIT_OK;
+	case AS_EUSAGE:
+		return AS_EXIT_USAGE;
+	case AS_ESYS:
+		return AS_EXIT_SYSTEM;
+	case AS_EINPUT:
+	case AS_ERULE:
+		break;
+	}
+	return AS_EXIT_INPUT;
+}
+
+int
+cli_fail(const struct err *e)
+{
+	err_print(e, stderr);
+	return cli_status(e->code);
+}
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct cmd *c = find(cmd);
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "assess %s: ", cmd);
+	err_print_text(stderr, msg);	/* the message may quote arguments */
+	fputc('\n', stderr);
+	if (c != NULL)
+		fprintf(stderr, "usage: assess %s %s\n", c->name, c->usage);
+	return AS_EXIT_USAGE;
+}
+
+int
+cli_bad_option(const char *cmd, char **argv, int optopt_)
+{
+	if (optopt_ != 0 && optopt_ != '?')
+		return cli_usage_error(cmd, "option '-%c' %s", optopt_,
+		    strchr("stTrfo", optopt_) != NULL ? "needs a value" :
+		    "is not known");
+	return cli_usage_error(cmd, "option '%s' is not known or needs a value",
+	    argv[optind - 1]);
+}
+
+int
+cli_help(const char *name)
+{
+	const struct cmd *c = find(name);
+
+	printf("usage: assess %s %s\n\n%s", c->name, c->usage, c->help);
+	return AS_EXIT_OK;
+}
+
+int
+cmd_help(int argc, char **argv)
+{
+	struct suggest s;
+	size_t i;
+
+	if (argc < 2) {
+		usage(stdout);
+		return AS_EXIT_OK;
+	}
+	if (argc > 2)
+		return cli_usage_error("help", "give one command");
+	if (find(argv[1]) != NULL)
+		return cli_help(argv[1]);
+	suggest_init(&s, argv[1]);
+	for (i = 0; i < NCMDS; i++)
+		suggest_try(&s, cmds[i].name);
+	return cli_usage_error("help", "'%s' is not a command%s%s%s", argv[1],
+	    s.best ? "; did you mean '" : "", s.best ? s.best : "",
+	    s.best ? "'?" : "");
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	const struct cmd *c;
+	struct suggest s;
+	size_t i;
+
+	opterr = 0;
+	if (argc < 2) {
+		usage(stderr);
+		return AS_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return AS_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("assess %s\n", ASSESS_VERSION);
+		return AS_EXIT_OK;
+	}
+	if ((c = find(argv[1])) != NULL)
+		return c->run(argc - 1, argv + 1);
+	suggest_init(&s, argv[1]);
+	for (i = 0; i < NCMDS; i++)
+		suggest_try(&s, cmds[i].name);
+	fprintf(stderr, "assess: '");
+	err_print_text(stderr, argv[1]);
+	fprintf(stderr, "' is not a command%s%s%s; see 'assess --help'\n",
+	    s.best ? " (did you mean '" : "", s.best ? s.best : "",
+	    s.best ? "'?)" : "");
+	return AS_EXIT_USAGE;
+}

@@ -1,0 +1,54 @@
+/*
+ * cli.h - the command-line layer: the command table, usage and help text,
+ * printing errors and mapping them to exit statuses.
+ *
+ * Only this layer (cli.c, cmd_*.c, main.c) prints or decides exit codes;
+ * everything below returns errors.
+ */
+#ifndef ASSESS_CLI_H
+#define ASSESS_CLI_H
+
+#include "err.h"
+
+#define ASSESS_VERSION "0.1.0"
+
+enum {
+	AS_EXIT_OK = 0,
+	AS_EXIT_INPUT = 1,	/* bad survey, target, rules or answers */
+	AS_EXIT_USAGE = 2,
+	AS_EXIT_SYSTEM = 3,	/* I/O error, out of memory */
+	AS_EXIT_BELOW = 4,	/* --fail-below not met */
+};
+
+struct cmd {
+	const char	*name;
+	int		(*run)(int argc, char **argv);
+	const char	*usage;		/* "[-s SURVEY] ANSWERS..." */
+	const char	*summary;	/* one line for the command list */
+	const char	*help;		/* the options, one per line */
+};
+
+int cli_main(int argc, char **argv);
+
+/* Print 'e' to stderr and return the exit status its code maps to. */
+int cli_fail(const struct err *e);
+
+/* Exit status for an error code. */
+int cli_status(enum err_code code);
+
+/* "assess CMD: message" and the usage line on stderr; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) AS_PRINTF(2, 3);
+
+/* The usage and help of 'name' on stdout; returns 0. */
+int cli_help(const char *name);
+
+/* Report a getopt failure (unknown option, missing argument). */
+int cli_bad_option(const char *cmd, char **argv, int optopt_);
+
+/* The command set, for cmd_*.c. */
+int cmd_score(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+#endif

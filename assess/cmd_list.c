@@ -1,0 +1,222 @@
+/*
+ * cmd_list.c - `assess list`: the bundled surveys and target profiles.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fsx.h"
+#include "paths.h"
+#include "survey.h"
+#include "target.h"
+
+struct names {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static int
+cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+names_release(struct names *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++)
+		free(n->v[i]);
+	free(n->v);
+	memset(n, 0, sizeof(*n));
+}
+
+/* Sorted entries of 'dir' that pass 'keep' (visible names only). */
+static int
+read_dir(const char *dir, int (*keep)(const char *dir, const char *name),
+    struct names *out, struct err *e)
+{
+	struct dirent *de;
+	DIR *d;
+
+	memset(out, 0, sizeof(*out));
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		char **v;
+
+		if (de->d_name[0] == '.' || !keep(dir, de->d_name))
+			continue;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 16;
+			if ((v = realloc(out->v, out->cap * sizeof(*v))) ==
+			    NULL)
+				goto nomem;
+			out->v = v;
+		}
+		if ((out->v[out->n] = fsx_strdup(de->d_name)) == NULL)
+			goto nomem;
+		out->n++;
+	}
+	closedir(d);
+	qsort(out->v, out->n, sizeof(*out->v), cmp);
+	return 0;
+nomem:
+	closedir(d);
+	names_release(out);
+	return err_nomem(e);
+}
+
+static int
+has_survey(const char *dir, const char *name)
+{
+	char *sub = fsx_join(dir, name), *file = NULL;
+	int yes;
+
+	if (sub != NULL)
+		file = fsx_join(sub, "survey.json");
+	yes = file != NULL && fsx_is_file(file);
+	free(sub);
+	free(file);
+	return yes;
+}
+
+static int
+is_json(const char *dir, const char *name)
+{
+	size_t n = strlen(name);
+
+	(void)dir;
+	return n > 5 && strcmp(name + n - 5, ".json") == 0;
+}
+
+static void
+field(const char *s, int width)
+{
+	int n = (int)strlen(s);
+
+	err_print_text(stdout, s);
+	for (; n < width; n++)
+		putchar(' ');
+}
+
+static int
+list_targets(const struct survey *s, int *printed, struct err *e)
+{
+	struct names files;
+	char *dir = fsx_join(s->dir, "targets");
+	size_t i;
+	int rc = 0;
+
+	if (dir == NULL)
+		return err_nomem(e);
+	if (read_dir(dir, is_json, &files, e) != 0) {
+		free(dir);
+		return -1;
+	}
+	for (i = 0; i < files.n && rc == 0; i++) {
+		char *path = fsx_join(dir, files.v[i]);
+		struct target *t = path ? target_load(path, s, e) : NULL;
+
+		if (t == NULL) {
+			rc = -1;
+		} else {
+			if (!(*printed)++)
+				fputs("targets:\n", stdout);
+			fputs("  ", stdout);
+			field(t->id, 36);
+			fputs("  ", stdout);
+			field(t->as_of, 8);
+			fputs("  ", stdout);
+			err_print_text(stdout, t->title);
+			fputs("\n", stdout);
+		}
+		target_free(t);
+		free(path);
+	}
+	names_release(&files);
+	free(dir);
+	return rc;
+}
+
+/* Load every bundled survey, in folder-name order. */
+static int
+load_all(struct survey ***out, size_t *n, struct err *e)
+{
+	struct names dirs;
+	char *root = fsx_join(paths_datadir(), "surveys");
+	size_t i;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (root == NULL)
+		return err_nomem(e);
+	if (read_dir(root, has_survey, &dirs, e) != 0) {
+		free(root);
+		return -1;
+	}
+	if (dirs.n > 0 && (*out = calloc(dirs.n, sizeof(**out))) == NULL)
+		rc = err_nomem(e);
+	for (i = 0; i < dirs.n && rc == 0; i++) {
+		char *sub = fsx_join(root, dirs.v[i]);
+		char *file = sub ? fsx_join(sub, "survey.json") : NULL;
+
+		if (file == NULL)
+			rc = err_nomem(e);
+		else if (((*out)[*n] = survey_load(file, e)) == NULL)
+			rc = -1;
+		else
+			(*n)++;
+		free(file);
+		free(sub);
+	}
+	names_release(&dirs);
+	free(root);
+	return rc;
+}
+
+int
+cmd_list(int argc, char **argv)
+{
+	struct survey **all;
+	struct err e = { 0 };
+	int want_s = 1, want_t = 1, printed = 0, rc;
+	size_t i, n;
+
+	if (argc > 2)
+		return cli_usage_error("list", "give at most one of surveys, "
+		    "targets");
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0))
+		return cli_help("list");
+	if (argc == 2 && strcmp(argv[1], "surveys") == 0)
+		want_t = 0;
+	else if (argc == 2 && strcmp(argv[1], "targets") == 0)
+		want_s = 0;
+	else if (argc == 2)
+		return cli_usage_error("list", "'%s' is not surveys or targets",
+		    argv[1]);
+	rc = load_all(&all, &n, &e);
+	if (rc == 0 && want_s) {
+		fputs("surveys:\n", stdout);
+		for (i = 0; i < n; i++) {
+			fputs("  ", stdout);
+			field(all[i]->id, 24);
+			fputs("  ", stdout);
+			field(all[i]->version, 8);
+			fputs("  ", stdout);
+			err_print_text(stdout, all[i]->title);
+			fputc('\n', stdout);
+		}
+	}
+	for (i = 0; rc == 0 && want_t && i < n; i++)
+		rc = list_targets(all[i], &printed, &e);
+	for (i = 0; i < n; i++)
+		survey_free(all[i]);
+	free(all);
+	return rc == 0 ? AS_EXIT_OK : cli_fail(&e);
+}

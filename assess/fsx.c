@@ -1,0 +1,286 @@
+/*
+ * fsx.c - bounded reads, atomic writes, paths.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsx.h"
+
+char *
+fsx_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+static int
+open_error(const char *path, int errnum, struct err *e)
+{
+	return err_set(e, AS_EINPUT, path, 0, 0, "cannot open: %s",
+	    strerror(errnum));
+}
+
+int
+fsx_open_input(const char *path, struct err *e)
+{
+	struct stat st;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return STDIN_FILENO;
+	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return open_error(path, errno, e);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(e, AS_EINPUT, path, 0, 0,
+		    S_ISDIR(st.st_mode) ? "is a directory, not a file" :
+		    "is not a regular file");
+	}
+	/* reads on a regular file never block: drop O_NONBLOCK anyway */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+static int
+read_all(int fd, const char *path, size_t cap, struct buf *out,
+    struct err *e)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return err_set(e, AS_ESYS, path, 0, 0, "read error: %s",
+			    strerror(errno));
+		if (n == 0)
+			break;
+		if ((size_t)n > cap - out->len)
+			return err_set(e, AS_EINPUT, path, 0, 0,
+			    "is larger than the %zu MiB limit",
+			    cap >> 20);
+		buf_add(out, chunk, (size_t)n);
+		if (buf_ok(out, e) != 0)
+			return -1;
+	}
+	buf_add(out, "", 0);	/* make sure data is allocated and NUL-ended */
+	return buf_ok(out, e);
+}
+
+int
+fsx_read(const char *path, size_t cap, struct buf *out, struct err *e)
+{
+	struct stat st;
+	int fd, rc;
+
+	buf_reset(out);
+	if ((fd = fsx_open_input(path, e)) < 0)
+		return -1;
+	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 &&
+	    (unsigned long long)st.st_size > cap) {
+		close(fd);
+		return err_set(e, AS_EINPUT, path, 0, 0,
+		    "is %llu MiB, larger than the %zu MiB limit",
+		    (unsigned long long)st.st_size >> 20, cap >> 20);
+	}
+	rc = read_all(fd, path, cap, out, e);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
+}
+
+char *
+fsx_join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	char *p;
+
+	if (dl == 0 || strcmp(dir, ".") == 0)
+		return fsx_strdup(name);
+	if ((p = malloc(dl + nl + 2)) == NULL)
+		return NULL;
+	memcpy(p, dir, dl);
+	if (dir[dl - 1] != '/')
+		p[dl++] = '/';
+	memcpy(p + dl, name, nl + 1);
+	return p;
+}
+
+char *
+fsx_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *p;
+	size_t n;
+
+	if (slash == NULL)
+		return fsx_strdup(".");
+	n = (size_t)(slash - path);
+	if (n == 0)
+		n = 1;		/* "/x" -> "/" */
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(p, path, n);
+	p[n] = '\0';
+	return p;
+}
+
+const char *
+fsx_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+int
+fsx_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+fsx_is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+fsx_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+fsx_check_output(const char *path, struct err *e)
+{
+	char *dir;
+	int rc = 0;
+
+	if (path[0] == '\0')
+		return err_set(e, AS_EUSAGE, NULL, 0, 0,
+		    "the output file name is empty");
+	if (fsx_is_dir(path))
+		return err_set(e, AS_EUSAGE, path, 0, 0,
+		    "is a directory; give a file name to write the report to");
+	if ((dir = fsx_dirname(path)) == NULL)
+		return err_nomem(e);
+	if (!fsx_is_dir(dir))
+		rc = err_set(e, AS_ESYS, path, 0, 0,
+		    "cannot write: directory '%s' does not exist", dir);
+	else if (access(dir, W_OK | X_OK) != 0)
+		rc = err_set(e, AS_ESYS, path, 0, 0,
+		    "cannot write: %s", strerror(errno));
+	free(dir);
+	return rc;
+}
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	/* some file systems cannot fsync a directory; that is not a failure */
+	if (rc != 0 && (errno == EINVAL || errno == ENOTSUP))
+		rc = 0;
+	close(fd);
+	return rc;
+}
+
+int
+fsx_write_atomic(const char *path, const void *data, size_t len,
+    struct err *e)
+{
+	char *dir = NULL, *tmp = NULL;
+	const char *base = fsx_basename(path);
+	mode_t mask;
+	int fd = -1, rc = -1, saved;
+
+	if ((dir = fsx_dirname(path)) == NULL ||
+	    (tmp = malloc(strlen(dir) + strlen(base) + 16)) == NULL) {
+		rc = err_nomem(e);
+		goto out;
+	}
+	sprintf(tmp, "%s/.%s.XXXXXX", dir, base);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set(e, AS_ESYS, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		goto out;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 ||
+	    fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	if (sync_dir(dir) != 0) {
+		err_set(e, AS_ESYS, path, 0, 0, "written, but syncing its "
+		    "directory failed: %s", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+	goto out;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	fd = -1;
+	unlink(tmp);
+	err_set(e, AS_ESYS, path, 0, 0, "cannot write: %s%s",
+	    strerror(saved), fsx_is_file(path) ? " (previous report kept)" :
+	    "");
+out:
+	if (fd >= 0)
+		close(fd);
+	free(tmp);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,57 @@
+/*
+ * fsx.h - file system helpers: bounded whole-file reads, crash-safe
+ * report writes, and path manipulation.
+ *
+ * Input files come from other people: fsx_read() refuses anything but a
+ * regular file and anything over its size cap before reading a byte.
+ * Output is written with write, fsync, rename, fsync of the directory, so a
+ * failed run never leaves a half-written report and never loses the
+ * previous one.
+ */
+#ifndef ASSESS_FSX_H
+#define ASSESS_FSX_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "err.h"
+
+/* Read all of 'path' (a regular file of at most 'cap' bytes) into 'out',
+ * replacing its contents.  '-' means standard input (no regular-file check,
+ * but the cap still applies). */
+int fsx_read(const char *path, size_t cap, struct buf *out, struct err *e);
+
+/* Open 'path' for streaming ('-' is standard input).  Refuses directories,
+ * FIFOs and devices other than stdin.  Returns a file descriptor or -1. */
+int fsx_open_input(const char *path, struct err *e);
+
+/* Write 'len' bytes to 'path' atomically: a temporary file in the same
+ * directory, fsync, rename over 'path', fsync of the directory.  On any
+ * failure the temporary file is removed and 'path' is left as it was. */
+int fsx_write_atomic(const char *path, const void *data, size_t len,
+    struct err *e);
+
+/* Check before any work that the directory of 'path' exists and is
+ * writable, and that 'path' is not a directory. */
+int fsx_check_output(const char *path, struct err *e);
+
+/* 1 if 'a' and 'b' name the same existing file. */
+int fsx_same_file(const char *a, const char *b);
+
+int fsx_is_dir(const char *path);
+int fsx_is_file(const char *path);
+
+/* Newly allocated "dir/name" ("name" alone when dir is empty or "."), or
+ * NULL when out of memory. */
+char *fsx_join(const char *dir, const char *name);
+
+/* Newly allocated directory part of 'path' ("." when it has none). */
+char *fsx_dirname(const char *path);
+
+/* Pointer to the last component of 'path'. */
+const char *fsx_basename(const char *path);
+
+/* Newly allocated copy of 's' (NULL when out of memory). */
+char *fsx_strdup(const char *s);
+
+#endif

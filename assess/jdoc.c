@@ -1,0 +1,876 @@
+/*
+ * jdoc.c - strict JSON with positions: validator, cJSON, conversion.
+ *
+ * The validator is a small recursive-descent scanner over the raw bytes.
+ * It accepts exactly RFC 8259 JSON (plus a leading UTF-8 byte-order mark),
+ * limits depth and size, and records the line and column of every value
+ * and key in document order.  cJSON then parses the same bytes; walking
+ * its tree in document order pairs each cJSON item with its position.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "fsx.h"
+#include "jdoc.h"
+#include "suggest.h"
+#include "utf8.h"
+
+/* ==== The strict scanner ==== */
+
+struct jpos {
+	unsigned	line, col, kline, kcol;
+};
+
+struct scan {
+	const char	*s;
+	size_t		 n, i;
+	size_t		 coff;		/* cursor: offset, line, col */
+	unsigned	 cline, ccol;
+	struct jpos	*pos;
+	size_t		 npos, cap;
+	const char	*file;
+	struct err	*e;
+};
+
+/* Advance the position cursor to 'off' (offsets are asked in order). */
+static void
+locate(struct scan *sc, size_t off, unsigned *line, unsigned *col)
+{
+	if (off < sc->coff) {	/* only error paths go backwards */
+		sc->coff = 0;
+		sc->cline = sc->ccol = 1;
+		if (sc->n >= 3 && memcmp(sc->s, "\xEF\xBB\xBF", 3) == 0)
+			sc->coff = 3;
+	}
+	for (; sc->coff < off; sc->coff++) {
+		unsigned char ch = (unsigned char)sc->s[sc->coff];
+
+		if (ch == '\n' || (ch == '\r' && (sc->coff + 1 >= sc->n ||
+		    sc->s[sc->coff + 1] != '\n'))) {
+			sc->cline++;
+			sc->ccol = 1;
+		} else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+			sc->ccol++;
+		}
+	}
+	*line = sc->cline;
+	*col = sc->ccol;
+}
+
+static int
+fail(struct scan *sc, size_t off, const char *fmt, ...) AS_PRINTF(3, 4);
+
+static int
+fail(struct scan *sc, size_t off, const char *fmt, ...)
+{
+	char msg[512];
+	unsigned line, col;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	locate(sc, off, &line, &col);
+	return err_set(sc->e, AS_EINPUT, sc->file, line, col, "%s", msg);
+}
+
+static void
+skip_ws(struct scan *sc)
+{
+	while (sc->i < sc->n) {
+		char c = sc->s[sc->i];
+
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+		sc->i++;
+	}
+}
+
+static int
+describe(struct scan *sc, size_t off, const char *what)
+{
+	unsigned char c = (unsigned char)sc->s[off];
+
+	if (off >= sc->n)
+		return fail(sc, off, "invalid JSON: unexpected end of file; "
+		    "%s", what);
+	if (c >= 0x21 && c < 0x7F)
+		return fail(sc, off, "invalid JSON: unexpected '%c'; %s",
+		    c, what);
+	return fail(sc, off, "invalid JSON: unexpected byte 0x%02x; %s",
+	    c, what);
+}
+
+static int
+hex4(const char *p, unsigned *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+		unsigned d;
+
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		else
+			return -1;
+		*v = *v * 16 + d;
+	}
+	return 0;
+}
+
+static int
+scan_escape(struct scan *sc)
+{
+	size_t at = sc->i;	/* at the backslash */
+	unsigned u, lo;
+	char c;
+
+	if (sc->i + 1 >= sc->n)
+		return fail(sc, at, "invalid JSON: unterminated string");
+	c = sc->s[sc->i + 1];
+	if (strchr("\"\\/bfnrt", c) != NULL && c != '\0') {
+		sc->i += 2;
+		return 0;
+	}
+	if (c != 'u')
+		return fail(sc, at, "invalid JSON: unknown escape '\\%c'",
+		    (unsigned char)c >= 0x21 && (unsigned char)c < 0x7F ?
+		    c : '?');
+	if (sc->i + 6 > sc->n || hex4(sc->s + sc->i + 2, &u) != 0)
+		return fail(sc, at, "invalid JSON: '\\u' needs four hex digits");
+	if (u == 0)
+		return fail(sc, at, "'\\u0000' is not allowed in strings");
+	sc->i += 6;
+	if (u >= 0xDC00 && u <= 0xDFFF)
+		return fail(sc, at, "invalid JSON: lone low surrogate '\\u%04x'",
+		    u);
+	if (u >= 0xD800 && u <= 0xDBFF) {
+		if (sc->i + 6 > sc->n || sc->s[sc->i] != '\\' ||
+		    sc->s[sc->i + 1] != 'u' ||
+		    hex4(sc->s + sc->i + 2, &lo) != 0 ||
+		    lo < 0xDC00 || lo > 0xDFFF)
+			return fail(sc, at, "invalid JSON: high surrogate "
+			    "'\\u%04x' is not followed by a low surrogate", u);
+		sc->i += 6;
+	}
+	return 0;
+}
+
+static int
+scan_string(struct scan *sc)
+{
+	size_t start = sc->i;
+	uint32_t cp;
+	int k;
+
+	sc->i++;		/* opening quote */
+	for (;;) {
+		unsigned char c;
+
+		if (sc->i >= sc->n)
+			return fail(sc, start, "invalid JSON: string is never "
+			    "closed");
+		c = (unsigned char)sc->s[sc->i];
+		if (c == '"') {
+			sc->i++;
+			return 0;
+		}
+		if (c == '\\') {
+			if (scan_escape(sc) != 0)
+				return -1;
+		} else if (c < 0x20) {
+			return fail(sc, sc->i, "raw control character 0x%02x in "
+			    "a string; write it as an escape such as \\n", c);
+		} else if (c < 0x80) {
+			sc->i++;
+		} else {
+			k = utf8_decode(sc->s + sc->i, sc->n - sc->i, &cp);
+			if (k == 0)
+				return fail(sc, sc->i, "invalid UTF-8 in a "
+				    "string (byte 0x%02x)", c);
+			sc->i += (size_t)k;
+		}
+	}
+}
+
+static int
+digits(struct scan *sc)
+{
+	size_t start = sc->i;
+
+	while (sc->i < sc->n && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9')
+		sc->i++;
+	return sc->i > start;
+}
+
+static int
+scan_number(struct scan *sc)
+{
+	size_t start = sc->i;
+	char tmp[400];
+	double v;
+
+	if (sc->s[sc->i] == '-')
+		sc->i++;
+	if (sc->i < sc->n && sc->s[sc->i] == '0') {
+		sc->i++;
+		if (sc->i < sc->n && sc->s[sc->i] >= '0' &&
+		    sc->s[sc->i] <= '9')
+			return fail(sc, start, "leading zeros are not allowed "
+			    "in numbers");
+	} else if (!digits(sc)) {
+		return describe(sc, sc->i, "expected a digit");
+	}
+	if (sc->i < sc->n && sc->s[sc->i] == '.') {
+		sc->i++;
+		if (!digits(sc))
+			return describe(sc, sc->i, "expected a digit after "
+			    "'.'");
+	}
+	if (sc->i < sc->n && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
+		sc->i++;
+		if (sc->i < sc->n && (sc->s[sc->i] == '+' ||
+		    sc->s[sc->i] == '-'))
+			sc->i++;
+		if (!digits(sc))
+			return describe(sc, sc->i, "expected a digit in the "
+			    "exponent");
+	}
+	if (sc->i - start >= sizeof(tmp))
+		return fail(sc, start, "number is too long");
+	memcpy(tmp, sc->s + start, sc->i - start);
+	tmp[sc->i - start] = '\0';
+	v = strtod(tmp, NULL);
+	if (!isfinite(v))
+		return fail(sc, start, "number out of range");
+	return 0;
+}
+
+static int scan_value(struct scan *, int, size_t, int);
+
+static int
+push_pos(struct scan *sc, size_t off, size_t keyoff, int haskey)
+{
+	struct jpos *p;
+
+	if (sc->npos >= JDOC_MAX_VALUES)
+		return fail(sc, off, "more than %d values in one file",
+		    JDOC_MAX_VALUES);
+	if (sc->npos == sc->cap) {
+		size_t cap = sc->cap ? sc->cap * 2 : 256;
+
+		if ((p = realloc(sc->pos, cap * sizeof(*p))) == NULL)
+			return err_nomem(sc->e);
+		sc->pos = p;
+		sc->cap = cap;
+	}
+	p = &sc->pos[sc->npos++];
+	p->kline = p->kcol = 0;
+	if (haskey)
+		locate(sc, keyoff, &p->kline, &p->kcol);
+	locate(sc, off, &p->line, &p->col);
+	return 0;
+}
+
+static int
+scan_object(struct scan *sc, int depth)
+{
+	size_t keyoff;
+
+	sc->i++;
+	skip_ws(sc);
+	if (sc->i < sc->n && sc->s[sc->i] == '}') {
+		sc->i++;
+		return 0;
+	}
+	for (;;) {
+		if (sc->i >= sc->n || sc->s[sc->i] != '"')
+			return describe(sc, sc->i, "expected a key in double "
+			    "quotes");
+		keyoff = sc->i;
+		if (scan_string(sc) != 0)
+			return -1;
+		skip_ws(sc);
+		if (sc->i >= sc->n || sc->s[sc->i] != ':')
+			return describe(sc, sc->i, "expected ':' after the key");
+		sc->i++;
+		if (scan_value(sc, depth + 1, keyoff, 1) != 0)
+			return -1;
+		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == '}') {
+			sc->i++;
+			return 0;
+		}
+		if (sc->i >= sc->n || sc->s[sc->i] != ',')
+			return describe(sc, sc->i, "expected ',' or '}'");
+		sc->i++;
+		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == '}')
+			return fail(sc, sc->i, "invalid JSON: trailing comma "
+			    "before '}'");
+	}
+}
+
+static int
+scan_array(struct scan *sc, int depth)
+{
+	sc->i++;
+	skip_ws(sc);
+	if (sc->i < sc->n && sc->s[sc->i] == ']') {
+		sc->i++;
+		return 0;
+	}
+	for (;;) {
+		if (scan_value(sc, depth + 1, 0, 0) != 0)
+			return -1;
+		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == ']') {
+			sc->i++;
+			return 0;
+		}
+		if (sc->i >= sc->n || sc->s[sc->i] != ',')
+			return describe(sc, sc->i, "expected ',' or ']'");
+		sc->i++;
+		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == ']')
+			return fail(sc, sc->i, "invalid JSON: trailing comma "
+			    "before ']'");
+	}
+}
+
+static int
+scan_literal(struct scan *sc, const char *word)
+{
+	size_t len = strlen(word);
+
+	if (sc->n - sc->i < len || memcmp(sc->s + sc->i, word, len) != 0)
+		return describe(sc, sc->i, "expected a value");
+	sc->i += len;
+	return 0;
+}
+
+static int
+scan_value(struct scan *sc, int depth, size_t keyoff, int haskey)
+{
+	char c;
+
+	skip_ws(sc);
+	if (sc->i >= sc->n)
+		return describe(sc, sc->i, "expected a value");
+	if (depth > JDOC_MAX_DEPTH)
+		return fail(sc, sc->i, "nested deeper than %d levels",
+		    JDOC_MAX_DEPTH);
+	if (push_pos(sc, sc->i, keyoff, haskey) != 0)
+		return -1;
+	c = sc->s[sc->i];
+	switch (c) {
+	case '{':
+		return scan_object(sc, depth);
+	case '[':
+		return scan_array(sc, depth);
+	case '"':
+		return scan_string(sc);
+	case 't':
+		return scan_literal(sc, "true");
+	case 'f':
+		return scan_literal(sc, "false");
+	case 'n':
+		return scan_literal(sc, "null");
+	default:
+		if (c == '-' || (c >= '0' && c <= '9'))
+			return scan_number(sc);
+		return describe(sc, sc->i, "expected a value");
+	}
+}
+
+static int
+scan_document(struct scan *sc)
+{
+	if (sc->n >= 3 && memcmp(sc->s, "\xEF\xBB\xBF", 3) == 0)
+		sc->i = sc->coff = 3;
+	skip_ws(sc);
+	if (sc->i >= sc->n)
+		return fail(sc, sc->i, "invalid JSON: the file is empty");
+	if (scan_value(sc, 1, 0, 0) != 0)
+		return -1;
+	skip_ws(sc);
+	if (sc->i < sc->n)
+		return fail(sc, sc->i, "invalid JSON: unexpected text after "
+		    "the end of the document");
+	return 0;
+}
+
+/* ==== Conversion from cJSON, pairing items with positions ==== */
+
+struct conv {
+	const struct jdoc	*d;
+	const struct jpos	*pos;
+	size_t			 npos, k;
+	struct arena		*arena;
+	struct err		*e;
+};
+
+static const char *
+copy_str(struct arena *arena, const char *s, size_t *lenp)
+{
+	size_t len = strlen(s);
+	char *p = arena_alloc(arena, len + 1);
+
+	if (p != NULL)
+		memcpy(p, s, len + 1);
+	if (lenp != NULL)
+		*lenp = len;
+	return p;
+}
+
+static int
+cmp_member(const void *a, const void *b)
+{
+	const struct jnode *x = *(const struct jnode *const *)a;
+	const struct jnode *y = *(const struct jnode *const *)b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	if (x->kline != y->kline)
+		return x->kline < y->kline ? -1 : 1;
+	return x->kcol < y->kcol ? -1 : x->kcol > y->kcol;
+}
+
+static int
+before(const struct jnode *a, const struct jnode *b)
+{
+	return a->kline < b->kline || (a->kline == b->kline &&
+	    a->kcol < b->kcol);
+}
+
+/* Reject duplicate keys, naming the earliest repeated one. */
+static int
+check_duplicates(const struct jdoc *d, const struct jnode *obj,
+    struct err *e)
+{
+	const struct jnode **v, *first = NULL, *dup = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (obj->nkids < 2)
+		return 0;
+	if ((v = malloc(obj->nkids * sizeof(*v))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < obj->nkids; i++)
+		v[i] = &obj->kids[i];
+	qsort(v, obj->nkids, sizeof(*v), cmp_member);
+	/* sorted by key, then position: a repeat follows its first use */
+	for (i = 1; i < obj->nkids; i++)
+		if (strcmp(v[i]->key, v[i - 1]->key) == 0 &&
+		    (dup == NULL || before(v[i], dup)))
+			dup = v[i];
+	if (dup != NULL) {
+		for (i = 0; i < obj->nkids; i++)
+			if (strcmp(obj->kids[i].key, dup->key) == 0) {
+				first = &obj->kids[i];
+				break;
+			}
+		rc = err_set(e, AS_EINPUT, d->file, dup->kline, dup->kcol,
+		    "duplicate key '%s' (first at %u:%u)", dup->key,
+		    first->kline, first->kcol);
+	}
+	free(v);
+	return rc;
+}
+
+static int
+convert(struct conv *cv, const cJSON *c, struct jnode *out)
+{
+	const struct jpos *p;
+	const cJSON *child;
+	size_t n = 0, i = 0;
+
+	if (cv->k >= cv->npos)
+		return err_set(cv->e, AS_ESYS, cv->d->file, 0, 0,
+		    "internal error: JSON position index out of step");
+	p = &cv->pos[cv->k++];
+	memset(out, 0, sizeof(*out));
+	out->line = p->line;
+	out->col = p->col;
+	out->kline = p->kline;
+	out->kcol = p->kcol;
+	if (cJSON_IsNull(c)) {
+		out->type = JNULL;
+	} else if (cJSON_IsBool(c)) {
+		out->type = JBOOL;
+		out->boolean = cJSON_IsTrue(c);
+	} else if (cJSON_IsNumber(c)) {
+		out->type = JNUM;
+		out->num = c->valuedouble;
+	} else if (cJSON_IsString(c)) {
+		out->type = JSTR;
+		if ((out->str = copy_str(cv->arena, c->valuestring,
+		    &out->len)) == NULL)
+			return err_nomem(cv->e);
+	} else {
+		out->type = cJSON_IsArray(c) ? JARR : JOBJ;
+		for (child = c->child; child != NULL; child = child->next)
+			n++;
+		if (n > 0 && (out->kids = arena_alloc(cv->arena,
+		    n * sizeof(*out->kids))) == NULL)
+			return err_nomem(cv->e);
+		out->nkids = n;
+		for (child = c->child; child != NULL; child = child->next) {
+			if (convert(cv, child, &out->kids[i]) != 0)
+				return -1;
+			if (out->type == JOBJ && (out->kids[i].key =
+			    copy_str(cv->arena, child->string, NULL)) == NULL)
+				return err_nomem(cv->e);
+			i++;
+		}
+		if (out->type == JOBJ && check_duplicates(cv->d, out,
+		    cv->e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
+    struct err *e)
+{
+	struct scan sc;
+	struct conv cv;
+	const char *end = NULL;
+	cJSON *tree = NULL;
+	int rc = -1;
+
+	memset(d, 0, sizeof(*d));
+	d->file = file;
+	d->err = e;
+	memset(&sc, 0, sizeof(sc));
+	sc.s = text;
+	sc.n = len;
+	sc.cline = sc.ccol = 1;
+	sc.file = file;
+	sc.e = e;
+	if (memchr(text, '\0', len) != NULL) {
+		fail(&sc, (size_t)((const char *)memchr(text, '\0', len) - text),
+		    "NUL byte in the file; is it really JSON?");
+		goto out;
+	}
+	if (scan_document(&sc) != 0)
+		goto out;
+	tree = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	if (tree == NULL) {
+		/* the scanner accepted it, so cJSON can only have run out
+		 * of memory */
+		err_nomem(e);
+		goto out;
+	}
+	if ((d->root = arena_alloc(&d->arena, sizeof(*d->root))) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	cv.d = d;
+	cv.pos = sc.pos;
+	cv.npos = sc.npos;
+	cv.k = 0;
+	cv.arena = &d->arena;
+	cv.e = e;
+	if (convert(&cv, tree, d->root) != 0)
+		goto out;
+	rc = 0;
+out:
+	cJSON_Delete(tree);
+	free(sc.pos);
+	if (rc != 0)
+		jdoc_release(d);
+	return rc;
+}
+
+int
+jdoc_load(struct jdoc *d, const char *path, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	d->err = e;
+	if (fsx_read(path, JDOC_MAX_BYTES, &b, e) != 0) {
+		buf_release(&b);
+		return -1;
+	}
+	rc = jdoc_parse(d, path, b.data, b.len, e);
+	buf_release(&b);
+	return rc;
+}
+
+void
+jdoc_release(struct jdoc *d)
+{
+	arena_release(&d->arena);
+	d->root = NULL;
+}
+
+
+/* ==== Schema helpers ==== */
+
+static int
+verror(const struct jdoc *d, unsigned line, unsigned col, const char *fmt,
+    va_list ap)
+{
+	char msg[900];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	return err_set(d->err, AS_EINPUT, d->file, line, col, "%s", msg);
+}
+
+int
+jdoc_error(const struct jdoc *d, const struct jnode *n, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = verror(d, n->line, n->col, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+jdoc_key_error(const struct jdoc *d, const struct jnode *n,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = verror(d, n->kline ? n->kline : n->line,
+	    n->kline ? n->kcol : n->col, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *
+jdoc_typename(enum jtype t)
+{
+	switch (t) {
+	case JNULL:
+		return "null";
+	case JBOOL:
+		return "a boolean";
+	case JNUM:
+		return "a number";
+	case JSTR:
+		return "a string";
+	case JARR:
+		return "an array";
+	case JOBJ:
+		return "an object";
+	}
+	return "a value";
+}
+
+const struct jnode *
+jdoc_get(const struct jnode *obj, const char *key)
+{
+	size_t i;
+
+	if (obj == NULL || obj->type != JOBJ)
+		return NULL;
+	for (i = 0; i < obj->nkids; i++)
+		if (strcmp(obj->kids[i].key, key) == 0)
+			return &obj->kids[i];
+	return NULL;
+}
+
+int
+jdoc_expect_object(const struct jdoc *d, const struct jnode *n,
+    const char *const *allowed, const char *what)
+{
+	struct suggest s;
+	size_t i, j;
+
+	if (n->type != JOBJ)
+		return jdoc_error(d, n, "%s must be an object, not %s", what,
+		    jdoc_typename(n->type));
+	for (i = 0; i < n->nkids; i++) {
+		const char *key = n->kids[i].key;
+
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(key, allowed[j]) == 0)
+				break;
+		if (allowed[j] != NULL)
+			continue;
+		suggest_init(&s, key);
+		for (j = 0; allowed[j] != NULL; j++)
+			suggest_try(&s, allowed[j]);
+		if (s.best != NULL)
+			return jdoc_key_error(d, &n->kids[i], "unknown key '%s' "
+			    "in %s; did you mean '%s'?", key, what, s.best);
+		return jdoc_key_error(d, &n->kids[i], "unknown key '%s' in %s",
+		    key, what);
+	}
+	return 0;
+}
+
+static const struct jnode *
+member(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, int *rc)
+{
+	const struct jnode *n = jdoc_get(obj, key);
+
+	*rc = 0;
+	if (n == NULL && required)
+		*rc = jdoc_error(d, obj, "missing required key '%s'", key);
+	return n;
+}
+
+int
+jdoc_string(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, size_t maxlen, const char **out)
+{
+	const struct jnode *n;
+	size_t i;
+	int rc;
+
+	if ((n = member(d, obj, key, required, &rc)) == NULL)
+		return rc;
+	if (n->type != JSTR)
+		return jdoc_error(d, n, "'%s' must be a string, not %s", key,
+		    jdoc_typename(n->type));
+	if (n->len == 0)
+		return jdoc_error(d, n, "'%s' must not be empty", key);
+	if (n->len > maxlen)
+		return jdoc_error(d, n, "'%s' is %zu bytes long; the limit is "
+		    "%zu", key, n->len, maxlen);
+	for (i = 0; i < n->len; i++) {
+		unsigned char c = (unsigned char)n->str[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+			return jdoc_error(d, n, "'%s' contains the control "
+			    "character 0x%02x", key, c);
+	}
+	*out = n->str;
+	return 0;
+}
+
+int
+jdoc_number(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, double *out)
+{
+	const struct jnode *n;
+	int rc;
+
+	if ((n = member(d, obj, key, required, &rc)) == NULL)
+		return rc;
+	if (n->type != JNUM)
+		return jdoc_error(d, n, "'%s' must be a number, not %s", key,
+		    jdoc_typename(n->type));
+	*out = n->num;
+	return 0;
+}
+
+int
+jdoc_int(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, long min, long max, long *out)
+{
+	const struct jnode *n;
+	int rc;
+
+	if ((n = member(d, obj, key, required, &rc)) == NULL)
+		return rc;
+	if (n->type != JNUM || n->num != floor(n->num) ||
+	    n->num < (double)min || n->num > (double)max)
+		return jdoc_error(d, n, "'%s' must be an integer from %ld to "
+		    "%ld", key, min, max);
+	*out = (long)n->num;
+	return 0;
+}
+
+int
+jdoc_bool(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int *out)
+{
+	const struct jnode *n;
+	int rc;
+
+	if ((n = member(d, obj, key, 0, &rc)) == NULL)
+		return rc;
+	if (n->type != JBOOL)
+		return jdoc_error(d, n, "'%s' must be true or false, not %s",
+		    key, jdoc_typename(n->type));
+	*out = n->boolean;
+	return 0;
+}
+
+static int
+container(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, enum jtype t, const struct jnode **out)
+{
+	const struct jnode *n;
+	int rc;
+
+	if ((n = member(d, obj, key, required, &rc)) == NULL)
+		return rc;
+	if (n->type != t)
+		return jdoc_error(d, n, "'%s' must be %s, not %s", key,
+		    jdoc_typename(t), jdoc_typename(n->type));
+	*out = n;
+	return 0;
+}
+
+int
+jdoc_array(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, const struct jnode **out)
+{
+	return container(d, obj, key, required, JARR, out);
+}
+
+int
+jdoc_object(const struct jdoc *d, const struct jnode *obj, const char *key,
+    int required, const struct jnode **out)
+{
+	return container(d, obj, key, required, JOBJ, out);
+}
+
+int
+jdoc_is_ident(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+
+		if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '-')))
+			return 0;
+	}
+	return 1;
+}
+
+int
+jdoc_ident(const struct jdoc *d, const struct jnode *n, const char *what)
+{
+	if (n->type != JSTR)
+		return jdoc_error(d, n, "%s must be a string, not %s", what,
+		    jdoc_typename(n->type));
+	if (!jdoc_is_ident(n->str))
+		return jdoc_error(d, n, "%s '%.80s' is not a valid identifier "
+		    "(1-64 of A-Z a-z 0-9 _ . -, starting with a letter or "
+		    "digit)", what, n->str);
+	return 0;
+}

@@ -1,0 +1,396 @@
+/*
+ * response.c - cell values to answers, and a respondent's answers checked
+ * against the survey.  The per-cell work of every answers file runs here,
+ * so it stays simple: linear option lookups over short lists.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "response.h"
+
+void
+response_trim(const char **p, size_t *len)
+{
+	while (*len > 0 && (**p == ' ' || **p == '\t')) {
+		(*p)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*p)[*len - 1] == ' ' || (*p)[*len - 1] == '\t'))
+		(*len)--;
+}
+
+static int
+is_na(const char *s, size_t n)
+{
+	return n == 2 && tolower((unsigned char)s[0]) == 'n' &&
+	    tolower((unsigned char)s[1]) == 'a';
+}
+
+/* Exact match first; then a unique match ignoring letter case. */
+static int
+find_option(const struct question *q, const char *s, size_t n)
+{
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < q->nopts; i++)
+		if (strlen(q->opts[i].value) == n &&
+		    memcmp(q->opts[i].value, s, n) == 0)
+			return (int)i;
+	for (i = 0; i < q->nopts; i++)
+		if (strlen(q->opts[i].value) == n &&
+		    strncasecmp(q->opts[i].value, s, n) == 0) {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	return found;
+}
+
+static int
+not_option(const struct question *q, const char *s, size_t n, char *msg,
+    size_t size)
+{
+	char allowed[512];
+
+	survey_allowed(q, allowed, sizeof(allowed));
+	snprintf(msg, size, "%s: '%.*s' is not an option; expected one of %s",
+	    q->id, (int)(n > 60 ? 60 : n), s, allowed);
+	return -1;
+}
+
+static int
+parse_choice(const struct question *q, const char *s, size_t n,
+    struct answer *a, char *msg, size_t size)
+{
+	int k = find_option(q, s, n);
+
+	if (k < 0)
+		return not_option(q, s, n, msg, size);
+	a->opt = k;
+	if (q->opts[k].na) {
+		a->state = A_NA;
+		return 0;
+	}
+	a->state = A_VALUE;
+	a->level = (unsigned char)q->opts[k].level;
+	return 0;
+}
+
+static int
+multi_part(const struct question *q, const char *s, size_t n,
+    struct answer *a, char *msg, size_t size)
+{
+	int k = find_option(q, s, n);
+
+	if (k < 0)
+		return not_option(q, s, n, msg, size);
+	if (a->multi & (1ULL << k)) {
+		snprintf(msg, size, "%s: '%s' is chosen twice", q->id,
+		    q->opts[k].value);
+		return -1;
+	}
+	a->multi |= 1ULL << k;
+	return 0;
+}
+
+static int
+check_multi(const struct question *q, struct answer *a, char *msg,
+    size_t size)
+{
+	size_t i, chosen = 0, counted = 0;
+	int special = -1;
+
+	for (i = 0; i < q->nopts; i++) {
+		if (!(a->multi & (1ULL << i)))
+			continue;
+		chosen++;
+		if (q->opts[i].na || q->opts[i].exclusive)
+			special = (int)i;
+		else
+			counted++;
+	}
+	if (special >= 0 && chosen > 1) {
+		snprintf(msg, size, "%s: '%s' cannot be combined with other "
+		    "options", q->id, q->opts[special].value);
+		return -1;
+	}
+	if (special >= 0 && q->opts[special].na) {
+		a->state = A_NA;
+		return 0;
+	}
+	a->state = A_VALUE;
+	a->num = (double)counted;
+	a->level = (unsigned char)survey_band_level(q, a->num);
+	return 0;
+}
+
+static int
+parse_multi(const struct question *q, const char *s, size_t n,
+    struct answer *a, char *msg, size_t size)
+{
+	size_t i = 0;
+
+	while (i <= n) {
+		size_t j = i;
+		const char *part;
+		size_t plen;
+
+		while (j < n && s[j] != ';')
+			j++;
+		part = s + i;
+		plen = j - i;
+		response_trim(&part, &plen);
+		if (plen > 0 && multi_part(q, part, plen, a, msg, size) != 0)
+			return -1;
+		i = j + 1;
+	}
+	if (a->multi == 0)
+		return 0;	/* only separators: unanswered */
+	return check_multi(q, a, msg, size);
+}
+
+/* A plain decimal: optional minus, digits, optional fraction. */
+static int
+parse_decimal(const char *s, size_t n, double *out)
+{
+	char tmp[64];
+	size_t i = 0, digits = 0;
+
+	if (n == 0 || n >= sizeof(tmp))
+		return -1;
+	if (s[i] == '-')
+		i++;
+	for (; i < n && isdigit((unsigned char)s[i]); i++)
+		digits++;
+	if (i < n && s[i] == '.') {
+		size_t frac = 0;
+
+		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
+			frac++;
+		if (frac == 0)
+			return -1;
+	}
+	if (i != n || digits == 0)
+		return -1;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	*out = strtod(tmp, NULL);
+	return isfinite(*out) ? 0 : -1;
+}
+
+static void
+range_text(const struct question *q, char *dst, size_t size)
+{
+	if (q->has_min && q->has_max)
+		snprintf(dst, size, "from %g to %g", q->min, q->max);
+	else if (q->has_min)
+		snprintf(dst, size, "at least %g", q->min);
+	else
+		snprintf(dst, size, "at most %g", q->max);
+}
+
+int
+response_number(const struct question *q, double v, struct answer *a,
+    char *msg, size_t size)
+{
+	char range[96];
+
+	if ((q->has_min && v < q->min) || (q->has_max && v > q->max)) {
+		range_text(q, range, sizeof(range));
+		snprintf(msg, size, "%s: %g is outside the allowed range, %s%s%s",
+		    q->id, v, range, q->unit ? " " : "", q->unit ? q->unit : "");
+		return -1;
+	}
+	a->state = A_VALUE;
+	a->num = v;
+	a->level = (unsigned char)survey_band_level(q, v);
+	return 0;
+}
+
+static int
+parse_number(const struct question *q, const char *s, size_t n,
+    struct answer *a, char *msg, size_t size)
+{
+	double v;
+	int shown = (int)(n > 40 ? 40 : n);
+
+	if (parse_decimal(s, n, &v) != 0) {
+		if (memchr(s, ',', n) != NULL && memchr(s, '.', n) == NULL)
+			snprintf(msg, size, "%s: '%.*s' uses a decimal comma; "
+			    "write numbers with '.'", q->id, shown, s);
+		else
+			snprintf(msg, size, "%s: '%.*s' is not a number", q->id,
+			    shown, s);
+		return -1;
+	}
+	return response_number(q, v, a, msg, size);
+}
+
+int
+response_parse(const struct question *q, const char *text, size_t len,
+    struct answer *a, char *msg, size_t size)
+{
+	const char *s = text;
+	size_t n = len;
+
+	memset(a, 0, sizeof(*a));
+	a->opt = -1;
+	if (q->type != Q_TEXT)
+		response_trim(&s, &n);
+	else if (n > 0 && strspn(text, " \t\r\n") >= n)
+		n = 0;		/* only white space: unanswered */
+	if (n == 0)
+		return 0;
+	if (is_na(s, n) && (q->type == Q_NUMBER || q->type == Q_TEXT ||
+	    find_option(q, s, n) < 0)) {
+		if (!q->allow_na) {
+			snprintf(msg, size, "%s: 'na' (not applicable) is not an "
+			    "allowed answer to this question", q->id);
+			return -1;
+		}
+		a->state = A_NA;
+		a->opt = q->na_opt;
+		return 0;
+	}
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_LIKERT:
+	case Q_YESNO:
+		return parse_choice(q, s, n, a, msg, size);
+	case Q_MULTI:
+		return parse_multi(q, s, n, a, msg, size);
+	case Q_NUMBER:
+		return parse_number(q, s, n, a, msg, size);
+	case Q_TEXT:
+		a->state = A_VALUE;
+		return 0;
+	}
+	return 0;
+}
+
+int
+response_roles(const struct survey *s, const char *text, size_t len,
+    unsigned *roles, char *msg, size_t size)
+{
+	size_t i = 0;
+
+	*roles = 0;
+	while (i <= len) {
+		size_t j = i, k;
+		const char *part;
+		size_t plen;
+
+		while (j < len && text[j] != ';')
+			j++;
+		part = text + i;
+		plen = j - i;
+		response_trim(&part, &plen);
+		i = j + 1;
+		if (plen == 0)
+			continue;
+		for (k = 0; k < s->naud; k++)
+			if (strlen(s->aud[k].id) == plen &&
+			    strncasecmp(s->aud[k].id, part, plen) == 0)
+				break;
+		if (k == s->naud) {
+			char list[512];
+			size_t o = 0;
+
+			for (k = 0; k < s->naud && o < sizeof(list); k++)
+				o += (size_t)snprintf(list + o, sizeof(list) - o,
+				    "%s%s", k ? ", " : "", s->aud[k].id);
+			snprintf(msg, size, "role '%.*s' is not an audience of "
+			    "this survey; expected one of %s",
+			    (int)(plen > 40 ? 40 : plen), part, list);
+			return -1;
+		}
+		*roles |= 1u << k;
+	}
+	if (*roles == 0)
+		*roles = 1u << s->org_aud;
+	return 0;
+}
+
+static int
+when_holds(const struct question *q, const struct response *r)
+{
+	const struct answer *ref = &r->ans[q->when.q];
+
+	if (q->when.op == W_NONE)
+		return 1;
+	if (!ref->asked || ref->state != A_VALUE)
+		return 0;
+	switch (q->when.op) {
+	case W_EQ:
+		return ref->opt >= 0 ? (q->when.vals >> ref->opt) & 1 :
+		    (ref->multi & q->when.vals) != 0;
+	case W_NE:
+		return ref->opt >= 0 ? !((q->when.vals >> ref->opt) & 1) :
+		    (ref->multi & q->when.vals) == 0;
+	case W_LT:
+		return ref->num < q->when.num;
+	case W_LE:
+		return ref->num <= q->when.num;
+	case W_GT:
+		return ref->num > q->when.num;
+	case W_GE:
+		return ref->num >= q->when.num;
+	case W_NONE:
+		break;
+	}
+	return 1;
+}
+
+static void
+audience_text(const struct survey *s, unsigned set, char *dst, size_t size)
+{
+	size_t k, o = 0;
+
+	dst[0] = '\0';
+	for (k = 0; k < s->naud && o < size; k++)
+		if (set & (1u << k))
+			o += (size_t)snprintf(dst + o, size - o, "%s%s",
+			    o ? ", " : "", s->aud[k].id);
+}
+
+int
+response_check(const struct survey *s, struct response *r, int *badq,
+    char *msg, size_t size)
+{
+	char who[256], roles[256];
+	size_t i;
+
+	for (i = 0; i < s->nq; i++) {
+		const struct question *q = &s->qs[i];
+		struct answer *a = &r->ans[i];
+		int in_aud = (q->audience & r->roles) != 0;
+
+		a->asked = (unsigned char)(in_aud && when_holds(q, r));
+		a->skipped = (unsigned char)(in_aud && !a->asked);
+		*badq = (int)i;
+		if (!a->asked && a->state != A_EMPTY) {
+			if (!in_aud) {
+				audience_text(s, q->audience, who, sizeof(who));
+				audience_text(s, r->roles, roles, sizeof(roles));
+				snprintf(msg, size, "%s is asked of %s, but this "
+				    "respondent's role is %s", q->id, who, roles);
+			} else {
+				snprintf(msg, size, "%s is only asked when %s, "
+				    "which does not hold for this respondent",
+				    q->id, q->when.text);
+			}
+			return -1;
+		}
+		if (a->asked && q->required && a->state == A_EMPTY) {
+			snprintf(msg, size, "%s must be answered by this "
+			    "respondent, but is empty", q->id);
+			return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,60 @@
+/*
+ * response.h - one respondent's answers: parsing cell text into answers
+ * and checking them against the survey (audience, conditions, required).
+ *
+ * Shared by the CSV and JSON readers, so both accept and refuse exactly
+ * the same values.  Functions here report problems as a message without a
+ * position; the reader adds the file, line and column it knows.
+ */
+#ifndef ASSESS_RESPONSE_H
+#define ASSESS_RESPONSE_H
+
+#include <stddef.h>
+
+#include "survey.h"
+
+enum astate { A_EMPTY = 0, A_NA, A_VALUE };
+
+struct answer {
+	unsigned char	 state;		/* enum astate */
+	unsigned char	 level;		/* level signal 1-5, 0 = none */
+	unsigned char	 evidence;	/* evidence was given */
+	unsigned char	 asked;		/* set by response_check() */
+	unsigned char	 skipped;	/* in the audience, but its condition
+					   ruled it out */
+	int		 opt;		/* single, likert, yesno: option */
+	unsigned long long multi;	/* multi: options chosen */
+	double		 num;		/* number; multi: options counted */
+};
+
+struct response {
+	const char	*file;		/* where it came from, for messages */
+	unsigned	 line;
+	const char	*org, *respondent;	/* respondent may be NULL */
+	unsigned	 roles;		/* bit set of audience indices */
+	struct answer	*ans;		/* one per survey question */
+};
+
+/* Parse 'len' bytes of cell text for question 'q'.  Returns 0, or -1 with
+ * a message such as "ACC-01: 'f' is not an option; expected one of ..." */
+int response_parse(const struct question *q, const char *text, size_t len,
+    struct answer *a, char *msg, size_t size);
+
+/* A number given as a number (JSON): range check and band level. */
+int response_number(const struct question *q, double v, struct answer *a,
+    char *msg, size_t size);
+
+/* Parse a role cell ("ops;staff"; empty means org) into an audience set. */
+int response_roles(const struct survey *s, const char *text, size_t len,
+    unsigned *roles, char *msg, size_t size);
+
+/* Mark which questions are asked of this respondent and check the answers
+ * against that: nothing answered that was not asked, every required
+ * question that was asked answered.  On failure '*badq' is the question. */
+int response_check(const struct survey *s, struct response *r, int *badq,
+    char *msg, size_t size);
+
+/* Trim spaces and tabs at both ends of [*p, *p + *len). */
+void response_trim(const char **p, size_t *len);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * result.h - the result model: what scoring produces and every report
+ * writer reads.
+ *
+ * Writers see nothing else (no survey, no Lua), so everything a report
+ * shows is copied here: titles, level labels, practice texts.  All strings
+ * and arrays live in the result's arena and die with it.  The JSON writer
+ * prints this model field for field; its shape is the contract in
+ * surveys/FORMAT.md.
+ */
+#ifndef ASSESS_RESULT_H
+#define ASSESS_RESULT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "err.h"
+
+#define RESULT_LEVELS	5
+
+struct r_strs {
+	const char	**v;
+	size_t		  n;
+};
+
+struct r_level {
+	int		 level;
+	const char	*id, *label, *description;
+};
+
+struct r_practice {
+	const char	*id, *dimension, *text, *clause;
+};
+
+struct r_dim {
+	const char	*id, *title;
+	int		 critical;
+	int		 level;		/* 1-5; 0 = not rated */
+	double		 score;		/* 0-100, when rated */
+	int		 target;	/* 0 = no target */
+	struct r_strs	 capped_by, met, unmet;
+	unsigned	 answered, na, unanswered;
+};
+
+struct r_finding {
+	const char	*id, *severity, *dimension, *text;	/* dimension
+								   may be NULL */
+	struct r_strs	 evidence;
+};
+
+struct r_rec {
+	const char	*id, *dimension, *text;
+	int		 priority, from, to;
+	struct r_strs	 evidence;
+};
+
+struct r_role {
+	const char	*id;
+	unsigned	 respondents;
+	int		 suppressed;
+	int		*levels;	/* per dimension, 0 = not rated */
+};
+
+struct r_org {
+	const char	*id;
+	unsigned	 respondents;
+	int		 headline;	/* 0 = not rated */
+	const char	*basis;
+	struct r_dim	*dims;
+	size_t		 ndims;
+	struct r_finding *findings;
+	size_t		 nfindings;
+	struct r_rec	*recs;
+	size_t		 nrecs;
+	struct r_strs	 flags;
+	struct r_role	*roles;
+	size_t		 nroles;
+};
+
+struct result {
+	struct arena	 arena;
+	const char	*survey_id, *survey_version, *survey_title;
+	struct r_level	 levels[RESULT_LEVELS];
+	int		 has_target;
+	const char	*target_id, *target_title, *jurisdiction, *as_of;
+	struct r_practice *practices;
+	size_t		 npractices;
+	struct r_org	*orgs;
+	size_t		 norgs;
+	unsigned	 anonymity;	/* role threshold used */
+};
+
+void result_init(struct result *r);
+void result_release(struct result *r);
+
+/* The label of level 1-5, or NULL for 0 (not rated). */
+const char *result_label(const struct result *r, int level);
+
+/* The gap of a dimension, or -1 when there is none (no target or not
+ * rated). */
+int result_gap(const struct r_dim *d);
+
+/* Index of the practice with this id, or -1. */
+int result_practice(const struct result *r, const char *id);
+
+#endif

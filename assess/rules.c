@@ -1,0 +1,886 @@
+/*
+ * rules.c - the Lua sandbox: state, limits, loading, calling.
+ *
+ * Limits, each independent of the others:
+ *   memory        a counting allocator refuses growth past the cap; the
+ *                 refusal also arms the hook, so a script that catches the
+ *                 memory error with pcall is stopped at its next step;
+ *   instructions  a count hook spends a per-call budget; once it runs out
+ *                 the hook re-arms itself to fire on every instruction and
+ *                 raises each time, so pcall cannot swallow it;
+ *   time          SIGALRM after the per-call wall-clock limit arms the same
+ *                 hook (Lua's own lua.c does this for Ctrl-C); if Lua does
+ *                 not get control back within half a second more (a slow
+ *                 string pattern runs entirely in C), the handler writes a
+ *                 prepared message and ends the process with status 1.
+ * No report has been written at that point, so nothing partial is left.
+ */
+#include <sys/time.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "buf.h"
+#include "fsx.h"
+#include "luaconv.h"
+#include "rules.h"
+#include "utf8.h"
+
+#if LUA_VERSION_NUM != 504
+#error "assess needs Lua 5.4"
+#endif
+
+#define HOOK_EVERY	1000
+#define SUBJECT_MAX	65536
+#define PATTERN_MAX	512
+#define LOG_MAX		200
+#define GRACE_SECONDS	0.5
+
+enum trip { TRIP_NONE, TRIP_INSTR, TRIP_MEMORY, TRIP_TIME };
+
+struct rules {
+	lua_State		*L;
+	char			*path, *display;
+	struct rules_dir	*libdirs;
+	size_t			 nlibdirs;
+	struct rules_limits	 lim;
+	size_t			 used;		/* bytes held by Lua */
+	long long		 budget;	/* instructions left */
+	enum trip		 tripped;
+	volatile sig_atomic_t	 alarmed;	/* 1: soft limit, 2: hard */
+	volatile sig_atomic_t	 line;		/* last line seen */
+	char			 where[200];	/* "file:line" of a trip */
+	int			 hooks, survey, target;	/* registry refs */
+	const struct survey	*s;
+	const struct target	*t;
+	rules_log_fn		 log;
+	void			*logctx;
+	unsigned		 nlog;
+	char			 kill_head[300], kill_tail[400];
+	struct sigaction	 old_alarm;
+};
+
+/* The rules being run, for the SIGALRM handler (one run at a time). */
+static struct rules *volatile running;
+
+static struct rules *
+get_rules(lua_State *L)
+{
+	return *(struct rules **)lua_getextraspace(L);
+}
+
+/* ==== Memory ==== */
+
+/* "file:line" of the innermost Lua function, or the rule file. */
+static void
+note_where(struct rules *r, lua_State *L)
+{
+	lua_Debug ar;
+	int level;
+
+	snprintf(r->where, sizeof(r->where), "%s", r->display);
+	if (L == NULL)
+		return;
+	for (level = 0; lua_getstack(L, level, &ar); level++)
+		if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+			snprintf(r->where, sizeof(r->where), "%s:%d",
+			    ar.short_src, ar.currentline);
+			return;
+		}
+}
+
+static void hook(lua_State *, lua_Debug *);
+
+static void *
+budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct rules *r = ud;
+	void *p;
+
+	if (ptr == NULL)
+		osize = 0;		/* osize is a type tag then */
+	if (nsize == 0) {
+		free(ptr);
+		r->used -= osize;
+		return NULL;
+	}
+	if (nsize > osize && (nsize - osize > r->lim.memory ||
+	    r->used + (nsize - osize) > r->lim.memory)) {
+		if (r->tripped == TRIP_NONE && r->L != NULL) {
+			r->tripped = TRIP_MEMORY;
+			note_where(r, r->L);
+			lua_sethook(r->L, hook, LUA_MASKCOUNT, 1);
+		}
+		return NULL;
+	}
+	if ((p = realloc(ptr, nsize)) != NULL)
+		r->used = r->used - osize + nsize;
+	return p;
+}
+
+/* ==== Instructions and time ==== */
+
+static const char *
+trip_text(struct rules *r, char *buf, size_t size)
+{
+	switch (r->tripped) {
+	case TRIP_MEMORY:
+		snprintf(buf, size, "memory limit (%zu MiB) exceeded",
+		    r->lim.memory >> 20);
+		break;
+	case TRIP_TIME:
+		snprintf(buf, size, "time limit (%g s) exceeded",
+		    r->lim.seconds);
+		break;
+	default:
+		snprintf(buf, size, "instruction limit (%lld) exceeded",
+		    r->lim.instructions);
+		break;
+	}
+	return buf;
+}
+
+static void
+hook(lua_State *L, lua_Debug *ar)
+{
+	struct rules *r = get_rules(L);
+	char msg[128];
+
+	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+		r->line = ar->currentline;
+	if (r->tripped == TRIP_NONE) {
+		if (r->alarmed)
+			r->tripped = TRIP_TIME;
+		else if ((r->budget -= HOOK_EVERY) <= 0)
+			r->tripped = TRIP_INSTR;
+		else
+			return;
+	}
+	/* sticky: from now on every instruction raises again */
+	lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+	lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline,
+	    trip_text(r, msg, sizeof(msg)));
+	lua_error(L);
+}
+
+static void
+write_all(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0) {
+		ssize_t w = write(STDERR_FILENO, s, n);
+
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+set_timer(double seconds)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_sec = (time_t)seconds;
+	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds)
+	    * 1e6);
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void
+on_alarm(int sig)
+{
+	struct rules *r = running;
+	char num[24];
+	int i = (int)sizeof(num) - 1, line;
+
+	(void)sig;
+	if (r == NULL)
+		return;
+	if (!r->alarmed) {
+		r->alarmed = 1;
+		lua_sethook(r->L, hook, LUA_MASKCOUNT, 1);
+		set_timer(GRACE_SECONDS);
+		return;
+	}
+	/* Lua never got control back: stuck inside a C library call */
+	line = r->line;
+	num[i] = '\0';
+	do {
+		num[--i] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0 && i > 0);
+	write_all(r->kill_head);
+	write_all(num + i);
+	write_all(r->kill_tail);
+	_exit(1);
+}
+
+static void
+arm(struct rules *r, const char *context)
+{
+	char safe[300];
+
+	r->budget = r->lim.instructions;
+	r->alarmed = 0;
+	utf8_visible(safe, sizeof(safe), context, strlen(context));
+	snprintf(r->kill_head, sizeof(r->kill_head), "assess: %s:",
+	    r->display);
+	snprintf(r->kill_tail, sizeof(r->kill_tail), ": rule stopped after "
+	    "%g s inside a library call (a slow string pattern?)%s%s%s\n",
+	    r->lim.seconds + GRACE_SECONDS, safe[0] ? " (" : "", safe,
+	    safe[0] ? ")" : "");
+	lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+	running = r;
+	set_timer(r->lim.seconds);
+}
+
+static void
+disarm(struct rules *r)
+{
+	set_timer(0);
+	running = NULL;
+	(void)r;
+}
+
+/* ==== Protected calls ==== */
+
+/* Message handler: any error value to "file:line: text". */
+static int
+msgh(lua_State *L)
+{
+	const char *msg = lua_tostring(L, 1);
+	lua_Debug ar;
+	int level;
+
+	if (msg == NULL)
+		msg = lua_pushfstring(L, "error object is a %s value",
+		    luaL_typename(L, 1));
+	for (level = 1; lua_getstack(L, level, &ar); level++) {
+		if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
+			continue;
+		if (strncmp(msg, ar.short_src, strlen(ar.short_src)) != 0)
+			lua_pushfstring(L, "%s:%d: %s", ar.short_src,
+			    ar.currentline, msg);
+		else
+			lua_pushstring(L, msg);
+		return 1;
+	}
+	lua_pushstring(L, msg);
+	return 1;
+}
+
+/* Run fn(ud) protected, with the limits armed; 'context' ends up in
+ * messages ("scoring organisation 'X'"). */
+static int
+run(struct rules *r, lua_CFunction fn, void *ud, const char *context,
+    struct err *e)
+{
+	lua_State *L = r->L;
+	char msg[128];
+	int base = lua_gettop(L), status;
+
+	if (r->tripped != TRIP_NONE)
+		return err_set(e, AS_ERULE, NULL, 0, 0, "%s: the rules were "
+		    "already stopped", r->display);
+	if (!lua_checkstack(L, 4))
+		return err_nomem(e);
+	lua_pushcfunction(L, msgh);
+	lua_pushcfunction(L, fn);
+	lua_pushlightuserdata(L, ud);
+	arm(r, context);
+	status = lua_pcall(L, 1, 0, base + 1);
+	disarm(r);
+	if (status == LUA_OK) {
+		lua_settop(L, base);
+		return 0;
+	}
+	if (status == LUA_ERRMEM || (r->tripped == TRIP_MEMORY &&
+	    status != LUA_ERRRUN))
+		err_set(e, AS_ERULE, NULL, 0, 0, "%s: %s", r->where,
+		    trip_text(r, msg, sizeof(msg)));
+	else if (lua_type(L, -1) == LUA_TSTRING)
+		err_set(e, AS_ERULE, NULL, 0, 0, "%s", lua_tostring(L, -1));
+	else
+		err_set(e, AS_ERULE, NULL, 0, 0, "%s: error while handling an "
+		    "error", r->display);
+	if (context[0] != '\0')
+		err_context(e, "%s", context);
+	lua_settop(L, base);
+	return -1;
+}
+
+/* ==== Loading source text ==== */
+
+/* Read a rule file and make it loadable: refuse binary chunks and NUL
+ * bytes, blank out a UTF-8 byte-order mark and a '#' first line (keeping
+ * line numbers). */
+static int
+read_source(const char *path, const char *display, struct buf *b,
+    struct err *e)
+{
+	size_t i;
+
+	if (fsx_read(path, RULES_FILE_MAX, b, e) != 0) {
+		snprintf(e->file, sizeof(e->file), "%s", display);
+		return -1;
+	}
+	if (b->len > 0 && b->data[0] == LUA_SIGNATURE[0])
+		return err_set(e, AS_ERULE, display, 1, 0, "precompiled "
+		    "(binary) chunks are not accepted; give the Lua source");
+	if (memchr(b->data, '\0', b->len) != NULL)
+		return err_set(e, AS_ERULE, display, 0, 0, "contains NUL bytes; "
+		    "a rule file is Lua source text");
+	i = 0;
+	if (b->len >= 3 && memcmp(b->data, "\xEF\xBB\xBF", 3) == 0) {
+		memset(b->data, ' ', 3);
+		i = 3;
+	}
+	if (i < b->len && b->data[i] == '#')
+		for (; i < b->len && b->data[i] != '\n'; i++)
+			b->data[i] = ' ';
+	return 0;
+}
+
+/* [-1, +1] Give the function on top a strict environment of its own. */
+static int
+env_index(lua_State *L)
+{
+	lua_pushvalue(L, 2);
+	if (lua_gettable(L, lua_upvalueindex(1)) != LUA_TNIL)
+		return 1;
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return luaL_error(L, "undefined global '%s'",
+		    lua_tostring(L, 2));
+	return luaL_error(L, "undefined global");
+}
+
+static int
+env_newindex(lua_State *L)
+{
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return luaL_error(L, "assignment to undeclared global '%s' "
+		    "(declare it 'local')", lua_tostring(L, 2));
+	return luaL_error(L, "assignment to an undeclared global");
+}
+
+static void
+set_env(lua_State *L)
+{
+	lua_newtable(L);				/* fn, env */
+	lua_createtable(L, 0, 3);			/* fn, env, mt */
+	lua_getfield(L, LUA_REGISTRYINDEX, "assess.base");
+	lua_pushcclosure(L, env_index, 1);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, env_newindex);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushliteral(L, "locked");
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);			/* fn, env */
+	if (lua_setupvalue(L, -2, 1) == NULL)		/* fn */
+		lua_pop(L, 1);
+}
+
+/* Load text, set its environment, run it: leaves its first result. */
+static int
+load_chunk(lua_State *L, const struct buf *src, const char *display)
+{
+	const char *name = lua_pushfstring(L, "@%s", display);
+	int status = luaL_loadbufferx(L, src->data, src->len, name, "t");
+
+	lua_remove(L, -2);
+	if (status != LUA_OK)
+		return lua_error(L);
+	set_env(L);
+	lua_call(L, 0, 1);
+	return 1;
+}
+
+/* ==== The assess table ==== */
+
+static int
+valid_lib_name(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/* Find library 'name': its path (malloc'd) and display name, or NULL
+ * with a message in 'why'. */
+static char *
+find_lib(struct rules *r, const char *name, char *display, size_t size,
+    char *why, size_t whysize)
+{
+	char file[80], *path;
+	size_t i;
+
+	snprintf(file, sizeof(file), "%s.lua", name);
+	for (i = 0; i < r->nlibdirs; i++) {
+		if ((path = fsx_join(r->libdirs[i].path, file)) == NULL) {
+			snprintf(why, whysize, "out of memory");
+			return NULL;
+		}
+		if (fsx_is_file(path)) {
+			snprintf(display, size, "%s/%s", r->libdirs[i].display,
+			    file);
+			return path;
+		}
+		free(path);
+	}
+	snprintf(why, whysize, "no rule library '%s' (looked for %s in the "
+	    "rules' lib folders)", name, file);
+	return NULL;
+}
+
+static int
+api_import(lua_State *L)
+{
+	struct rules *r = get_rules(L);
+	const char *name = luaL_checkstring(L, 1);
+	struct buf src = BUF_INIT;
+	char display[300], why[300];
+	struct err e;
+	char *path;
+	int status;
+
+	if (!valid_lib_name(name))
+		return luaL_error(L, "import: '%s' is not a library name "
+		    "(lowercase letters, digits, '_')", name);
+	lua_getfield(L, LUA_REGISTRYINDEX, "assess.libs");	/* name, libs */
+	if (lua_getfield(L, 2, name) == LUA_TTABLE)
+		return 1;
+	if (lua_toboolean(L, -1))
+		return luaL_error(L, "import: '%s' imports itself", name);
+	lua_pop(L, 1);
+	lua_pushboolean(L, 1);
+	lua_setfield(L, 2, name);		/* mark as loading */
+	if ((path = find_lib(r, name, display, sizeof(display), why,
+	    sizeof(why))) == NULL)
+		return luaL_error(L, "import: %s", why);
+	lua_pushfstring(L, "@%s", display);	/* name, libs, chunkname */
+	/* no Lua call may raise while 'path' and 'src' are held */
+	memset(&e, 0, sizeof(e));
+	status = read_source(path, display, &src, &e);
+	free(path);
+	if (status == 0)
+		status = luaL_loadbufferx(L, src.data, src.len,
+		    lua_tostring(L, -1), "t");
+	else
+		status = -1;
+	buf_release(&src);
+	if (status == -1)
+		return luaL_error(L, "%s: %s", e.file, e.msg);
+	if (status != LUA_OK)
+		return lua_error(L);
+	lua_remove(L, -2);			/* name, libs, fn */
+	set_env(L);
+	lua_call(L, 0, 1);			/* name, libs, lib */
+	if (!lua_istable(L, -1))
+		return luaL_error(L, "%s must return a table", display);
+	luaconv_freeze(L);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, 2, name);
+	return 1;
+}
+
+static int
+api_log(lua_State *L)
+{
+	struct rules *r = get_rules(L);
+	char where[220] = "", safe[LOG_MAX * 4 + 1];
+	luaL_Buffer b;
+	lua_Debug ar;
+	int i, n = lua_gettop(L);
+	size_t len;
+	const char *msg;
+
+	if (r->log == NULL || r->nlog > 100)
+		return 0;
+	luaL_buffinit(L, &b);
+	for (i = 1; i <= n; i++) {
+		luaL_tolstring(L, i, NULL);
+		if (i > 1)
+			luaL_addchar(&b, ' ');
+		luaL_addvalue(&b);
+	}
+	luaL_pushresult(&b);
+	msg = lua_tolstring(L, -1, &len);
+	utf8_visible(safe, sizeof(safe), msg, len > LOG_MAX ? LOG_MAX : len);
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
+		snprintf(where, sizeof(where), "%s:%d", ar.short_src,
+		    ar.currentline);
+	if (++r->nlog > 100)
+		r->log(r->logctx, r->display, "further log lines are dropped");
+	else
+		r->log(r->logctx, where, safe);
+	return 0;
+}
+
+/* ==== The sandbox ==== */
+
+static int
+api_setmetatable(lua_State *L)
+{
+	int t = lua_type(L, 2);
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2,
+	    "nil or table");
+	if (t == LUA_TTABLE) {
+		lua_pushliteral(L, "__gc");
+		if (lua_rawget(L, 2) != LUA_TNIL)
+			return luaL_error(L, "__gc metamethods are not allowed "
+			    "in rules");
+		lua_pop(L, 1);
+	}
+	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+		return luaL_error(L, "cannot change a protected metatable");
+	lua_settop(L, 2);
+	lua_setmetatable(L, 1);
+	return 1;
+}
+
+/* string.find, match, gmatch and gsub with bounded subject and pattern;
+ * the line is noted for the watchdog's message. */
+static int
+api_pattern(lua_State *L)
+{
+	struct rules *r = get_rules(L);
+	size_t sl, pl;
+	lua_Debug ar;
+
+	luaL_checklstring(L, 1, &sl);
+	luaL_checklstring(L, 2, &pl);
+	if (sl > SUBJECT_MAX)
+		return luaL_error(L, "pattern matching on a string longer "
+		    "than %d bytes is not allowed", SUBJECT_MAX);
+	if (pl > PATTERN_MAX)
+		return luaL_error(L, "patterns longer than %d bytes are not "
+		    "allowed", PATTERN_MAX);
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar) &&
+	    ar.currentline > 0)
+		r->line = ar.currentline;
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+static void
+patch_string(lua_State *L)
+{
+	static const char *const wrapped[] = { "find", "match", "gmatch",
+	    "gsub", NULL };
+	int i;
+
+	lua_getglobal(L, "string");			/* string */
+	lua_pushnil(L);
+	lua_setfield(L, -2, "dump");
+	for (i = 0; wrapped[i] != NULL; i++) {
+		lua_getfield(L, -1, wrapped[i]);
+		lua_pushcclosure(L, api_pattern, 1);
+		lua_setfield(L, -2, wrapped[i]);
+	}
+	lua_pop(L, 1);
+	lua_pushliteral(L, "");
+	lua_getmetatable(L, -1);			/* "", mt */
+	lua_pushliteral(L, "locked");
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 2);
+}
+
+/* [-0, +1] A shallow copy of global library 'name' without 'drop'. */
+static void
+copy_lib(lua_State *L, const char *name, const char *const *drop)
+{
+	int i;
+
+	lua_newtable(L);
+	lua_getglobal(L, name);
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {		/* copy, lib, k, v */
+		lua_pushvalue(L, -2);
+		lua_insert(L, -2);
+		lua_rawset(L, -5);
+	}
+	lua_pop(L, 1);
+	for (i = 0; drop != NULL && drop[i] != NULL; i++) {
+		lua_pushnil(L);
+		lua_setfield(L, -2, drop[i]);
+	}
+}
+
+static void
+build_base(lua_State *L)
+{
+	static const char *const keep[] = { "assert", "error", "ipairs",
+	    "next", "pairs", "pcall", "select", "tonumber", "tostring",
+	    "type", "xpcall", "rawequal", "rawlen", "rawget", "getmetatable",
+	    "_VERSION", NULL };
+	static const char *const no_random[] = { "random", "randomseed",
+	    NULL };
+	static const luaL_Reg api[] = {
+		{ "import", api_import }, { "log", api_log }, { NULL, NULL },
+	};
+	int i;
+
+	lua_newtable(L);				/* base */
+	for (i = 0; keep[i] != NULL; i++) {
+		lua_getglobal(L, keep[i]);
+		lua_setfield(L, -2, keep[i]);
+	}
+	lua_pushcfunction(L, api_setmetatable);
+	lua_setfield(L, -2, "setmetatable");
+	copy_lib(L, "string", NULL);
+	lua_setfield(L, -2, "string");
+	copy_lib(L, "table", NULL);
+	lua_setfield(L, -2, "table");
+	copy_lib(L, "math", no_random);
+	lua_setfield(L, -2, "math");
+	copy_lib(L, "utf8", NULL);
+	lua_setfield(L, -2, "utf8");
+	luaL_newlib(L, api);
+	lua_setfield(L, -2, "assess");
+	luaconv_freeze(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "assess.base");
+	lua_newtable(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "assess.libs");
+}
+
+static int
+setup_p(lua_State *L)
+{
+	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+	lua_settop(L, 0);
+	patch_string(L);
+	build_base(L);
+	return 0;
+}
+
+static int
+panic(lua_State *L)
+{
+	const char *msg = lua_tostring(L, -1);
+
+	fprintf(stderr, "assess: internal error in the rule engine: %s\n",
+	    msg != NULL ? msg : "(no message)");
+	_exit(3);
+}
+
+void
+rules_default_limits(struct rules_limits *l)
+{
+	l->memory = (size_t)64 << 20;
+	l->instructions = 50000000;
+	l->seconds = 1.0;
+}
+
+void
+rules_free(struct rules *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	if (r->L != NULL)
+		lua_close(r->L);
+	sigaction(SIGALRM, &r->old_alarm, NULL);
+	for (i = 0; i < r->nlibdirs; i++) {
+		free((char *)r->libdirs[i].path);
+		free((char *)r->libdirs[i].display);
+	}
+	free(r->libdirs);
+	free(r->path);
+	free(r->display);
+	free(r);
+}
+
+static int
+copy_dirs(struct rules *r, const struct rules_dir *dirs, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (r->libdirs = calloc(n, sizeof(*r->libdirs))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		r->libdirs[i].path = fsx_strdup(dirs[i].path);
+		r->libdirs[i].display = fsx_strdup(dirs[i].display);
+		r->nlibdirs++;
+		if (r->libdirs[i].path == NULL || r->libdirs[i].display == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+struct rules *
+rules_open(const char *path, const char *display,
+    const struct rules_dir *libdirs, size_t nlibdirs,
+    const struct rules_limits *lim, struct err *e)
+{
+	struct sigaction sa;
+	struct rules *r;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		err_nomem(e);
+		return NULL;
+	}
+	r->lim = *lim;
+	r->hooks = r->survey = r->target = LUA_NOREF;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &r->old_alarm);
+	if ((r->path = fsx_strdup(path)) == NULL ||
+	    (r->display = fsx_strdup(display)) == NULL ||
+	    copy_dirs(r, libdirs, nlibdirs) != 0 ||
+	    (r->L = lua_newstate(budget_alloc, r)) == NULL) {
+		rules_free(r);
+		err_nomem(e);
+		return NULL;
+	}
+	*(struct rules **)lua_getextraspace(r->L) = r;
+	lua_atpanic(r->L, panic);
+	if (lua_version(r->L) != LUA_VERSION_NUM) {
+		err_set(e, AS_ESYS, NULL, 0, 0, "the Lua library is not "
+		    "version 5.4");
+		rules_free(r);
+		return NULL;
+	}
+	if (run(r, setup_p, NULL, "", e) != 0) {
+		rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+rules_set_log(struct rules *r, rules_log_fn fn, void *ctx)
+{
+	r->log = fn;
+	r->logctx = ctx;
+}
+
+/* ==== Preparing and scoring ==== */
+
+static int
+prepare_p(lua_State *L)
+{
+	struct rules *r = get_rules(L);
+	const struct buf *src = lua_touserdata(L, 1);
+
+	luaconv_push_survey(L, r->s);
+	r->survey = luaL_ref(L, LUA_REGISTRYINDEX);
+	luaconv_push_target(L, r->s, r->t);
+	r->target = luaL_ref(L, LUA_REGISTRYINDEX);
+	load_chunk(L, src, r->display);			/* hooks */
+	if (!lua_istable(L, -1))
+		return luaL_error(L, "%s: the file must return a table of "
+		    "hooks, such as { score = function (org, survey, target) "
+		    "... end }", r->display);
+	if (lua_getfield(L, -1, "score") != LUA_TFUNCTION)
+		return luaL_error(L, "%s: the returned table has no 'score' "
+		    "function", r->display);
+	lua_pop(L, 1);
+	r->hooks = luaL_ref(L, LUA_REGISTRYINDEX);
+	return 0;
+}
+
+int
+rules_prepare(struct rules *r, const struct survey *s,
+    const struct target *t, struct err *e)
+{
+	struct buf src = BUF_INIT;
+	int rc;
+
+	r->s = s;
+	r->t = t;
+	if (read_source(r->path, r->display, &src, e) != 0) {
+		buf_release(&src);
+		return -1;
+	}
+	rc = run(r, prepare_p, &src, "", e);
+	buf_release(&src);
+	return rc;
+}
+
+struct call {
+	const struct rules_view	*in;
+	struct result		*res;
+	struct r_org		*out;
+	int			*levels;
+};
+
+static int
+score_p(lua_State *L)
+{
+	struct rules *r = get_rules(L);
+	const struct call *c = lua_touserdata(L, 1);
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hooks);
+	lua_getfield(L, -1, "score");
+	luaconv_push_view(L, r->s, r->t, c->in);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->survey);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->target);
+	lua_call(L, 3, 1);
+	if (c->levels != NULL)
+		luaconv_to_levels(L, -1, r->display, r->s, c->levels);
+	else
+		luaconv_to_org(L, -1, r->display, r->s, c->res, c->out);
+	return 0;
+}
+
+static void
+describe(const struct rules *r, const struct rules_view *in, char *buf,
+    size_t size)
+{
+	if (in->role >= 0)
+		snprintf(buf, size, "scoring role '%s' of organisation '%.200s'",
+		    r->s->aud[in->role].id, in->org);
+	else
+		snprintf(buf, size, "scoring organisation '%.200s'", in->org);
+}
+
+int
+rules_score(struct rules *r, const struct rules_view *in, struct result *res,
+    struct r_org *out, struct err *e)
+{
+	struct call c = { in, res, out, NULL };
+	char ctx[300];
+
+	describe(r, in, ctx, sizeof(ctx));
+	return run(r, score_p, &c, ctx, e);
+}
+
+int
+rules_score_levels(struct rules *r, const struct rules_view *in,
+    int *levels, struct err *e)
+{
+	struct call c = { in, NULL, NULL, levels };
+	char ctx[300];
+
+	describe(r, in, ctx, sizeof(ctx));
+	return run(r, score_p, &c, ctx, e);
+}

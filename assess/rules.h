@@ -1,0 +1,84 @@
+/*
+ * rules.h - running a survey's Lua rule script in a sandbox.
+ *
+ * A rule file gets a fresh lua_State with only the base, string, table,
+ * math and utf8 libraries (no io, os, package, debug, coroutine, load,
+ * dofile, collectgarbage, string.dump or print), read-only library
+ * tables, a locked string metatable, a setmetatable that refuses __gc, a
+ * counting allocator, a sticky instruction budget that pcall cannot
+ * swallow, and a wall-clock watchdog for time spent inside C library
+ * calls.  Every entry into Lua is a protected call.  Errors come back as
+ * "rules/FILE.lua:LINE: message".
+ *
+ * This module and luaconv.c are the only ones that include Lua headers.
+ */
+#ifndef ASSESS_RULES_H
+#define ASSESS_RULES_H
+
+#include <stddef.h>
+
+#include "aggregate.h"
+#include "err.h"
+#include "result.h"
+#include "survey.h"
+#include "target.h"
+
+#define RULES_FILE_MAX	((size_t)1 << 20)
+
+struct rules_limits {
+	size_t		memory;		/* bytes of live Lua memory */
+	long long	instructions;	/* per call into the rules */
+	double		seconds;	/* wall clock per call, then stopped */
+};
+
+/* Defaults: 64 MiB, 50 million instructions, 1 s. */
+void rules_default_limits(struct rules_limits *l);
+
+/* What one call scores: every respondent of an organisation (role = -1)
+ * or one role's respondents. */
+struct rules_view {
+	const char		*org;
+	int			 role;
+	const struct view	*v;
+	const struct acc	*c;
+	const struct orgagg	*oa;		/* for role counts */
+	const struct agg	*a;		/* for role views */
+	unsigned		 anonymity;	/* roles shown from this size */
+	const unsigned char	*met;		/* per practice; NULL without
+						   a target */
+};
+
+struct rules;
+
+/* Called for each assess.log() line, already made safe to print. */
+typedef void (*rules_log_fn)(void *ctx, const char *where, const char *msg);
+
+/* A folder searched by assess.import(): its path, and how files in it
+ * are named in messages ("rules/lib"). */
+struct rules_dir {
+	const char	*path, *display;
+};
+
+/* Open the rule file 'path' (shown as 'display' in messages), with
+ * libraries for assess.import() searched in 'libdirs' (in order). */
+struct rules *rules_open(const char *path, const char *display,
+    const struct rules_dir *libdirs, size_t nlibdirs,
+    const struct rules_limits *lim, struct err *e);
+void rules_free(struct rules *r);
+
+void rules_set_log(struct rules *r, rules_log_fn fn, void *ctx);
+
+/* Give the rules the survey and target (frozen tables), run the file and
+ * check that it returns a table with a score function. */
+int rules_prepare(struct rules *r, const struct survey *s,
+    const struct target *t, struct err *e);
+
+/* Score a whole organisation into 'out' (allocating in res->arena). */
+int rules_score(struct rules *r, const struct rules_view *in,
+    struct result *res, struct r_org *out, struct err *e);
+
+/* Score one role's view; only the dimension levels are kept. */
+int rules_score_levels(struct rules *r, const struct rules_view *in,
+    int *levels, struct err *e);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * score.c - per-organisation scoring: practices, rules, counts, roles.
+ */
+#include <string.h>
+
+#include "score.h"
+
+#define A (&res->arena)
+
+static const char *
+dup(struct result *res, const char *s)
+{
+	return s != NULL ? arena_strdup(A, s) : NULL;
+}
+
+int
+score_begin(struct result *res, const struct survey *s,
+    const struct target *t, unsigned anonymity, size_t norgs,
+    struct err *e)
+{
+	size_t i;
+
+	res->anonymity = anonymity;
+	if ((res->survey_id = dup(res, s->id)) == NULL ||
+	    (res->survey_version = dup(res, s->version)) == NULL ||
+	    (res->survey_title = dup(res, s->title)) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < NLEVELS; i++) {
+		struct r_level *l = &res->levels[i];
+
+		l->level = s->levels[i].level;
+		if ((l->id = dup(res, s->levels[i].id)) == NULL ||
+		    (l->label = dup(res, s->levels[i].label)) == NULL ||
+		    (l->description = dup(res, s->levels[i].description)) ==
+		    NULL)
+			return err_nomem(e);
+	}
+	if (norgs > 0 && (res->orgs = arena_alloc(A, norgs *
+	    sizeof(*res->orgs))) == NULL)
+		return err_nomem(e);
+	if (t == NULL)
+		return 0;
+	res->has_target = 1;
+	if ((res->target_id = dup(res, t->id)) == NULL ||
+	    (res->target_title = dup(res, t->title)) == NULL ||
+	    (res->jurisdiction = dup(res, t->jurisdiction)) == NULL ||
+	    (res->as_of = dup(res, t->as_of)) == NULL)
+		return err_nomem(e);
+	if (t->npr > 0 && (res->practices = arena_alloc(A, t->npr *
+	    sizeof(*res->practices))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < t->npr; i++) {
+		struct r_practice *p = &res->practices[i];
+
+		if ((p->id = dup(res, t->pr[i].id)) == NULL ||
+		    (p->dimension = dup(res, s->dims[t->pr[i].dim].id)) ==
+		    NULL || (p->text = dup(res, t->pr[i].text)) == NULL ||
+		    (p->clause = dup(res, t->pr[i].clause)) == NULL)
+			return err_nomem(e);
+	}
+	res->npractices = t->npr;
+	return 0;
+}
+
+/* ==== Target conditions ==== */
+
+static int
+majority(uint32_t count, uint32_t of)
+{
+	return of > 0 && 2 * (uint64_t)count > of;
+}
+
+static int
+lower_median(const struct qstat *st)
+{
+	uint32_t n = 0, seen = 0;
+	int i;
+
+	for (i = 0; i < NLEVELS; i++)
+		n += st->level[i];
+	if (n == 0)
+		return 0;
+	for (i = 0; i < NLEVELS; i++) {
+		seen += st->level[i];
+		if (seen > (n - 1) / 2)
+			return i + 1;
+	}
+	return 0;
+}
+
+static int
+cond_holds(const struct survey *s, const struct cond *c,
+    const struct view *v, const struct acc *acc)
+{
+	const struct qstat *st;
+	const struct numstat *ns;
+	const uint32_t *opts;
+	uint32_t chosen = 0;
+	size_t i;
+
+	if (c->any != NULL) {
+		for (i = 0; i < c->nany; i++)
+			if (cond_holds(s, &c->any[i], v, acc))
+				return 1;
+		return 0;
+	}
+	if ((st = agg_qstat(v, acc, c->q)) == NULL || st->answered == 0)
+		return 0;
+	opts = agg_options(v, acc, c->q);
+	ns = agg_numstat(v, acc, c->q);
+	for (i = 0; i < s->qs[c->q].nopts; i++) {
+		if ((c->in >> i) & 1)
+			chosen += opts[i];
+		if (((c->includes >> i) & 1) && !majority(opts[i],
+		    st->answered))
+			return 0;
+	}
+	if (c->in && !majority(chosen, st->answered))
+		return 0;
+	if ((c->has_min || c->has_max) && (ns == NULL || ns->n == 0))
+		return 0;
+	if (c->has_min && ns->sum / ns->n < c->min)
+		return 0;
+	if (c->has_max && ns->sum / ns->n > c->max)
+		return 0;
+	if (c->min_level && lower_median(st) < c->min_level)
+		return 0;
+	if (c->evidence && !majority(st->evidenced, st->answered))
+		return 0;
+	return 1;
+}
+
+int
+score_practice(const struct survey *s, const struct practice *p,
+    const struct view *v, const struct acc *c)
+{
+	size_t i;
+
+	for (i = 0; i < p->nconds; i++)
+		if (!cond_holds(s, &p->conds[i], v, c))
+			return 0;
+	return 1;
+}
+
+/* ==== One organisation ==== */
+
+static int
+fill_dims(struct result *res, const struct survey *s, const struct view *v,
+    const struct acc *all, struct r_org *o)
+{
+	size_t i, j;
+
+	if ((o->dims = arena_alloc(A, s->ndims * sizeof(*o->dims))) == NULL)
+		return -1;
+	o->ndims = s->ndims;
+	for (i = 0; i < s->ndims; i++) {
+		const struct dimension *dm = &s->dims[i];
+		struct r_dim *d = &o->dims[i];
+
+		if ((d->id = dup(res, dm->id)) == NULL ||
+		    (d->title = dup(res, dm->title)) == NULL)
+			return -1;
+		d->critical = dm->critical;
+		for (j = 0; j < dm->nq; j++) {
+			const struct qstat *st = agg_qstat(v, all,
+			    (int)(dm->first + j));
+
+			/* not applicable: only "na" answers, or asked of
+			 * nobody because its condition ruled it out */
+			if (st->answered > 0)
+				d->answered++;
+			else if (st->na > 0 || (st->skipped > 0 &&
+			    st->unanswered == 0))
+				d->na++;
+			else
+				d->unanswered++;
+		}
+	}
+	return 0;
+}
+
+/* Met and unmet practice ids per dimension, and the target levels. */
+static int
+fill_practices(struct result *res, const struct survey *s,
+    const struct target *t, const unsigned char *met, struct r_org *o)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->ndims; i++) {
+		const struct tdim *td = &t->dims[i];
+		struct r_dim *d = &o->dims[i];
+
+		d->target = td->level;
+		if (td->n == 0)
+			continue;
+		if ((d->met.v = arena_alloc(A, td->n * sizeof(char *))) ==
+		    NULL || (d->unmet.v = arena_alloc(A, td->n *
+		    sizeof(char *))) == NULL)
+			return -1;
+		for (j = td->first; j < td->first + td->n; j++) {
+			struct r_strs *l = met[j] ? &d->met : &d->unmet;
+
+			l->v[l->n++] = res->practices[j].id;
+		}
+	}
+	return 0;
+}
+
+static int
+fill_roles(struct result *res, struct rules *r, const struct survey *s,
+    struct agg *a, const struct orgagg *oa, struct r_org *o, struct err *e)
+{
+	struct rules_view in;
+	size_t k;
+
+	for (k = 0; k < s->naud; k++)
+		o->nroles += oa->role[k] != NULL;
+	if (o->nroles > 0 && (o->roles = arena_alloc(A, o->nroles *
+	    sizeof(*o->roles))) == NULL)
+		return err_nomem(e);
+	o->nroles = 0;
+	for (k = 0; k < s->naud; k++) {
+		struct r_role *rl;
+
+		if (oa->role[k] == NULL)
+			continue;
+		rl = &o->roles[o->nroles++];
+		if ((rl->id = dup(res, s->aud[k].id)) == NULL)
+			return err_nomem(e);
+		rl->respondents = oa->role[k]->respondents;
+		if (rl->respondents < res->anonymity) {
+			rl->suppressed = 1;
+			continue;
+		}
+		if ((rl->levels = arena_alloc(A, s->ndims * sizeof(int))) ==
+		    NULL)
+			return err_nomem(e);
+		memset(&in, 0, sizeof(in));
+		in.org = oa->id;
+		in.role = (int)k;
+		in.v = agg_view(a, (int)k);
+		in.c = oa->role[k];
+		in.oa = oa;
+		if (rules_score_levels(r, &in, rl->levels, e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+score_org(struct result *res, struct rules *r, const struct survey *s,
+    const struct target *t, struct agg *a, const struct orgagg *oa,
+    struct err *e)
+{
+	const struct view *v = agg_view(a, -1);
+	struct r_org *o = &res->orgs[res->norgs];
+	unsigned char *met = NULL;
+	struct rules_view in;
+	size_t i;
+
+	memset(o, 0, sizeof(*o));
+	if ((o->id = dup(res, oa->id)) == NULL)
+		return err_nomem(e);
+	o->respondents = oa->all.respondents;
+	if (fill_dims(res, s, v, &oa->all, o) != 0)
+		return err_nomem(e);
+	if (t != NULL) {
+		if (t->npr > 0 && (met = arena_alloc(A, t->npr)) == NULL)
+			return err_nomem(e);
+		for (i = 0; i < t->npr; i++)
+			met[i] = (unsigned char)score_practice(s, &t->pr[i], v,
+			    &oa->all);
+		if (fill_practices(res, s, t, met, o) != 0)
+			return err_nomem(e);
+	}
+	memset(&in, 0, sizeof(in));
+	in.org = oa->id;
+	in.role = -1;
+	in.v = v;
+	in.c = &oa->all;
+	in.oa = oa;
+	in.a = a;
+	in.anonymity = res->anonymity;
+	in.met = met;
+	if (rules_score(r, &in, res, o, e) != 0 ||
+	    fill_roles(res, r, s, a, oa, o, e) != 0)
+		return -1;
+	res->norgs++;
+	return 0;
+}

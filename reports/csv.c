@@ -1,0 +1,111 @@
+/*
+ * csv.c - the CSV report: one row per organisation and dimension, for
+ * spreadsheets.
+ *
+ * Every field is quoted (RFC 4180).  A text cell that a spreadsheet would
+ * take for a formula (starting with = + - @, a tab or a carriage return)
+ * gets a leading apostrophe; numbers assess computed are left alone.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+static void
+cell(struct buf *b, const char *s, int first)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	if (!first)
+		buf_putc(b, ',');
+	buf_putc(b, '"');
+	if (s != NULL && strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+		buf_putc(b, '\'');
+	if (s != NULL)
+		report_safe(&t, s);
+	for (i = 0; i < t.len; i++) {
+		if (t.data[i] == '"')
+			buf_putc(b, '"');
+		buf_putc(b, t.data[i]);
+	}
+	buf_putc(b, '"');
+	if (t.failed)
+		b->failed = 1;
+	buf_release(&t);
+}
+
+/* A number assess computed, or an empty cell when absent. */
+static void
+num(struct buf *b, int v, int present)
+{
+	if (present)
+		buf_printf(b, ",\"%d\"", v);
+	else
+		buf_puts(b, ",\"\"");
+}
+
+static void
+joined(struct buf *b, const struct r_strs *l)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			buf_puts(&t, ";");
+		buf_puts(&t, l->v[i]);
+	}
+	cell(b, t.len ? t.data : "", 0);
+	if (t.failed)
+		b->failed = 1;
+	buf_release(&t);
+}
+
+static void
+row(struct buf *b, const struct result *r, const struct r_org *o,
+    const struct r_dim *d)
+{
+	char score[32];
+	int gap = result_gap(d);
+
+	cell(b, o->id, 1);
+	num(b, (int)o->respondents, 1);
+	num(b, o->headline, o->headline != 0);
+	cell(b, result_label(r, o->headline), 0);
+	cell(b, d->id, 0);
+	cell(b, d->title, 0);
+	cell(b, d->critical ? "yes" : "no", 0);
+	num(b, d->level, d->level != 0);
+	cell(b, result_label(r, d->level), 0);
+	if (d->level)
+		snprintf(score, sizeof(score), "%.1f", d->score);
+	else
+		score[0] = '\0';
+	buf_printf(b, ",\"%s\"", score);
+	num(b, d->target, d->target != 0);
+	num(b, gap, gap >= 0);
+	joined(b, &d->capped_by);
+	joined(b, &d->met);
+	joined(b, &d->unmet);
+	num(b, (int)d->answered, 1);
+	num(b, (int)d->na, 1);
+	num(b, (int)d->unanswered, 1);
+	buf_putc(b, '\n');
+}
+
+int
+report_csv(const struct result *r, struct buf *out, struct err *e)
+{
+	size_t i, j;
+
+	buf_puts(out, "\"organisation\",\"respondents\",\"headline_level\","
+	    "\"headline_label\",\"dimension\",\"title\",\"critical\",\"level\","
+	    "\"label\",\"score\",\"target\",\"gap\",\"capped_by\","
+	    "\"practices_met\",\"practices_unmet\",\"answered\","
+	    "\"not_applicable\",\"unanswered\"\n");
+	for (i = 0; i < r->norgs; i++)
+		for (j = 0; j < r->orgs[i].ndims; j++)
+			row(out, r, &r->orgs[i], &r->orgs[i].dims[j]);
+	return buf_ok(out, e);
+}

@@ -1,0 +1,360 @@
+/*
+ * md.c - the Markdown report: readable as plain text in a terminal, and
+ * rendered by any Markdown viewer.
+ *
+ * Every string from the result is scrubbed of control and bidirectional
+ * characters and has Markdown's active characters backslash-escaped, so a
+ * name like "<script>" or "[x](javascript:...)" shows as text.  Untrusted
+ * text never starts a line, so line-start syntax (#, -, 1.) cannot fire.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "report.h"
+
+static void
+md(struct buf *b, const char *s)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	report_safe(&t, s);
+	for (i = 0; i < t.len; i++) {
+		char c = t.data[i];
+
+		if (strchr("\\`*_[]<>|~&#!", c) != NULL && c != '\0')
+			buf_putc(b, '\\');
+		else if (c == ':' && i + 2 < t.len && t.data[i + 1] == '/' &&
+		    t.data[i + 2] == '/')
+			buf_putc(b, '\\');	/* no autolinks */
+		else if (c == '.' && i >= 3 &&
+		    strncasecmp(t.data + i - 3, "www", 3) == 0)
+			buf_putc(b, '\\');
+		buf_putc(b, c);
+	}
+	if (t.failed)
+		b->failed = 1;
+	buf_release(&t);
+}
+
+static void
+level_text(struct buf *b, const struct result *r, int level)
+{
+	if (level == 0) {
+		buf_puts(b, "not rated");
+		return;
+	}
+	buf_printf(b, "%d ", level);
+	md(b, result_label(r, level));
+}
+
+static void
+header(struct buf *b, const struct result *r)
+{
+	buf_puts(b, "# ");
+	md(b, r->survey_title);
+	buf_puts(b, "\n\nSurvey: ");
+	md(b, r->survey_id);
+	buf_puts(b, ", version ");
+	md(b, r->survey_version);
+	buf_puts(b, "  \n");
+	if (r->has_target) {
+		buf_puts(b, "Target: ");
+		md(b, r->target_title);
+		buf_puts(b, " (");
+		md(b, r->jurisdiction);
+		buf_puts(b, ", as of ");
+		md(b, r->as_of);
+		buf_puts(b, ")  \n");
+	} else {
+		buf_puts(b, "Target: none (add -t TARGET to compare with an "
+		    "action plan)  \n");
+	}
+	buf_printf(b, "Organisations: %zu\n", r->norgs);
+}
+
+static void
+overview(struct buf *b, const struct result *r)
+{
+	size_t i, j;
+	const struct r_org *first = &r->orgs[0];
+
+	buf_puts(b, "\n## Overview\n\n| Organisation | Respondents | "
+	    "Headline |");
+	for (j = 0; j < first->ndims; j++) {
+		buf_putc(b, ' ');
+		md(b, first->dims[j].id);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, "\n|---|--:|---|");
+	for (j = 0; j < first->ndims; j++)
+		buf_puts(b, "--:|");
+	buf_putc(b, '\n');
+	for (i = 0; i < r->norgs; i++) {
+		const struct r_org *o = &r->orgs[i];
+
+		buf_puts(b, "| ");
+		md(b, o->id);
+		buf_printf(b, " | %u | ", o->respondents);
+		level_text(b, r, o->headline);
+		buf_puts(b, " |");
+		for (j = 0; j < o->ndims; j++) {
+			if (o->dims[j].level == 0)
+				buf_puts(b, " - |");
+			else
+				buf_printf(b, " %d |", o->dims[j].level);
+		}
+		buf_putc(b, '\n');
+	}
+}
+
+static void
+profile(struct buf *b, const struct result *r, const struct r_org *o)
+{
+	size_t i, j;
+
+	buf_puts(b, "\n### Profile\n\n| Dimension | Level | Score | Target | "
+	    "Gap | Capped by |\n|---|---|--:|--:|--:|---|\n");
+	for (i = 0; i < o->ndims; i++) {
+		const struct r_dim *d = &o->dims[i];
+		int gap = result_gap(d);
+
+		buf_puts(b, "| ");
+		md(b, d->title);
+		buf_puts(b, " (");
+		md(b, d->id);
+		buf_puts(b, d->critical ? ") \\* | " : ") | ");
+		level_text(b, r, d->level);
+		if (d->level)
+			buf_printf(b, " | %.1f | ", d->score);
+		else
+			buf_puts(b, " | - | ");
+		if (d->target)
+			buf_printf(b, "%d | ", d->target);
+		else
+			buf_puts(b, "- | ");
+		if (gap >= 0)
+			buf_printf(b, "%d | ", gap);
+		else
+			buf_puts(b, "- | ");
+		for (j = 0; j < d->capped_by.n; j++) {
+			if (j > 0)
+				buf_puts(b, ", ");
+			md(b, d->capped_by.v[j]);
+		}
+		buf_puts(b, " |\n");
+	}
+	buf_puts(b, "\n\\* a critical enabler: the headline cannot be higher "
+	    "than the weakest of these.\n");
+}
+
+static const char *
+dim_title(const struct r_org *o, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < o->ndims; i++)
+		if (strcmp(o->dims[i].id, id) == 0)
+			return o->dims[i].title;
+	return NULL;
+}
+
+static void
+ids(struct buf *b, const char *lead, const struct r_strs *l)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return;
+	buf_puts(b, lead);
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			buf_puts(b, ", ");
+		md(b, l->v[i]);
+	}
+	buf_putc(b, ')');
+}
+
+static void
+findings(struct buf *b, const struct r_org *o)
+{
+	size_t i;
+
+	if (o->nfindings == 0)
+		return;
+	buf_puts(b, "\n### Findings\n\n");
+	for (i = 0; i < o->nfindings; i++) {
+		const struct r_finding *f = &o->findings[i];
+		const char *title = dim_title(o, f->dimension);
+		char sev[16];
+
+		snprintf(sev, sizeof(sev), "%s", f->severity);
+		sev[0] = (char)toupper((unsigned char)sev[0]);
+		buf_printf(b, "- **%s**", sev);
+		if (title != NULL) {
+			buf_puts(b, " (");
+			md(b, title);
+			buf_putc(b, ')');
+		}
+		buf_puts(b, ": ");
+		md(b, f->text);
+		ids(b, " (answers: ", &f->evidence);
+		buf_putc(b, '\n');
+	}
+}
+
+static void
+recommendations(struct buf *b, const struct r_org *o)
+{
+	size_t i;
+
+	if (o->nrecs == 0)
+		return;
+	buf_puts(b, "\n### Recommendations\n\n");
+	for (i = 0; i < o->nrecs; i++) {
+		const struct r_rec *rc = &o->recs[i];
+
+		buf_printf(b, "%zu. **", i + 1);
+		md(b, dim_title(o, rc->dimension));
+		buf_printf(b, ", level %d to %d** (priority %d): ", rc->from,
+		    rc->to, rc->priority);
+		md(b, rc->text);
+		ids(b, " (because of: ", &rc->evidence);
+		buf_putc(b, '\n');
+	}
+}
+
+static void
+practices(struct buf *b, const struct result *r, const struct r_org *o)
+{
+	size_t i, j, met = 0, unmet = 0;
+	int k;
+
+	for (i = 0; i < o->ndims; i++) {
+		met += o->dims[i].met.n;
+		unmet += o->dims[i].unmet.n;
+	}
+	if (!r->has_target || met + unmet == 0)
+		return;
+	buf_printf(b, "\n### Practices the target requires\n\n%zu of %zu met."
+	    "\n%s", met, met + unmet, unmet > 0 ? "\n" : "");
+	for (i = 0; i < o->ndims; i++) {
+		for (j = 0; j < o->dims[i].unmet.n; j++) {
+			if ((k = result_practice(r, o->dims[i].unmet.v[j])) < 0)
+				continue;
+			buf_puts(b, "- Not met: ");
+			md(b, r->practices[k].id);
+			buf_puts(b, " (");
+			md(b, o->dims[i].title);
+			buf_puts(b, "): ");
+			md(b, r->practices[k].text);
+			buf_puts(b, ". Source: ");
+			md(b, r->practices[k].clause);
+			buf_putc(b, '\n');
+		}
+	}
+}
+
+static void
+roles(struct buf *b, const struct result *r, const struct r_org *o)
+{
+	size_t i, j, shown = 0;
+
+	for (i = 0; i < o->nroles; i++)
+		shown += !o->roles[i].suppressed;
+	if (o->nroles < 2 && shown == 0)
+		return;
+	buf_puts(b, "\n### By role\n\n| Role | Respondents |");
+	for (j = 0; j < o->ndims; j++) {
+		buf_putc(b, ' ');
+		md(b, o->dims[j].id);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, "\n|---|--:|");
+	for (j = 0; j < o->ndims; j++)
+		buf_puts(b, "--:|");
+	buf_putc(b, '\n');
+	for (i = 0; i < o->nroles; i++) {
+		const struct r_role *rl = &o->roles[i];
+
+		buf_puts(b, "| ");
+		md(b, rl->id);
+		buf_printf(b, " | %u |", rl->respondents);
+		for (j = 0; j < o->ndims; j++) {
+			if (rl->suppressed)
+				buf_puts(b, " |");
+			else if (rl->levels[j] == 0)
+				buf_puts(b, " - |");
+			else
+				buf_printf(b, " %d |", rl->levels[j]);
+		}
+		buf_putc(b, '\n');
+	}
+	buf_printf(b, "\nRoles with fewer than %u respondents are not broken "
+	    "down, to protect anonymity.\n", r->anonymity);
+}
+
+static void
+coverage(struct buf *b, const struct r_org *o)
+{
+	unsigned answered = 0, na = 0, unanswered = 0;
+	size_t i;
+
+	for (i = 0; i < o->ndims; i++) {
+		answered += o->dims[i].answered;
+		na += o->dims[i].na;
+		unanswered += o->dims[i].unanswered;
+	}
+	buf_printf(b, "\nQuestions answered: %u; not applicable: %u; "
+	    "unanswered: %u.\n", answered, na, unanswered);
+}
+
+static void
+organisation(struct buf *b, const struct result *r, const struct r_org *o)
+{
+	size_t i;
+
+	buf_puts(b, "\n## ");
+	md(b, o->id);
+	buf_puts(b, "\n\n**Readiness: ");
+	level_text(b, r, o->headline);
+	buf_puts(b, ".** ");
+	md(b, o->basis);
+	buf_printf(b, "\n\nRespondents: %u", o->respondents);
+	for (i = 0; i < o->nroles; i++) {
+		buf_puts(b, i == 0 ? " (" : ", ");
+		md(b, o->roles[i].id);
+		buf_printf(b, " %u", o->roles[i].respondents);
+	}
+	buf_puts(b, o->nroles ? ")\n" : "\n");
+	if (o->flags.n > 0) {
+		buf_puts(b, "Flags: ");
+		for (i = 0; i < o->flags.n; i++) {
+			if (i > 0)
+				buf_puts(b, ", ");
+			md(b, o->flags.v[i]);
+		}
+		buf_putc(b, '\n');
+	}
+	profile(b, r, o);
+	findings(b, o);
+	recommendations(b, o);
+	practices(b, r, o);
+	roles(b, r, o);
+	coverage(b, o);
+}
+
+int
+report_md(const struct result *r, struct buf *out, struct err *e)
+{
+	size_t i;
+
+	header(out, r);
+	if (r->norgs > 1)
+		overview(out, r);
+	for (i = 0; i < r->norgs; i++)
+		organisation(out, r, &r->orgs[i]);
+	return buf_ok(out, e);
+}

@@ -1,0 +1,44 @@
+-- gates.lua: gate questions that cap a dimension's level.
+--
+-- Two kinds, as declared by "gate" in the survey:
+--   anchor         the dimension can be at most one level above the
+--                  question's own signal;
+--   threshold n    ("requires_for": n) the question's signal must reach n
+--                  before the dimension can reach n; unanswered, it is not
+--                  met.
+-- An anchor nobody answered caps nothing: there is no signal to anchor to.
+
+local M = {}
+
+-- The ceiling one gate question puts on its dimension (5 = none).
+function M.ceiling(question, signal)
+  if question.gate == "anchor" then
+    if signal == nil then return 5 end
+    return math.min(5, signal + 1)
+  elseif question.gate == "threshold" then
+    if signal == nil or signal < question.requires_for then
+      return question.requires_for - 1
+    end
+  end
+  return 5
+end
+
+-- Apply the gates of a dimension to a raw level.  'signals' maps question
+-- ids to their signals.  Returns the capped level and the ids of the
+-- gates that actually lowered it, in survey order.
+function M.apply(level, dimension, survey, signals)
+  local capped, by = level, {}
+  for _, id in ipairs(dimension.questions) do
+    local q = survey.questions[id]
+    if q.gate ~= nil then
+      local c = M.ceiling(q, signals[id])
+      if c < level then
+        by[#by + 1] = id
+        if c < capped then capped = c end
+      end
+    end
+  end
+  return capped, by
+end
+
+return M

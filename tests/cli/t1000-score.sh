@@ -1,0 +1,44 @@
+# Scoring the mini survey: every report format, several organisations,
+# roles and the anonymity threshold, targets, CSV dialects, JSON answers.
+. tests/cli/lib.sh
+
+MINI="-s tests/data/mini/survey.json"
+
+expect md-one 0 assess score $MINI tests/data/mini-one.csv
+expect json-one 0 assess score $MINI -f json tests/data/mini-one.csv
+expect csv-one 0 assess score $MINI -f csv tests/data/mini-one.csv
+expect md-audit-target 0 assess score $MINI -t mini-target tests/data/mini-audit.csv tests/data/mini-answers.json
+expect json-audit-target 0 assess score $MINI -t mini-target -f json tests/data/mini-audit.csv tests/data/mini-answers.json
+expect csv-audit-target 0 assess score $MINI -t mini-target -f csv tests/data/mini-audit.csv tests/data/mini-answers.json
+expect target-by-path 0 assess score $MINI -t tests/data/mini/targets/mini-target.json -f csv tests/data/mini-one.csv
+expect anonymity-2 0 assess score $MINI --anonymity 2 -f json tests/data/mini-audit.csv
+expect json-answers 0 assess score $MINI -f json tests/data/mini-answers.json
+expect survey-by-folder 0 assess score -s tests/data/mini -f csv tests/data/mini-one.csv
+
+# Every CSV dialect scores exactly like the plain file.
+assess score $MINI -f json tests/data/mini-one.csv >"$TMP/plain.json"
+for f in tests/data/formats/*.csv; do
+	check "dialect $(basename "$f")" sh -c \
+	    "\"\$1\" score $MINI -f json \"\$2\" | cmp - \"\$3\"" sh \
+	    "$ASSESS" "$f" "$TMP/plain.json"
+done
+# Standard input is read as CSV, the organisation named "stdin" when the
+# file has no organisation column.
+expect stdin 0 sh -c "cut -d, -f1,3- tests/data/mini-one.csv | \"\$1\" score $MINI -f csv -" sh "$ASSESS"
+
+# The same input gives the same bytes.
+assess score $MINI -t mini-target -f json tests/data/mini-audit.csv tests/data/mini-answers.json >"$TMP/a.json"
+assess score $MINI -t mini-target -f json tests/data/mini-audit.csv tests/data/mini-answers.json >"$TMP/b.json"
+check deterministic cmp "$TMP/a.json" "$TMP/b.json"
+# ... whatever the order of the answers files.
+assess score $MINI -t mini-target -f json tests/data/mini-answers.json tests/data/mini-audit.csv >"$TMP/c.json"
+check order-independent cmp "$TMP/a.json" "$TMP/c.json"
+
+# --fail-below: the report is written, and the status says whether every
+# organisation's headline reaches the level (Alpha is at 1, Beta at 3).
+expect fail-below-2 4 assess score $MINI -f csv --fail-below 2 tests/data/mini-audit.csv
+expect fail-below-name 4 assess score $MINI -f csv --fail-below Enabled tests/data/mini-audit.csv
+expect fail-below-1 0 assess score $MINI -f csv --fail-below restricted tests/data/mini-audit.csv
+expect fail-below-ok 0 assess score $MINI -f csv --fail-below 3 tests/data/mini-answers.json
+
+test_done

@@ -1,0 +1,40 @@
+# Walk the bad-input corpus (tests/bad/MANIFEST): every hostile or broken
+# file gets its exit status and its one-line message, and nothing crashes.
+. tests/cli/lib.sh
+
+note=
+while IFS= read -r line; do
+	case $line in
+	'# '*) note=${line#\# }; continue ;;
+	case\ *) ;;
+	*) continue ;;
+	esac
+	set -- $line
+	want=$2
+	shift 2
+	IFS= read -r expected
+	assess "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+	code=$?
+	first=$(head -n 1 "$TMP/err")
+	name="$note ($*)"
+	if [ "$code" -ne "$want" ]; then
+		not_ok "$name" "exit status $code, expected $want" "$first"
+	elif [ -s "$TMP/out" ]; then
+		not_ok "$name" "wrote to standard output"
+	else
+		case $expected in
+		'~'*)
+			if printf '%s\n' "$first" | grep -Eq -- "${expected#\~}"
+			then ok "$name"
+			else not_ok "$name" "stderr: $first" "expected: $expected"
+			fi ;;
+		*)
+			if [ "$first" = "$expected" ]
+			then ok "$name"
+			else not_ok "$name" "stderr: $first" "expected: $expected"
+			fi ;;
+		esac
+	fi
+done <tests/bad/MANIFEST
+
+test_done
