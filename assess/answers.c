@@ -100,6 +100,11 @@ on_field(void *data, size_t n, void *vr)
 	}
 	if (data == NULL)
 		n = 0;
+	if (n > ANSWERS_FIELD_MAX) {
+		fail_at(r, r->line, r->nf + 1, "a field is longer than %zu MiB "
+		    "(an unclosed quote?)", ANSWERS_FIELD_MAX >> 20);
+		return;
+	}
 	if (n > 0 && memchr(data, '\0', n) != NULL) {
 		fail_at(r, r->line, r->nf + 1, "NUL byte in a field; is this "
 		    "really a CSV file?");

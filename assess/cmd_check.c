@@ -17,7 +17,9 @@
 #include "fsx.h"
 #include "jdoc.h"
 #include "paths.h"
+#include "result.h"
 #include "rules.h"
+#include "score.h"
 #include "survey.h"
 #include "target.h"
 
@@ -49,7 +51,36 @@ open_survey(const char *arg, struct err *e)
 	return s;
 }
 
-/* Load the rules of 's' (or 'override') and run their top level. */
+/* Score one organisation whose only respondent answered nothing: a
+ * smoke test that runs the rules' score function once. */
+static int
+dry_run(struct rules *r, const struct survey *s, struct err *e)
+{
+	struct response resp;
+	struct result res;
+	struct agg *a;
+	int rc = -1;
+
+	memset(&resp, 0, sizeof(resp));
+	result_init(&res);
+	resp.org = "(no answers)";
+	resp.roles = 1u << s->org_aud;
+	if ((resp.ans = calloc(s->nq, sizeof(*resp.ans))) == NULL) {
+		err_nomem(e);
+		return -1;
+	}
+	if ((a = agg_new(s, e)) != NULL && agg_add(a, &resp, e) == 0 &&
+	    score_begin(&res, s, NULL, SCORE_ANONYMITY, 1, e) == 0 &&
+	    score_org(&res, r, s, NULL, a, agg_org(a, 0), e) == 0)
+		rc = 0;
+	agg_free(a);
+	result_release(&res);
+	free(resp.ans);
+	return rc;
+}
+
+/* Load the rules of 's' (or 'override'), run their top level, and score
+ * an empty organisation with them. */
 static int
 load_rules(const struct survey *s, const char *override, char *display,
     size_t size, struct err *e)
@@ -64,7 +95,8 @@ load_rules(const struct survey *s, const char *override, char *display,
 	snprintf(display, size, "%s", place.display);
 	rules_default_limits(&lim);
 	if ((r = rules_open(place.path, place.display, place.libs, place.nlibs,
-	    &lim, e)) != NULL && rules_prepare(r, s, NULL, e) == 0)
+	    &lim, e)) != NULL && rules_prepare(r, s, NULL, e) == 0 &&
+	    dry_run(r, s, e) == 0)
 		rc = 0;
 	rules_free(r);
 	paths_rules_release(&place);

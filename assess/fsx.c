@@ -23,6 +23,19 @@ fsx_strdup(const char *s)
 	return p;
 }
 
+/* "8 MiB" or "300 bytes" */
+static const char *
+size_text(unsigned long long n, char *buf, size_t size)
+{
+	if (n >= (1ULL << 20) && n % (1ULL << 20) == 0)
+		snprintf(buf, size, "%llu MiB", n >> 20);
+	else if (n >= (1ULL << 20))
+		snprintf(buf, size, "%.1f MiB", (double)n / (1 << 20));
+	else
+		snprintf(buf, size, "%llu bytes", n);
+	return buf;
+}
+
 static int
 open_error(const char *path, int errnum, struct err *e)
 {
@@ -68,10 +81,12 @@ read_all(int fd, const char *path, size_t cap, struct buf *out,
 			    strerror(errno));
 		if (n == 0)
 			break;
-		if ((size_t)n > cap - out->len)
-			return err_set(e, AS_EINPUT, path, 0, 0,
-			    "is larger than the %zu MiB limit",
-			    cap >> 20);
+		if ((size_t)n > cap - out->len) {
+			char c[32];
+
+			return err_set(e, AS_EINPUT, path, 0, 0, "is larger "
+			    "than the %s limit", size_text(cap, c, sizeof(c)));
+		}
 		buf_add(out, chunk, (size_t)n);
 		if (buf_ok(out, e) != 0)
 			return -1;
@@ -91,10 +106,12 @@ fsx_read(const char *path, size_t cap, struct buf *out, struct err *e)
 		return -1;
 	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 &&
 	    (unsigned long long)st.st_size > cap) {
+		char a[32], c[32];
+
 		close(fd);
-		return err_set(e, AS_EINPUT, path, 0, 0,
-		    "is %llu MiB, larger than the %zu MiB limit",
-		    (unsigned long long)st.st_size >> 20, cap >> 20);
+		return err_set(e, AS_EINPUT, path, 0, 0, "is %s, larger than "
+		    "the %s limit", size_text((unsigned long long)st.st_size,
+		    a, sizeof(a)), size_text(cap, c, sizeof(c)));
 	}
 	rc = read_all(fd, path, cap, out, e);
 	if (fd != STDIN_FILENO)

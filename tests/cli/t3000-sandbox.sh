@@ -1,0 +1,26 @@
+# The rule sandbox from the inside: what a rule can do (read the survey,
+# import libraries, log), and that one file cannot change what another
+# sees.  The escapes that must fail are in the bad-input corpus
+# (tests/bad/lua, run by t8000).
+. tests/cli/lib.sh
+
+MINI="-s tests/data/mini/survey.json"
+
+# Tampering attempts fail, a library loaded afterwards sees the real
+# string library, read-only tables iterate, assess.log escapes what it
+# prints.
+expect isolation 0 assess score $MINI -r tests/data/sandbox/isolation.lua -f csv tests/data/mini-one.csv tests/data/mini-answers.json
+# Two runs of the same rules give the same bytes: no state leaks.
+expect minimal 0 assess score $MINI -r tests/data/sandbox/minimal.lua -f csv tests/data/mini-one.csv
+# A byte-order mark, a "#!" line and CRLF line ends keep line numbers.
+expect bom-shebang 1 assess score $MINI -r tests/data/sandbox/bom-shebang.lua tests/data/mini-one.csv
+# assess check loads a rule file against a survey.
+expect check-rules 0 assess check $MINI tests/data/mini/mini.lua tests/data/sandbox/isolation.lua
+expect check-bad-rules 1 assess check $MINI tests/bad/lua/uses-os.lua tests/data/mini/mini.lua tests/bad/lua/syntax.lua
+
+# A rule that is stopped leaves no report behind, even with -o.
+check no-report-after-stop sh -c '! "$1" score -s tests/data/mini/survey.json \
+    -r tests/bad/lua/rep-bomb.lua -o "$2/r.md" tests/data/mini-one.csv \
+    2>/dev/null && ! test -e "$2/r.md"' sh "$ASSESS" "$TMP"
+
+test_done

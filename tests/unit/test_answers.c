@@ -1,0 +1,201 @@
+/* Unit tests for answers.c and aggregate.c: the streaming CSV reader and
+ * the per-organisation accumulators it feeds. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "aggregate.h"
+#include "answers.h"
+#include "check.h"
+
+static struct survey *s;
+static char path[64];
+
+static void
+write_file(const char *text)
+{
+	FILE *fp;
+	int fd;
+
+	strcpy(path, "/tmp/assess-test-XXXXXX");
+	fd = mkstemp(path);
+	fp = fdopen(fd, "w");
+	fputs(text, fp);
+	fclose(fp);
+}
+
+struct collect {
+	struct agg	*a;
+	int		 n;
+	unsigned	 lines[8];
+};
+
+static int
+sink(void *ctx, const struct response *r, struct err *e)
+{
+	struct collect *c = ctx;
+
+	if (c->n < 8)
+		c->lines[c->n] = r->line;
+	c->n++;
+	return agg_add(c->a, r, e);
+}
+
+static long
+read_text(const char *text, struct collect *c, struct err *e)
+{
+	long n;
+
+	memset(c, 0, sizeof(*c));
+	memset(e, 0, sizeof(*e));
+	c->a = agg_new(s, e);
+	write_file(text);
+	n = answers_read(path, s, sink, c, e);
+	unlink(path);
+	return n;
+}
+
+TEST(line_numbers_follow_multiline_fields)
+{
+	struct collect c;
+	struct err e;
+
+	CHECK(read_text("organisation,A1,E2\nA,some,\"one\ntwo\nthree\"\n"
+	    "B,rule,x\r\nC,none,\"x\r\ny\"\rD,everyone,z\n", &c, &e) < 0);
+	CHECK_INT(c.n, 3);
+	CHECK_INT(c.lines[0], 2);
+	CHECK_INT(c.lines[1], 5);
+	CHECK_INT(c.lines[2], 6);
+	CHECK_INT(e.line, 8);	/* "D" starts on line 8 after CR-only */
+	CHECK_INT(e.col, 2);
+	agg_free(c.a);
+}
+
+TEST(delimiter_from_header)
+{
+	struct collect c;
+	struct err e;
+
+	CHECK(read_text("organisation;A1;A2\nA;some;\"dash;video\"\n", &c,
+	    &e) == 1);
+	CHECK_INT(agg_count(c.a), 1);
+	agg_free(c.a);
+	CHECK(read_text("organisation\tA1\nA\tsome\n", &c, &e) == 1);
+	agg_free(c.a);
+	/* a header with commas in quotes still counts as comma-separated */
+	CHECK(read_text("\"organisation\",\"A1\"\n\"A\",\"some\"\n", &c, &e) ==
+	    1);
+	agg_free(c.a);
+}
+
+TEST(organisations_accumulate_in_order)
+{
+	struct collect c;
+	struct err e;
+	const struct orgagg *o;
+	const struct qstat *st;
+	const struct view *v;
+	int a1 = survey_question(s, "A1");
+
+	CHECK(read_text("organisation,role,A1,T2\nZed,org,rule,\nAlpha,org,"
+	    "none,\nZed,ops,,4\nZed,ops,,5\nZed,org,all,\n", &c, &e) == 5);
+	CHECK_INT(agg_count(c.a), 2);
+	CHECK_INT(agg_respondents(c.a), 5);
+	o = agg_org(c.a, 0);
+	CHECK_STR(o->id, "Alpha");
+	o = agg_org(c.a, 1);
+	CHECK_STR(o->id, "Zed");
+	CHECK_INT(o->all.respondents, 4);
+	v = agg_view(c.a, -1);
+	st = agg_qstat(v, &o->all, a1);
+	CHECK_INT(st->answered, 2);
+	CHECK_INT(st->level[2], 1);	/* rule: level 3 */
+	CHECK_INT(st->level[3], 1);	/* all: level 4 */
+	CHECK_INT(agg_options(v, &o->all, a1)[2], 1);
+	/* the ops view holds only the ops respondents and their questions */
+	v = agg_view(c.a, survey_audience(s, "ops"));
+	CHECK_INT(o->role[survey_audience(s, "ops")]->respondents, 2);
+	CHECK(agg_qstat(v, o->role[survey_audience(s, "ops")], a1) == NULL);
+	st = agg_qstat(v, o->role[survey_audience(s, "ops")],
+	    survey_question(s, "T2"));
+	CHECK_INT(st->answered, 2);
+	agg_free(c.a);
+}
+
+TEST(numbers_and_unanswered)
+{
+	struct collect c;
+	struct err e;
+	const struct orgagg *o;
+	const struct numstat *ns;
+	const struct qstat *st;
+	const struct view *v;
+
+	CHECK(read_text("organisation,A1,A3\nA,some,2\nA,some,\nA,some,6\n"
+	    "A,some,na\n", &c, &e) == 4);
+	o = agg_org(c.a, 0);
+	v = agg_view(c.a, -1);
+	ns = agg_numstat(v, &o->all, survey_question(s, "A3"));
+	CHECK_INT(ns->n, 2);
+	CHECK_NUM(ns->sum, 8);
+	CHECK_NUM(ns->min, 2);
+	CHECK_NUM(ns->max, 6);
+	st = agg_qstat(v, &o->all, survey_question(s, "A3"));
+	CHECK_INT(st->unanswered, 1);
+	CHECK_INT(st->na, 1);
+	agg_free(c.a);
+}
+
+TEST(duplicate_respondent_per_organisation)
+{
+	struct collect c;
+	struct err e;
+
+	/* the same id in two organisations is two people */
+	CHECK(read_text("respondent,organisation,A1\n1,A,some\n1,B,some\n",
+	    &c, &e) == 2);
+	agg_free(c.a);
+	CHECK(read_text("respondent,organisation,A1\n1,A,some\n2,A,some\n"
+	    "1,A,rule\n", &c, &e) < 0);
+	CHECK_INT(e.line, 4);
+	CHECK_STR(e.msg, "respondent '1' of organisation 'A' appears more "
+	    "than once");
+	agg_free(c.a);
+}
+
+TEST(field_size_cap)
+{
+	struct collect c;
+	struct err e;
+	size_t n = ANSWERS_FIELD_MAX + 100;
+	char *text = malloc(n + 64);
+	size_t pre;
+
+	strcpy(text, "organisation,A1,E2\nA,some,\"");
+	pre = strlen(text);
+	memset(text + pre, 'x', n);
+	strcpy(text + pre + n, "\"\n");
+	CHECK(read_text(text, &c, &e) < 0);
+	CHECK_STR(e.msg, "a field is longer than 1 MiB (an unclosed quote?)");
+	CHECK_INT(e.line, 2);
+	agg_free(c.a);
+	free(text);
+}
+
+int
+main(void)
+{
+	struct err e;
+
+	if ((s = survey_load("tests/data/mini/survey.json", &e)) == NULL) {
+		printf("cannot load the mini survey: %s\n", e.msg);
+		return 1;
+	}
+	RUN(line_numbers_follow_multiline_fields);
+	RUN(delimiter_from_header);
+	RUN(organisations_accumulate_in_order);
+	RUN(numbers_and_unanswered);
+	RUN(duplicate_respondent_per_organisation);
+	RUN(field_size_cap);
+	survey_free(s);
+	return check_done();
+}

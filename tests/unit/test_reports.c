@@ -1,0 +1,234 @@
+/* Unit tests for the report writers: hostile text in every field a user
+ * or a rule controls comes out inert in every format. */
+#include <stdlib.h>
+
+#include <csv.h>
+#include <cjson/cJSON.h>
+
+#include "check.h"
+#include "report.h"
+
+static const char *const hostile[] = {
+	"=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-3", "@SUM(A1)",
+	"\tleading tab", "\rleading cr", "<script>alert(1)</script>",
+	"\"><img src=x onerror=alert(1)>", "[click](javascript:alert(1))",
+	"| a | b |", "line\nbreak", "\x1b]0;title\x07\x1b[31mred",
+	"\xe2\x80\xae" "evil\xe2\x80\xac", "www.example.com http://x.example",
+	"*bold* _em_ `code` ~strike~ # hash & amp",
+};
+#define NHOSTILE (sizeof(hostile) / sizeof(hostile[0]))
+
+static struct result res;
+
+static void
+build(void)
+{
+	static const char *labels[] = { "Restricted", "Experimental",
+	    "Enabled", "Managed", "Embedded" };
+	static const char *ids[] = { "r", "x", "e", "m", "b" };
+	struct r_strs ev = { NULL, 0 };
+	size_t i;
+
+	result_init(&res);
+	res.survey_id = "s";
+	res.survey_version = "1";
+	res.survey_title = hostile[6];
+	for (i = 0; i < 5; i++) {
+		res.levels[i].level = (int)i + 1;
+		res.levels[i].id = ids[i];
+		res.levels[i].label = labels[i];
+	}
+	res.anonymity = 5;
+	res.norgs = NHOSTILE;
+	res.orgs = arena_alloc(&res.arena, NHOSTILE * sizeof(*res.orgs));
+	for (i = 0; i < NHOSTILE; i++) {
+		struct r_org *o = &res.orgs[i];
+
+		o->id = hostile[i];
+		o->respondents = 3;
+		o->headline = 2;
+		o->basis = hostile[(i + 1) % NHOSTILE];
+		o->ndims = 1;
+		o->dims = arena_alloc(&res.arena, sizeof(*o->dims));
+		o->dims[0].id = "D";
+		o->dims[0].title = hostile[(i + 2) % NHOSTILE];
+		o->dims[0].level = 2;
+		o->dims[0].score = 37.5;
+		o->nfindings = 1;
+		o->findings = arena_alloc(&res.arena, sizeof(*o->findings));
+		o->findings[0].id = "f";
+		o->findings[0].severity = "high";
+		o->findings[0].dimension = "D";
+		o->findings[0].text = hostile[(i + 3) % NHOSTILE];
+		o->findings[0].evidence = ev;
+		o->nrecs = 1;
+		o->recs = arena_alloc(&res.arena, sizeof(*o->recs));
+		o->recs[0].id = "r";
+		o->recs[0].dimension = "D";
+		o->recs[0].priority = 1;
+		o->recs[0].from = 2;
+		o->recs[0].to = 3;
+		o->recs[0].text = hostile[(i + 4) % NHOSTILE];
+	}
+}
+
+static int
+has_raw_control(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n') || c == 0x7f)
+			return 1;
+		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] >= 0xaa &&
+		    (unsigned char)s[i + 2] <= 0xae))
+			return 1;
+	}
+	return 0;
+}
+
+struct cells {
+	int	 bad;
+	int	 n;
+};
+
+static void
+on_cell(void *data, size_t len, void *ctx)
+{
+	struct cells *c = ctx;
+	const char *s = data;
+
+	c->n++;
+	if (len > 0 && strchr("=+-@\t\r", s[0]) != NULL) {
+		printf("  live formula cell: %.*s\n", (int)len, s);
+		c->bad++;
+	}
+}
+
+static void
+on_row(int ch, void *ctx)
+{
+	(void)ch;
+	(void)ctx;
+}
+
+TEST(csv_cells_are_inert_and_parse)
+{
+	struct buf b = BUF_INIT;
+	struct csv_parser p;
+	struct cells c = { 0, 0 };
+	struct err e;
+
+	CHECK(report_csv(&res, &b, &e) == 0);
+	CHECK(!has_raw_control(b.data, b.len));
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
+	CHECK(csv_parse(&p, b.data, b.len, on_cell, on_row, &c) == b.len);
+	CHECK(csv_fini(&p, on_cell, on_row, &c) == 0);
+	csv_free(&p);
+	CHECK_INT(c.bad, 0);
+	CHECK_INT(c.n, 18 * (1 + (int)NHOSTILE));
+	CHECK(strstr(b.data, "\"'=HYPERLINK(\"\"http") != NULL);
+	buf_release(&b);
+}
+
+TEST(json_round_trips_and_escapes)
+{
+	struct buf b = BUF_INIT;
+	struct err e;
+	cJSON *root, *orgs;
+	size_t i;
+
+	CHECK(report_json(&res, &b, &e) == 0);
+	CHECK(!has_raw_control(b.data, b.len));
+	root = cJSON_ParseWithLengthOpts(b.data, b.len + 1, NULL, 1);
+	CHECK(root != NULL);
+	orgs = cJSON_GetObjectItemCaseSensitive(root, "organisations");
+	CHECK_INT(cJSON_GetArraySize(orgs), NHOSTILE);
+	for (i = 0; i < NHOSTILE; i++) {
+		cJSON *o = cJSON_GetArrayItem(orgs, (int)i);
+
+		CHECK_STR(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring,
+		    hostile[i]);
+	}
+	cJSON_Delete(root);
+	buf_release(&b);
+}
+
+static int
+unescaped_pipes(const char *line, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < len; i++)
+		if (line[i] == '|' && (i == 0 || line[i - 1] != '\\'))
+			n++;
+	return n;
+}
+
+TEST(markdown_is_inert)
+{
+	struct buf b = BUF_INIT;
+	struct err e;
+	size_t i, start = 0;
+	int pipes = -1;
+
+	CHECK(report_md(&res, &b, &e) == 0);
+	CHECK(!has_raw_control(b.data, b.len));
+	/* assess never writes these itself: from data they are escaped */
+	for (i = 0; i < b.len; i++)
+		if (strchr("<>[]`~&", b.data[i]) != NULL && b.data[i] != '\0' &&
+		    (i == 0 || b.data[i - 1] != '\\')) {
+			printf("  unescaped '%c': %.30s\n", b.data[i],
+			    b.data + (i > 10 ? i - 10 : 0));
+			CHECK(0);
+			break;
+		}
+	/* every row of a table has as many cell borders as its header */
+	for (i = 0; i <= b.len; i++) {
+		if (i < b.len && b.data[i] != '\n')
+			continue;
+		if (b.data[start] == '|') {
+			int n = unescaped_pipes(b.data + start, i - start);
+
+			if (pipes < 0)
+				pipes = n;
+			else if (n != pipes) {
+				printf("  row with %d borders, header %d: %.*s\n",
+				    n, pipes, (int)(i - start), b.data + start);
+				CHECK(0);
+			}
+		} else {
+			pipes = -1;
+		}
+		start = i + 1;
+	}
+	CHECK(strstr(b.data, "http://") == NULL);
+	CHECK(strstr(b.data, "www.ex") == NULL);
+	buf_release(&b);
+}
+
+TEST(format_lookup)
+{
+	CHECK_STR(report_find("json")->name, "json");
+	CHECK(report_find("html") == NULL);
+	CHECK_STR(report_for_file("out/Report.CSV")->name, "csv");
+	CHECK_STR(report_for_file("r.markdown")->name, "md");
+	CHECK(report_for_file("r.json.bak") == NULL);
+	CHECK(report_for_file("dir.json/report") == NULL);
+}
+
+int
+main(void)
+{
+	build();
+	RUN(csv_cells_are_inert_and_parse);
+	RUN(json_round_trips_and_escapes);
+	RUN(markdown_is_inert);
+	RUN(format_lookup);
+	result_release(&res);
+	return check_done();
+}

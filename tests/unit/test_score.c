@@ -1,0 +1,143 @@
+/* Unit tests for score.c: target conditions read what most respondents
+ * said, and an unanswered question satisfies nothing. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "score.h"
+
+static struct survey *s;
+static struct target *t;
+
+static struct agg *
+collect(const char *const *rows, size_t n)
+{
+	struct err e;
+	struct agg *a = agg_new(s, &e);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct answer *ans = calloc(s->nq, sizeof(*ans));
+		struct response r;
+		char msg[300], id[8], copy[200], *tok, *save = NULL;
+		int bad;
+
+		memset(&r, 0, sizeof(r));
+		r.org = "O";
+		r.roles = 1u << s->org_aud;
+		r.ans = ans;
+		snprintf(copy, sizeof(copy), "%s", rows[i]);
+		/* "Q=value Q=value ..." */
+		for (tok = strtok_r(copy, " ", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save)) {
+			char *eq = strchr(tok, '=');
+			int q;
+
+			snprintf(id, sizeof(id), "%.*s", (int)(eq - tok), tok);
+			q = survey_question(s, id);
+			if (strcmp(eq + 1, "+ev") == 0)
+				ans[q].evidence = 1;
+			else
+				CHECK(response_parse(&s->qs[q], eq + 1,
+				    strlen(eq + 1), &ans[q], msg, 300) == 0);
+		}
+		CHECK(response_check(s, &r, &bad, msg, sizeof(msg)) == 0);
+		CHECK(agg_add(a, &r, &e) == 0);
+		free(ans);
+	}
+	return a;
+}
+
+static int
+met(struct agg *a, const char *practice)
+{
+	size_t i;
+
+	for (i = 0; i < t->npr; i++)
+		if (strcmp(t->pr[i].id, practice) == 0)
+			return score_practice(s, &t->pr[i], agg_view(a, -1),
+			    &agg_org(a, 0)->all);
+	return -1;
+}
+
+TEST(single_answer_decides)
+{
+	static const char *const yes[] = { "A1=rule" };
+	static const char *const no[] = { "A1=some" };
+	struct agg *a = collect(yes, 1);
+
+	CHECK_INT(met(a, "ACC-R1"), 1);
+	agg_free(a);
+	a = collect(no, 1);
+	CHECK_INT(met(a, "ACC-R1"), 0);
+	agg_free(a);
+}
+
+TEST(majority_needed)
+{
+	static const char *const half[] = { "A1=rule", "A1=none" };
+	static const char *const most[] = { "A1=rule", "A1=all", "A1=none" };
+	struct agg *a = collect(half, 2);
+
+	CHECK_INT(met(a, "ACC-R1"), 0);		/* a tie is not a majority */
+	agg_free(a);
+	a = collect(most, 3);
+	CHECK_INT(met(a, "ACC-R1"), 1);
+	agg_free(a);
+}
+
+TEST(evidence_and_all_conditions)
+{
+	static const char *const bare[] = { "A1=some A4=yes" };
+	static const char *const ev[] = { "A1=some A4=yes A4=+ev" };
+	struct agg *a = collect(bare, 1);
+
+	CHECK_INT(met(a, "ACC-R2"), 0);
+	agg_free(a);
+	a = collect(ev, 1);
+	CHECK_INT(met(a, "ACC-R2"), 1);
+	agg_free(a);
+}
+
+TEST(any_of_number_or_level)
+{
+	static const char *const low[] = { "A1=some T1=30" };
+	static const char *const high[] = { "A1=some T1=50" };
+	struct agg *a = collect(low, 1);
+
+	CHECK_INT(met(a, "TRN-R1"), 0);
+	agg_free(a);
+	a = collect(high, 1);
+	CHECK_INT(met(a, "TRN-R1"), 1);		/* min is inclusive */
+	agg_free(a);
+}
+
+TEST(unanswered_satisfies_nothing)
+{
+	static const char *const none[] = { "A1=some" };
+	struct agg *a = collect(none, 1);
+
+	CHECK_INT(met(a, "TRN-R1"), 0);
+	CHECK_INT(met(a, "ACC-R2"), 0);
+	agg_free(a);
+}
+
+int
+main(void)
+{
+	struct err e;
+
+	if ((s = survey_load("tests/data/mini/survey.json", &e)) == NULL ||
+	    (t = target_load("tests/data/mini/targets/mini-target.json", s,
+	    &e)) == NULL) {
+		printf("cannot load the mini survey and target: %s\n", e.msg);
+		return 1;
+	}
+	RUN(single_answer_decides);
+	RUN(majority_needed);
+	RUN(evidence_and_all_conditions);
+	RUN(any_of_number_or_level);
+	RUN(unanswered_satisfies_nothing);
+	target_free(t);
+	survey_free(s);
+	return check_done();
+}
