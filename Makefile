@@ -2,11 +2,14 @@
 #
 #   make            build build/assess
 #   make demo       install missing packages, build, score the bundled example
-#   make test       install missing packages, build, run every test
+#   make test       install missing packages, build, run every test: plain,
+#                   under ASan+UBSan and under valgrind
+#   make check      the plain test suite only (quick)
 #   make asan       the test suite under AddressSanitizer and UBSan
 #   make valgrind   the test suite under valgrind memcheck
 #   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules)
 #   make deps       install the Debian packages assess builds with
+#   V=1             show the compiler commands
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
@@ -17,6 +20,8 @@ CSV_LIBS   ?= -lcsv
 CFLAGS     ?= -O2 -g
 B          ?= build
 DEV        ?= 1
+V          ?=
+Q           = $(if $(V),,@)
 
 WARN = -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wundef
@@ -44,15 +49,19 @@ DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config
 all: $(B)/assess
 
 $(B)/assess: $(OBJ)
-	$(CC) $(SAN) $(LDFLAGS) -o $@ $(OBJ) $(DEP_LIBS)
+	$(if $(V),,@echo "  LD      $@")
+	$(Q)$(CC) $(SAN) $(LDFLAGS) -o $@ $(OBJ) $(DEP_LIBS)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(if $(V),,@echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/tests/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(DEP_LIBS)
+	$(if $(V),,@echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) \
+	  $(DEP_LIBS)
 
 # Debian packages: installed when missing (as root), else the command to
 # run is printed.
@@ -77,10 +86,24 @@ deps:
 	  fi; \
 	fi
 
+# The whole suite: plain, under ASan+UBSan, under valgrind (tests/suite).
 test: deps
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory -j2 test-binaries
+	@tests/suite
 
-check: $(B)/assess $(UNIT)
+test-binaries: binaries-plain binaries-asan
+
+binaries-plain:
+	@$(MAKE) --no-print-directory binaries
+
+binaries-asan:
+	@$(MAKE) --no-print-directory B=build-asan SANITIZE=address,undefined \
+	  CFLAGS='-O1 -g' binaries
+
+binaries: $(B)/assess $(UNIT)
+
+# The plain suite only: the quick loop while working on the code.
+check: binaries
 	@tests/run $(B)
 
 demo: deps
@@ -88,12 +111,14 @@ demo: deps
 	@tests/demo $(B)/assess
 
 asan: deps
-	@$(MAKE) --no-print-directory B=build-asan SANITIZE=address,undefined \
-	  CFLAGS='-O1 -g' check
+	@$(MAKE) --no-print-directory binaries-asan
+	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  tests/run build-asan "asan+ubsan"
 
 valgrind: deps
-	@$(MAKE) --no-print-directory $(B)/assess $(UNIT)
-	@VALGRIND=1 tests/run $(B)
+	@$(MAKE) --no-print-directory binaries
+	@VALGRIND=1 tests/run $(B) valgrind
 
 install: all
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)'
@@ -109,4 +134,5 @@ clean:
 
 -include $(OBJ:.o=.d)
 
-.PHONY: all deps test check demo asan valgrind install uninstall clean
+.PHONY: all deps test test-binaries binaries-plain binaries-asan binaries \
+	check demo asan valgrind install uninstall clean

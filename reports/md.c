@@ -250,9 +250,9 @@ practices(struct buf *b, const struct result *r, const struct r_org *o)
 			md(b, o->dims[i].title);
 			buf_puts(b, "): ");
 			md(b, r->practices[k].text);
-			buf_puts(b, ". Source: ");
+			buf_puts(b, " (source: ");
 			md(b, r->practices[k].clause);
-			buf_putc(b, '\n');
+			buf_puts(b, ")\n");
 		}
 	}
 }
@@ -284,7 +284,7 @@ roles(struct buf *b, const struct result *r, const struct r_org *o)
 		buf_printf(b, " | %u |", rl->respondents);
 		for (j = 0; j < o->ndims; j++) {
 			if (rl->suppressed)
-				buf_puts(b, " |");
+				buf_puts(b, j == 0 ? " not shown |" : " |");
 			else if (rl->levels[j] == 0)
 				buf_puts(b, " - |");
 			else
@@ -292,8 +292,9 @@ roles(struct buf *b, const struct result *r, const struct r_org *o)
 		}
 		buf_putc(b, '\n');
 	}
-	buf_printf(b, "\nRoles with fewer than %u respondents are not broken "
-	    "down, to protect anonymity.\n", r->anonymity);
+	buf_printf(b, "\nRoles with fewer than %u respondents are not shown, to "
+	    "protect anonymity; - means no scored answer in that dimension.\n",
+	    r->anonymity);
 }
 
 static void

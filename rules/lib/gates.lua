@@ -24,13 +24,16 @@ function M.ceiling(question, signal)
 end
 
 -- Apply the gates of a dimension to a raw level.  'signals' maps question
--- ids to their signals.  Returns the capped level and the ids of the
--- gates that actually lowered it, in survey order.
-function M.apply(level, dimension, survey, signals)
+-- ids to their signals.  With 'asked' (org.questions), only the gates
+-- asked of the respondents being scored count: in a role call, a group is
+-- not capped by a threshold question its audience is never asked.
+-- Returns the capped level and the ids of the gates that actually lowered
+-- it, in survey order.
+function M.apply(level, dimension, survey, signals, asked)
   local capped, by = level, {}
   for _, id in ipairs(dimension.questions) do
     local q = survey.questions[id]
-    if q.gate ~= nil then
+    if q.gate ~= nil and (asked == nil or asked[id] ~= nil) then
       local c = M.ceiling(q, signals[id])
       if c < level then
         by[#by + 1] = id

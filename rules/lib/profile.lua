@@ -7,12 +7,27 @@
 --      least 'min_n' people answered (see likert.lua);
 --   2. an answer to a question that asks for evidence counts at most
 --      'evidence_cap' unless most answers came with evidence;
---   3. the raw level is the (lower) median of the signals;
---   4. gates cap it (see gates.lua);
---   5. the score is the mean signal on a 0-100 scale (level 1 = 0,
+--   3. with 'topped', an answer at the best option its question offers
+--      (when that is below 5) takes the level the other questions give it
+--      room for (below);
+--   4. the raw level is the (lower) median of the signals;
+--   5. gates cap it (see gates.lua), counting only the gate questions asked
+--      of the respondents being scored;
+--   6. the score is the mean signal on a 0-100 scale (level 1 = 0,
 --      level 5 = 100), kept within half a level of the final level so the
 --      two never disagree.
 -- A dimension without any signal is not rated (level nil).
+--
+-- Topped answers.  Many questions cannot say more than "level 3" or
+-- "level 4": a yes/no threshold item, a choice whose best option is 4.  An
+-- answer at that best option says the item is fully met but cannot tell
+-- the levels above apart, so the plain median would keep a dimension where
+-- every answer is the best on offer below level 5.  A topped signal is
+-- max(own level, median of the signals that are not topped) — or its own
+-- level when all are topped — so it never holds a dimension down and never
+-- lifts it above what the questions that can tell the higher levels apart
+-- say.  Signals capped for missing evidence are not topped (the cap is the
+-- point), and gates use the signals before topping.
 
 local stats = assess.import("stats")
 local likert = assess.import("likert")
@@ -20,7 +35,24 @@ local gates = assess.import("gates")
 
 local M = {}
 
--- The signal of one question, or nil.
+-- The highest level a question's answers can signal (nil for text).
+function M.top(q)
+  local top
+  for _, b in ipairs(q.bands or {}) do
+    if top == nil or b.level > top then top = b.level end
+  end
+  if q.bands == nil then
+    for _, o in ipairs(q.options or {}) do
+      if o.level ~= nil and (top == nil or o.level > top) then
+        top = o.level
+      end
+    end
+  end
+  return top
+end
+
+-- The signal of one question, or nil; and whether the evidence cap
+-- lowered it.
 function M.signal(q, stat, opts)
   if stat == nil then return nil end
   local s
@@ -30,37 +62,55 @@ function M.signal(q, stat, opts)
     s = stats.signal(stat)
   end
   if s ~= nil and q.evidence and opts.evidence_cap
-      and stat.evidenced * 2 <= stat.answered then
-    s = math.min(s, opts.evidence_cap)
+      and stat.evidenced * 2 <= stat.answered and s > opts.evidence_cap then
+    return opts.evidence_cap, true
   end
-  return s
+  return s, false
 end
 
 local function score_of(signals, level)
-  local mean = stats.mean(signals)
-  local score = (mean - 1) * 25
+  local score = (stats.mean(signals) - 1) * 25
   local centre = (level - 1) * 25
   return stats.round(stats.clamp(score, math.max(0, centre - 12.5),
     math.min(100, centre + 12.5)), 1)
 end
 
+-- Raise topped signals to the room the others leave them.
+local function top_up(free, topped)
+  local room = stats.median(free)
+  local list = {}
+  for _, s in ipairs(free) do list[#list + 1] = s end
+  for _, s in ipairs(topped) do
+    list[#list + 1] = room ~= nil and math.max(s, room) or s
+  end
+  return list
+end
+
 -- Score one dimension.  Returns a table {level, score, capped_by} for the
--- result, and the question signals by id.
+-- result, and the question signals by id (before topping).
 function M.dimension(dim, org, survey, opts)
   opts = opts or {}
-  local list, by_id = {}, {}
+  local by_id, free, topped = {}, {}, {}
   for _, id in ipairs(dim.questions) do
-    local s = M.signal(survey.questions[id], org.questions[id], opts)
+    local q = survey.questions[id]
+    local s, capped = M.signal(q, org.questions[id], opts)
     if s ~= nil then
-      list[#list + 1] = s
       by_id[id] = s
+      local top = M.top(q)
+      if opts.topped and not capped and top ~= nil and top < 5
+          and s >= top then
+        topped[#topped + 1] = s
+      else
+        free[#free + 1] = s
+      end
     end
   end
+  local list = top_up(free, topped)
   if #list == 0 then
     return { capped_by = {} }, by_id
   end
-  local raw = stats.median(list)
-  local level, capped_by = gates.apply(raw, dim, survey, by_id)
+  local level, capped_by = gates.apply(stats.median(list), dim, survey,
+    by_id, org.questions)
   return { level = level, score = score_of(list, level),
            capped_by = capped_by }, by_id
 end

@@ -1,5 +1,8 @@
-# Walk the bad-input corpus (tests/bad/MANIFEST): every hostile or broken
-# file gets its exit status and its one-line message, and nothing crashes.
+# tests/cli/corpus.sh - walk the bad-input corpus (tests/bad/MANIFEST):
+# every hostile or broken file gets its exit status and its one-line
+# message, writes nothing to standard output, and nothing crashes.
+# Sourced by t800N-*.sh with CORPUS set to the part of tests/bad/ to run
+# (split so that the slow valgrind run can use both cores).
 . tests/cli/lib.sh
 
 note=
@@ -13,6 +16,10 @@ while IFS= read -r line; do
 	want=$2
 	shift 2
 	IFS= read -r expected
+	case " $* " in
+	*" tests/bad/$CORPUS"*) ;;
+	*) continue ;;
+	esac
 	assess "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
 	code=$?
 	first=$(head -n 1 "$TMP/err")

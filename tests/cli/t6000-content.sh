@@ -1,0 +1,413 @@
+#!/bin/sh
+# t6000-content.sh - the content: rules/social-media-readiness.lua and
+# rules/quick-check.lua on hand-made answers (tests/data/content), with
+# every expected level worked out by hand from the option levels in the
+# survey files.  Levels come from the CSV report, findings, flags and
+# recommendations from the JSON report, each turned into lines
+# "ORGANISATION|KIND|VALUE" by the awk programs below.
+. tests/cli/lib.sh
+
+C=$DATA/content
+SMR=surveys/social-media-readiness
+EX=$SMR/examples
+
+# levels ARGS...: 'assess score -f csv ARGS' as lines
+#   ORG|levels|H=<headline> ACC=<level> ... (- when not rated)
+#   ORG|DIM|level=L score=S target=T gap=G capped=IDS met=IDS unmet=IDS
+levels() {
+	assess score -f csv "$@" | awk '
+	function unq(s) { sub(/^"/, "", s); sub(/"$/, "", s); return s }
+	NR == 1 {
+		n = split($0, h, /","/)
+		for (i = 1; i <= n; i++) col[unq(h[i])] = i
+		next
+	}
+	{
+		n = split($0, f, /","/)
+		for (i = 1; i <= n; i++) f[i] = unq(f[i])
+		o = f[col["organisation"]]
+		if (!(o in line)) { order[++k] = o; line[o] = "H=" (f[col["headline_level"]] == "" ? "-" : f[col["headline_level"]]) }
+		d = f[col["dimension"]]
+		line[o] = line[o] " " d "=" (f[col["level"]] == "" ? "-" : f[col["level"]])
+		dim[o, ++nd[o]] = d "|level=" f[col["level"]] " score=" f[col["score"]] \
+		    " target=" f[col["target"]] " gap=" f[col["gap"]] \
+		    " capped=" f[col["capped_by"]] " met=" f[col["practices_met"]] \
+		    " unmet=" f[col["practices_unmet"]]
+	}
+	END {
+		for (j = 1; j <= k; j++) {
+			o = order[j]
+			print o "|levels|" line[o]
+			for (i = 1; i <= nd[o]; i++) print o "|" dim[o, i]
+		}
+	}'
+}
+
+# summary ARGS...: 'assess score -f json ARGS' as lines
+#   ORG|headline|N   ORG|findings|ID ...   ORG|flags|ID ...
+#   ORG|recs|ID:PRIORITY ...   ORG|evidence|FINDING:ID,ID ...
+summary() {
+	assess score -f json "$@" | awk '
+	function val(s) { sub(/^[^:]*: /, "", s); sub(/,$/, "", s); gsub(/"/, "", s); return s }
+	function add(s, x) { return s == "" ? x : s " " x }
+	function flush() {
+		if (org == "") return
+		print org "|headline|" head
+		print org "|findings|" fnd
+		print org "|evidence|" evd
+		print org "|flags|" flg
+		print org "|recs|" rec
+	}
+	/^  "organisations": \[/ { on = 1; next }
+	on && /^      "id": / { flush(); org = val($0); head = fnd = evd = flg = rec = sec = ""; next }
+	on && /^      "headline": \{/ { sec = "h"; next }
+	on && /^      "findings": \[$/ { sec = "f"; next }
+	on && /^      "recommendations": \[$/ { sec = "r"; next }
+	on && /^      [\]}]/ { sec = ""; next }
+	on && /^      "flags": / { s = val($0); gsub(/[\[\]]/, "", s); gsub(/ /, "", s); gsub(/,/, " ", s); flg = s; next }
+	sec == "h" && /^        "level": / { head = val($0); next }
+	sec == "f" && /^          "id": / { fid = val($0); fnd = add(fnd, fid); next }
+	sec == "f" && /^          "evidence": / { s = val($0); gsub(/[\[\] ]/, "", s); evd = add(evd, fid ":" s); next }
+	sec == "r" && /^          "id": / { rid = val($0); next }
+	sec == "r" && /^          "priority": / { rec = add(rec, rid ":" val($0)); next }
+	END { flush() }'
+}
+
+# want NAME FILE LINE: FILE has LINE exactly
+want() {
+	if grep -Fqx -- "$3" "$2"; then
+		ok "$1"
+	else
+		key=$(printf '%s' "$3" | awk -F'|' '{ print $1 "|" $2 "|" }')
+		not_ok "$1" "expected: $3" "got:      $(grep -F -- "$key" "$2" | head -n 3)"
+	fi
+}
+
+# has NAME FILE ORG KIND WORD / lacks ...: the ORG|KIND| list holds WORD
+# (or not)
+inlist() {
+	grep -F -- "$2|$3|" "$1" | head -n 1 | cut -d'|' -f3- | tr ' ' '\n' |
+	    grep -Fqx -- "$4"
+}
+has() {
+	if inlist "$2" "$3" "$4" "$5"; then ok "$1"; else
+		not_ok "$1" "$3|$4| lacks $5" "$(grep -F -- "$3|$4|" "$2")"
+	fi
+}
+lacks() {
+	if inlist "$2" "$3" "$4" "$5"; then
+		not_ok "$1" "$3|$4| holds $5" "$(grep -F -- "$3|$4|" "$2")"
+	else ok "$1"; fi
+}
+
+# ---------------------------------------------------------------------
+# Every bundled file passes 'assess check'.
+
+for f in $SMR/survey.json $SMR/targets/*.json rules/social-media-readiness.lua \
+    $EX/*.csv $C/*.csv; do
+	case $f in */quick-check.csv) continue ;; esac
+	check "check $f" assess check "$f"
+done
+for f in surveys/quick-check/survey.json rules/quick-check.lua \
+    surveys/quick-check/examples/*.csv $C/quick-check.csv; do
+	check "check -s quick-check $f" assess check -s quick-check "$f"
+done
+
+# ---------------------------------------------------------------------
+# All best, all worst.
+#
+# all-best.csv: one respondent in every role picks the highest-level option
+# of every question, gives the top band of every number, ticks every tool,
+# and attaches evidence wherever asked.  Many questions stop below 5 (e.g.
+# ACC-01 open_all = 4, ACC-07 yes = 4, LDR-02 yes = 3): those answers are at
+# their question's best, so they take the median of the others (lib
+# topped.lua), which is 5 in every dimension.  No gate bites (anchors at
+# 4 allow 5; thresholds are met).  Headline min(ACC, APR, TRN, LDR) = 5;
+# scores are 100; no recommendation (nothing below 5), no flag; the only
+# finding is the note that Likert items rest on one person.
+levels $C/all-best.csv >"$TMP/best.lv"
+summary $C/all-best.csv >"$TMP/best.sm"
+want "all best: level 5 everywhere" "$TMP/best.lv" \
+    "All best|levels|H=5 ACC=5 APR=5 TRN=5 LDR=5 POL=5 ITP=5 LST=5 MEA=5 RES=5 ENG=5 CUL=5"
+want "all best: ACC scores 100" "$TMP/best.lv" \
+    "All best|ACC|level=5 score=100.0 target= gap= capped= met= unmet="
+want "all best: only the small-sample finding" "$TMP/best.sm" "All best|findings|small-sample"
+want "all best: no flags" "$TMP/best.sm" "All best|flags|"
+want "all best: no recommendations" "$TMP/best.sm" "All best|recs|"
+assess score -f json $C/all-best.csv >"$TMP/best.json"
+check "all best: basis names all four critical enablers" grep -Fq \
+    '"basis": "Access policy, Approval and publishing workflow, Training and support and Leadership and strategy are at level 5 (Embedded); an organisation is only as ready as its weakest critical enabler."' \
+    "$TMP/best.json"
+
+# all-worst.csv: the lowest-level option everywhere, no evidence.  The
+# few options that start above 1 (ACC-07 no = 3, LDR-02 no = 2, ENG-04
+# no = 3, ...) are one or two per dimension, so every median is 1, and
+# 1 everywhere.  Recommendations: the 1-to-2 step of all eleven; the four
+# critical ones set the headline (priority 1); the other enablers are
+# below 3 (priority 3); engagement is not ahead (ENG 1, enabler median
+# 1), so it is 4.  Order: priority, then survey order (CUL before ENG
+# because of the priority).  Flag champion-dependent: LDR-05 '1' and
+# APR-07 '5' (reverse-worded) both signal level 1.
+levels $C/all-worst.csv >"$TMP/worst.lv"
+summary $C/all-worst.csv >"$TMP/worst.sm"
+want "all worst: level 1 everywhere" "$TMP/worst.lv" \
+    "All worst|levels|H=1 ACC=1 APR=1 TRN=1 LDR=1 POL=1 ITP=1 LST=1 MEA=1 RES=1 ENG=1 CUL=1"
+want "all worst: recommendations by priority" "$TMP/worst.sm" \
+    "All worst|recs|ACC-1-2:1 APR-1-2:1 TRN-1-2:1 LDR-1-2:1 POL-1-2:3 ITP-1-2:3 LST-1-2:3 MEA-1-2:3 RES-1-2:3 CUL-1-2:3 ENG-1-2:4"
+want "all worst: champion-dependent" "$TMP/worst.sm" "All worst|flags|champion-dependent"
+
+# With the Australian baseline (targets ACC APR TRN LDR POL ITP ENG CUL 3,
+# LST MEA RES 2) every dimension is below target: one step up each, so
+# the critical four stay 1, the other enablers become 2, ENG 3.
+summary -t au-gov20-agency-baseline-2010 $C/all-worst.csv >"$TMP/worst-t.sm"
+want "all worst with a target: below-target steps move up" "$TMP/worst-t.sm" \
+    "All worst|recs|ACC-1-2:1 APR-1-2:1 TRN-1-2:1 LDR-1-2:1 POL-1-2:2 ITP-1-2:2 LST-1-2:2 MEA-1-2:2 RES-1-2:2 CUL-1-2:2 ENG-1-2:3"
+
+# ---------------------------------------------------------------------
+# Access blocked for everyone (blocked.csv: all best but ACC-01
+# blocked_all).  ACC-01 is an anchor with level 1: ACC is at most 1 + 1 =
+# 2 although its other answers say 5; the headline follows (ACC is the
+# weakest critical enabler).  Findings: access-blocked; mixed-messages
+# (ENG-01 built_in invites the public, ACC-01 <= 2 shuts staff out).
+levels $C/blocked.csv >"$TMP/blocked.lv"
+summary $C/blocked.csv >"$TMP/blocked.sm"
+want "blocked: ACC capped at 2 by ACC-01" "$TMP/blocked.lv" \
+    "Blocked|ACC|level=2 score=37.5 target= gap= capped=ACC-01 met= unmet="
+want "blocked: headline 2" "$TMP/blocked.lv" \
+    "Blocked|levels|H=2 ACC=2 APR=5 TRN=5 LDR=5 POL=5 ITP=5 LST=5 MEA=5 RES=5 ENG=5 CUL=5"
+want "blocked: findings" "$TMP/blocked.sm" \
+    "Blocked|findings|access-blocked mixed-messages small-sample"
+want "blocked: the access step first" "$TMP/blocked.sm" "Blocked|recs|ACC-2-3:1"
+assess score -f json $C/blocked.csv >"$TMP/blocked.json"
+check "blocked: basis in plain words" grep -Fq \
+    '"basis": "Access policy is at level 2 (Experimental); an organisation is only as ready as its weakest critical enabler."' \
+    "$TMP/blocked.json"
+
+# ---------------------------------------------------------------------
+# Gates (gates.csv: all best but one answer each).
+#  - ACC-01 blocked_all: anchor, as above: ACC 2.
+#  - TRN-01 30 %: band 25-50 = level 2; anchor: TRN at most 3, and the
+#    finding no-training-before-posting (level 2: medium).
+#  - LDR-02 no = 2: requires_for 3 not met, LDR at most 2; LDR-01 says
+#    endorsed (integrated_published) with no named owner:
+#    strategy-without-owner.
+#  - LDR-04 ad_hoc = 3: requires_for 4 not met, LDR at most 3.
+levels $C/gates.csv >"$TMP/gates.lv"
+summary $C/gates.csv >"$TMP/gates.sm"
+want "anchor ACC-01" "$TMP/gates.lv" \
+    "Anchor ACC-01 blocked|levels|H=2 ACC=2 APR=5 TRN=5 LDR=5 POL=5 ITP=5 LST=5 MEA=5 RES=5 ENG=5 CUL=5"
+want "anchor TRN-01: TRN 3, capped by TRN-01" "$TMP/gates.lv" \
+    "Anchor TRN-01 30 percent|TRN|level=3 score=62.5 target= gap= capped=TRN-01 met= unmet="
+want "anchor TRN-01: headline 3" "$TMP/gates.sm" "Anchor TRN-01 30 percent|headline|3"
+want "anchor TRN-01: finding" "$TMP/gates.sm" \
+    "Anchor TRN-01 30 percent|findings|no-training-before-posting small-sample"
+want "threshold LDR-02: LDR 2" "$TMP/gates.lv" \
+    "Threshold LDR-02 no|LDR|level=2 score=37.5 target= gap= capped=LDR-02 met= unmet="
+has "threshold LDR-02: strategy without owner" "$TMP/gates.sm" \
+    "Threshold LDR-02 no" findings strategy-without-owner
+want "threshold LDR-04: LDR 3" "$TMP/gates.lv" \
+    "Threshold LDR-04 ad hoc|LDR|level=3 score=62.5 target= gap= capped=LDR-04 met= unmet="
+want "threshold LDR-04: headline 3, first step LDR" "$TMP/gates.sm" \
+    "Threshold LDR-04 ad hoc|recs|LDR-3-4:1"
+
+# ---------------------------------------------------------------------
+# Evidence cap (evidence.csv: all best, one evidence link left out).
+#  - ACC-07 yes = 4 without evidence counts 3: its requires_for 4 fails,
+#    ACC is at most 3.
+#  - LDR-01 integrated_published = 5 without evidence counts 3: as an
+#    anchor it allows at most 4.
+#  - MEA-04 refreshed = 4 without evidence counts 3, which still meets
+#    its requires_for 3.  Signals 5, 4*, 5, 3, 5, 5, 4* (* = best answer,
+#    topped to the median 5 of the others): level 5; score = mean
+#    (6 * 5 + 3) / 7 = 4.714 -> (4.714 - 1) * 25 = 92.9.
+levels $C/evidence.csv >"$TMP/evidence.lv"
+want "evidence cap: ACC-07 threshold" "$TMP/evidence.lv" \
+    "Unevidenced ACC-07|ACC|level=3 score=62.5 target= gap= capped=ACC-07 met= unmet="
+want "evidence cap: LDR-01 anchor" "$TMP/evidence.lv" \
+    "Unevidenced LDR-01|LDR|level=4 score=87.5 target= gap= capped=LDR-01 met= unmet="
+want "evidence cap: MEA-04 lowers the score only" "$TMP/evidence.lv" \
+    "Unevidenced MEA-04|MEA|level=5 score=92.9 target= gap= capped= met= unmet="
+
+# ---------------------------------------------------------------------
+# Flags (flags.csv).
+# engagement-ahead-of-enablers: all worst (every enabler 1, median 1)
+#  - with the engagement answers at level 3 (ENG-01 consult, 50 %, one
+#    consultation, ENG-04 no = 3, consult, moderated, some_units): ENG 3
+#    >= 1 + 2: raised, and the ENG step drops to priority 5;
+#  - at level 2 (answer, 25 %, none, ENG-04 no = 3, inform = 1,
+#    rarely_answered, pilots: median 2): 2 < 3, not raised.
+summary $C/flags.csv >"$TMP/flags.sm"
+levels $C/flags.csv >"$TMP/flags.lv"
+want "engagement at 3: ENG level" "$TMP/flags.lv" \
+    "Engagement at 3 over enablers at 1|levels|H=1 ACC=1 APR=1 TRN=1 LDR=1 POL=1 ITP=1 LST=1 MEA=1 RES=1 ENG=3 CUL=1"
+has "engagement at 3: flag raised" "$TMP/flags.sm" \
+    "Engagement at 3 over enablers at 1" flags engagement-ahead-of-enablers
+has "engagement at 3: finding" "$TMP/flags.sm" \
+    "Engagement at 3 over enablers at 1" findings engagement-ahead-of-enablers
+has "engagement at 3: ENG step last, priority 5" "$TMP/flags.sm" \
+    "Engagement at 3 over enablers at 1" recs ENG-3-4:5
+want "engagement at 2: ENG level" "$TMP/flags.lv" \
+    "Engagement at 2 over enablers at 1|levels|H=1 ACC=1 APR=1 TRN=1 LDR=1 POL=1 ITP=1 LST=1 MEA=1 RES=1 ENG=2 CUL=1"
+lacks "engagement at 2: not raised" "$TMP/flags.sm" \
+    "Engagement at 2 over enablers at 1" flags engagement-ahead-of-enablers
+has "engagement at 2: ENG step priority 4" "$TMP/flags.sm" \
+    "Engagement at 2 over enablers at 1" recs ENG-2-3:4
+# champion-dependent: all best but
+#  - LDR-05 '2' (disagree: level 2): raised;  '3' (level 3): not;
+#  - APR-07 '4' (agree with a reverse-worded statement: level 2): raised;
+#    '3' (level 3): not.  (All best has APR-07 '1' = level 5: not.)
+want "champion: LDR-05 disagree" "$TMP/flags.sm" "Champion LDR-05 disagree|flags|champion-dependent"
+want "champion: LDR-05 neutral" "$TMP/flags.sm" "Champion LDR-05 neutral|flags|"
+want "champion: APR-07 agree (reversed)" "$TMP/flags.sm" "Champion APR-07 agree|flags|champion-dependent"
+want "champion: APR-07 neutral" "$TMP/flags.sm" "Champion APR-07 neutral|flags|"
+want "champion: finding cites APR-07" "$TMP/flags.sm" \
+    "Champion APR-07 agree|evidence|champion-dependent:APR-07 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+
+# ---------------------------------------------------------------------
+# Perception gap (perception.csv): a coordinator, 5 executives, 6
+# operators.  Mean levels, executives / operators:
+#   APR-07  '2' x5 = 4.0 / '3' x3 + '4' x3 = (3*3 + 2*3)/6 = 2.5: 1.5, raised
+#   APR-08  4.0 / (3+3+3+2+2+3)/6 = 2.67: 1.33, not
+#   LDR-05  3.0 / 3.0; ITP-05 3.0 / 3.0: not
+#   RES-05  4.0 / 2.0: raised
+# "Four executives" has the same answers but only 4 executives: below the
+# anonymity threshold the engine leaves exec out of by_role: no finding.
+summary $C/perception.csv >"$TMP/gap.sm"
+want "perception gap: APR-07 and RES-05" "$TMP/gap.sm" \
+    "Gap agency|evidence|perception-gap:APR-07,RES-05"
+want "perception gap: not with four executives" "$TMP/gap.sm" "Four executives|findings|"
+assess score -f json $C/perception.csv >"$TMP/gap.json"
+check "perception gap: names both means" grep -Fq \
+    '(APR-07): executives 4.0, operators 2.5; ' "$TMP/gap.json"
+
+# ---------------------------------------------------------------------
+# Findings (findings.csv): a baseline that answers every question at
+# level 3 (one respondent in all roles, so only small-sample), and one
+# change per organisation.
+summary $C/findings.csv >"$TMP/find.sm"
+want "findings: baseline" "$TMP/find.sm" "Baseline|findings|small-sample"
+# ACC-01 blocked_all; ENG-01 consult invites the public: also mixed-messages.
+want "finding: access blocked" "$TMP/find.sm" \
+    "Access blocked|findings|access-blocked mixed-messages small-sample"
+# ACC-03 'often' = level 2 (mean of one answer 2.0 < 2.6).
+want "finding: personal devices" "$TMP/find.sm" \
+    "Personal devices|findings|personal-devices small-sample"
+want "finding: parent IT rules (ACC-08)" "$TMP/find.sm" \
+    "Parent IT rules|evidence|parent-it-controls-access:ACC-08 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+has "finding: parent IT decides (ITP-01)" "$TMP/find.sm" \
+    "Parent IT decides" evidence parent-it-controls-access:ITP-01
+has "finding: IT decides alone" "$TMP/find.sm" "IT decides alone" findings it-decides-alone
+# ACC-02 five tools without monitoring; LST-01 manual (2): high.
+has "finding: listening tools blocked" "$TMP/find.sm" \
+    "Listening blocked" evidence listening-tools-blocked:ACC-02,LST-01
+# APR-01 exec_office = 1; APR-02 72 hours = level 1 (48 or more).
+has "finding: senior sign-off" "$TMP/find.sm" \
+    "Senior sign-off" evidence senior-signoff-every-post:APR-01,APR-02
+# TRN-01 10 % = level 1; TRN-02 none.
+has "finding: no training" "$TMP/find.sm" \
+    "No training" evidence no-training-before-posting:TRN-01,TRN-02
+# ACC-09 blocked (staff); ENG-01 consult and ENG-06 moderated invite.
+has "finding: mixed messages" "$TMP/find.sm" \
+    "Mixed messages" evidence mixed-messages:ENG-01,ENG-06,ACC-09
+# MEA all at 1-2 (MEA 1), LST all low (LST 1; ACC and ITP at 3).
+has "finding: circular trap" "$TMP/find.sm" \
+    "Circular trap" evidence circular-trap:MEA-01,MEA-02,MEA-03,MEA-04,LST-01
+# LDR-01 endorsed (3) with LDR-02 no.
+has "finding: strategy without owner" "$TMP/find.sm" \
+    "Strategy without owner" findings strategy-without-owner
+# LDR-05 '1'.
+want "finding: champion" "$TMP/find.sm" "Champion|flags|champion-dependent"
+# Only the four required questions: nothing to speak from, no finding.
+# LDR-02 unanswered is a threshold not met, so LDR is 2 (gates.lua).
+want "findings: none without answers" "$TMP/find.sm" "Minimal|findings|"
+want "minimal: headline 2 from the LDR-02 threshold" "$TMP/find.sm" "Minimal|headline|2"
+
+# ---------------------------------------------------------------------
+# A critical dimension without answers: five staff answer only staff
+# questions; APR and LDR have none, so there is no headline.
+summary $C/staff-only.csv >"$TMP/staff.sm"
+want "unrated critical: no headline" "$TMP/staff.sm" "Staff only|headline|null"
+assess score -f json $C/staff-only.csv >"$TMP/staff.json"
+check "unrated critical: basis says which" grep -Fq \
+    '"basis": "Not rated: nobody gave a scored answer on Approval and publishing workflow and Leadership and strategy, and the headline is the weakest critical enabler, so it needs all four rated."' \
+    "$TMP/staff.json"
+
+# ---------------------------------------------------------------------
+# Quick check (quick-check.csv): all best 5, all worst 1 with its three
+# findings; QC-LDR-02 'stall' raises champion-dependent; QC-APR-01
+# 'senior' (2) is the APR anchor: APR at most 3.
+levels -s quick-check $C/quick-check.csv >"$TMP/qc.lv"
+summary -s quick-check $C/quick-check.csv >"$TMP/qc.sm"
+want "quick check: all best" "$TMP/qc.lv" "QC all best|levels|H=5 ACC=5 APR=5 TRN=5 LDR=5"
+want "quick check: all worst" "$TMP/qc.lv" "QC all worst|levels|H=1 ACC=1 APR=1 TRN=1 LDR=1"
+want "quick check: all worst findings" "$TMP/qc.sm" \
+    "QC all worst|findings|access-blocked senior-signoff-every-post no-training-before-posting"
+want "quick check: champion stalls" "$TMP/qc.sm" "QC champion stalls|flags|champion-dependent"
+want "quick check: no champion flag at best" "$TMP/qc.sm" "QC all best|flags|"
+want "quick check: senior sign-off anchor" "$TMP/qc.lv" \
+    "QC senior sign-off|levels|H=3 ACC=5 APR=3 TRN=5 LDR=5"
+
+# ---------------------------------------------------------------------
+# Examples.
+levels $EX/library-self-assessment.csv >"$TMP/library.lv"
+want "library: profile" "$TMP/library.lv" \
+    "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2 POL=2 ITP=2 LST=2 MEA=1 RES=2 ENG=3 CUL=3"
+levels -s quick-check surveys/quick-check/examples/library-quick-check.csv >"$TMP/libqc.lv"
+want "library quick check: profile" "$TMP/libqc.lv" \
+    "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2"
+summary $EX/agency-audit.csv >"$TMP/agency.sm"
+has "agency: perception gap" "$TMP/agency.sm" \
+    "Department of Community Services (synthetic)" findings perception-gap
+levels $EX/agencies-comparison.csv | grep '|levels|' | sed 's/.*|H=\([0-9-]*\) .*/\1/' |
+    sort | uniq -c | awk '{ printf "%s%s:%s", (NR > 1 ? " " : ""), $2, $1 } END { print "" }' \
+    >"$TMP/spread"
+check "comparison: headlines spread from 1 to 5" grep -Fqx "1:4 2:2 3:3 4:2 5:1" "$TMP/spread"
+# Inland Water Agency: 5 respondents (a coordinator, 2 operators, 2
+# staff), so agreement statements need 5 answers; none has more than 4:
+# all eleven are left out (few-answers).  Bayside: 4 respondents, so they
+# count, with the small-sample note.
+summary $EX/agencies-comparison.csv >"$TMP/cmp.sm"
+has "comparison: statements left out with 5 respondents" "$TMP/cmp.sm" \
+    "Inland Water Agency (synthetic)" evidence \
+    few-answers:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04
+lacks "comparison: no small-sample note with 5 respondents" "$TMP/cmp.sm" \
+    "Inland Water Agency (synthetic)" findings small-sample
+has "comparison: small-sample note with 4 respondents" "$TMP/cmp.sm" \
+    "Bayside Transport Authority (synthetic)" findings small-sample
+
+# Targets on the agency audit: the whole CSV report (levels, targets,
+# gaps, practices met and unmet) per profile.  Checked by hand:
+# au-gov20: ACC 2 against 3, gap 1; ACC-R1 unmet (ACC-01 designated_roles
+# is not read_all/open_all), ACC-R2 unmet (LDR-03 listed); APR-R1 met
+# (APR-04 yes); LDR-R1 unmet (LDR-02 no).
+levels -t au-gov20-agency-baseline-2010 $EX/agency-audit.csv >"$TMP/au.lv"
+want "target au-gov20: ACC gap" "$TMP/au.lv" \
+    "Department of Community Services (synthetic)|ACC|level=2 score=34.4 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
+want "target au-gov20: APR-R1 met" "$TMP/au.lv" \
+    "Department of Community Services (synthetic)|APR|level=2 score=34.4 target=3 gap=1 capped= met=APR-R1 unmet="
+# library-service-minimum: ITP 2 against 3; ITP-R1 unmet (ITP-09 paper,
+# MEA-04 draft, and ITP-01 it_ad_hoc_input is not a joint decision).
+levels -t library-service-minimum-2012 $EX/agency-audit.csv >"$TMP/lib.lv"
+want "target library-minimum: ITP gap" "$TMP/lib.lv" \
+    "Department of Community Services (synthetic)|ITP|level=2 score=37.5 target=3 gap=1 capped=ITP-02 met= unmet=ITP-R1"
+# us-ogd: LDR 2 against 3; LDR-R1 met (LDR-01 endorsed, with evidence),
+# LDR-R2 unmet (LDR-02 no), LDR-R3 met (LDR-04 ad_hoc).
+levels -t us-ogd-open-gov-plan-2010 $EX/agency-audit.csv >"$TMP/us.lv"
+want "target us-ogd: LDR practices" "$TMP/us.lv" \
+    "Department of Community Services (synthetic)|LDR|level=2 score=37.5 target=3 gap=1 capped=LDR-02 met=LDR-R1;LDR-R3 unmet=LDR-R2"
+# vic leader: TRN 3 against 4; TRN-R1 unmet (TRN-01 60 % is below 90).
+levels -t vic-gov20-action-plan-leader-2010 $EX/agency-audit.csv >"$TMP/vic.lv"
+want "target vic leader: TRN gap" "$TMP/vic.lv" \
+    "Department of Community Services (synthetic)|TRN|level=3 score=43.8 target=4 gap=1 capped= met= unmet=TRN-R1"
+for t in au-gov20-agency-baseline-2010 library-service-minimum-2012 \
+    us-ogd-open-gov-plan-2010 vic-gov20-action-plan-leader-2010; do
+	expect "agency-$t" 0 assess score -f csv -t $t $EX/agency-audit.csv
+done
+
+# What a manager reads.
+expect library-md 0 assess score $EX/library-self-assessment.csv
+expect agency-md 0 assess score -t au-gov20-agency-baseline-2010 $EX/agency-audit.csv
+expect library-quick-check-md 0 assess score -s quick-check \
+    surveys/quick-check/examples/library-quick-check.csv
+
+test_done

@@ -1,0 +1,3 @@
+# The bad-input corpus: broken JSON answers.
+CORPUS=answers/
+. tests/cli/corpus.sh
