@@ -8,6 +8,8 @@
 #   make asan       the test suite under AddressSanitizer and UBSan
 #   make valgrind   the test suite under valgrind memcheck
 #   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules)
+#   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
+#   make bench      measure scoring throughput and memory on generated data
 #   make deps       install the Debian packages assess builds with
 #   V=1             show the compiler commands
 
@@ -44,7 +46,8 @@ OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(SRC))
 LIB  := $(filter-out $(B)/obj/assess/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
-DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config
+DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config \
+           valgrind strace locales
 
 all: $(B)/assess
 
@@ -62,6 +65,13 @@ $(B)/tests/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB)
 	$(if $(V),,@echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) \
 	  $(DEP_LIBS)
+
+# The data directory is compiled into paths.o: rebuild it when it changes.
+$(B)/obj/assess/paths.o: $(B)/datadir.stamp
+$(B)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+FORCE:
 
 # Debian packages: installed when missing (as root), else the command to
 # run is printed.
@@ -100,7 +110,13 @@ binaries-asan:
 	@$(MAKE) --no-print-directory B=build-asan SANITIZE=address,undefined \
 	  CFLAGS='-O1 -g' binaries
 
-binaries: $(B)/assess $(UNIT)
+binaries: $(B)/assess $(UNIT) $(B)/tests/enospc.so
+
+# A test shim that makes the disk look full (tests/cli/t5000-safety.sh).
+$(B)/tests/enospc.so: tests/shim/enospc.c
+	@mkdir -p $(@D)
+	$(if $(V),,@echo "  CC      $<")
+	$(Q)$(CC) -shared -fPIC -O1 -o $@ $< -ldl
 
 # The plain suite only: the quick loop while working on the code.
 check: binaries
@@ -134,5 +150,9 @@ clean:
 
 -include $(OBJ:.o=.d)
 
-.PHONY: all deps test test-binaries binaries-plain binaries-asan binaries \
+# make fuzz (libFuzzer harnesses) and make bench (throughput and memory)
+include tests/fuzz/fuzz.mk
+include tests/bench/bench.mk
+
+.PHONY: FORCE all deps test test-binaries binaries-plain binaries-asan binaries \
 	check demo asan valgrind install uninstall clean

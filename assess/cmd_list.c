@@ -155,6 +155,13 @@ load_all(struct survey ***out, size_t *n, struct err *e)
 	*n = 0;
 	if (root == NULL)
 		return err_nomem(e);
+	if (!fsx_is_dir(root)) {
+		err_set(e, AS_ESYS, root, 0, 0, "no such folder, so no bundled "
+		    "surveys; is assess installed? ($ASSESS_PATH sets the folder "
+		    "holding surveys/ and rules/)");
+		free(root);
+		return -1;
+	}
 	if (read_dir(root, has_survey, &dirs, e) != 0) {
 		free(root);
 		return -1;
