@@ -591,7 +591,7 @@ get_text(struct rd *rd, int idx, const char *key, int required, size_t max)
 		return NULL;
 	}
 	if (t != LUA_TSTRING)
-		bad(rd, "field '%s' must be a string, not %s", key,
+		bad(rd, "field '%s' must be a string, not a %s value", key,
 		    lua_typename(rd->L, t));
 	v = copy_text(rd, -1, key, max);
 	lua_pop(rd->L, 1);

@@ -474,6 +474,8 @@ when_values(struct ld *ld, struct question *q, const struct question *ref,
 		while (*tok == ' ')
 			tok++;
 		tok[strcspn(tok, " ")] = '\0';
+		if (*tok == '\0')
+			continue;
 		if ((k = survey_option(ref, tok)) < 0)
 			return jdoc_error(ld->d, n, "'when': '%s' is not an "
 			    "option of %s", tok, ref->id);

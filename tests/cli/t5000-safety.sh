@@ -75,6 +75,11 @@ fi
 { printf '{"a": "'; head -c 9000000 /dev/zero | tr '\0' 'x'; printf '"}'; } >"$TMP/huge.json"
 expect_err huge-json 1 "^assess: $TMP/huge.json: is 8.6 MiB, larger than the 8 MiB limit$" \
     assess check "$TMP/huge.json"
+# A file small in bytes but huge in values (the parser's memory grows with
+# values) is refused before cJSON builds a tree.
+awk 'BEGIN { printf "["; for (i = 0; i < 500001; i++) printf "0,"; printf "0]\n" }' >"$TMP/values.json"
+expect_err too-many-values 1 "^assess: $TMP/values.json:1:1000000: more than 500000 values in one file$" \
+    assess check "$TMP/values.json"
 # A FIFO or a device is not read at all.
 mkfifo "$TMP/fifo.csv"
 expect_err fifo 1 "^assess: $TMP/fifo.csv: is not a regular file$" assess score $MINI "$TMP/fifo.csv"

@@ -1,0 +1,3 @@
+-- imported by tests/bad/lua/double-import.lua
+local again = assess.import("self")
+return {}
