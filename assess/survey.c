@@ -1031,8 +1031,10 @@ survey_allowed(const struct question *q, char *dst, size_t size)
 		int n = snprintf(dst + o, size - o, "%s%s", i ? ", " : "",
 		    q->opts[i].value);
 
-		if (n < 0 || (size_t)n >= size - o)
+		if (n < 0 || (size_t)n >= size - o) {
+			dst[o] = '\0';	/* whole values only */
 			break;
+		}
 		o += (size_t)n;
 	}
 }

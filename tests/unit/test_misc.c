@@ -1,0 +1,116 @@
+/* Unit tests for the small modules: err, buf, suggest, arena, paths. */
+#include <stdlib.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "check.h"
+#include "err.h"
+#include "paths.h"
+#include "suggest.h"
+
+TEST(error_records)
+{
+	struct err e;
+	unsigned line, col;
+
+	CHECK_INT(err_set(&e, AS_EINPUT, "f.json", 3, 7, "bad %s", "thing"),
+	    -1);
+	CHECK_STR(e.file, "f.json");
+	CHECK_STR(e.msg, "bad thing");
+	err_context(&e, "scoring '%s'", "X");
+	CHECK_STR(e.msg, "bad thing (scoring 'X')");
+	err_linecol("ab\ncd\r\nef\rg\xc3\xa9h", 14, 13, &line, &col);
+	CHECK_INT(line, 4);
+	CHECK_INT(col, 3);	/* g, é, then h at column 3 */
+	CHECK_INT(err_set(NULL, AS_ESYS, NULL, 0, 0, "x"), -1);
+}
+
+TEST(buffers)
+{
+	struct buf b = BUF_INIT;
+	struct err e;
+	int i;
+
+	CHECK_STR(buf_str(&b), "");
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	CHECK_INT(b.len, 3890);
+	CHECK(strncmp(b.data, "0,1,2,", 6) == 0);
+	buf_reset(&b);
+	buf_puts(&b, "x");
+	CHECK_STR(b.data, "x");
+	CHECK(buf_ok(&b, &e) == 0);
+	b.failed = 1;		/* an allocation failed earlier */
+	buf_puts(&b, "y");
+	CHECK_STR(b.data, "x");
+	CHECK(buf_ok(&b, &e) != 0);
+	CHECK_STR(e.msg, "out of memory");
+	buf_release(&b);
+}
+
+TEST(suggestions)
+{
+	static const char *const words[] = { "questions", "dimensions",
+	    "title", "id" };
+	struct suggest s;
+	size_t i;
+
+	suggest_init(&s, "quesitons");
+	for (i = 0; i < 4; i++)
+		suggest_try(&s, words[i]);
+	CHECK_STR(s.best, "questions");
+	suggest_init(&s, "ID");
+	for (i = 0; i < 4; i++)
+		suggest_try(&s, words[i]);
+	CHECK_STR(s.best, "id");
+	suggest_init(&s, "frobnicate");
+	for (i = 0; i < 4; i++)
+		suggest_try(&s, words[i]);
+	CHECK(s.best == NULL);
+}
+
+TEST(arenas)
+{
+	struct arena a = ARENA_INIT;
+	char *big, *p = arena_strdup(&a, "hello");
+	int *z = arena_alloc(&a, 100 * sizeof(int));
+
+	CHECK_STR(p, "hello");
+	CHECK_INT(z[99], 0);
+	big = arena_alloc(&a, (size_t)1 << 20);	/* larger than a chunk */
+	CHECK(big != NULL);
+	memset(big, 1, (size_t)1 << 20);
+	CHECK_STR(arena_strndup(&a, "abcdef", 3), "abc");
+	arena_release(&a);
+	CHECK(a.head == NULL);
+}
+
+TEST(bundled_ids_and_paths)
+{
+	struct err e;
+	char *p;
+
+	CHECK(paths_is_path("x/survey.json"));
+	CHECK(paths_is_path("mine.json"));
+	CHECK(!paths_is_path("quick-check"));
+	setenv("ASSESS_PATH", ".", 1);
+	p = paths_survey("quick-check", &e);
+	CHECK_STR(p, "surveys/quick-check/survey.json");
+	free(p);
+	CHECK(paths_survey("no-such-survey", &e) == NULL);
+	CHECK_INT(e.code, AS_EUSAGE);
+	p = paths_survey("tests/data/mini", &e);
+	CHECK_STR(p, "tests/data/mini/survey.json");
+	free(p);
+}
+
+int
+main(void)
+{
+	RUN(error_records);
+	RUN(buffers);
+	RUN(suggestions);
+	RUN(arenas);
+	RUN(bundled_ids_and_paths);
+	return check_done();
+}

@@ -1,0 +1,130 @@
+/* Unit tests for survey.c and target.c: what a loaded survey and profile
+ * hold, beyond what the error corpus checks. */
+#include "check.h"
+#include "survey.h"
+#include "target.h"
+
+static struct survey *s;
+
+TEST(structure_of_the_mini_survey)
+{
+	const struct question *a2, *a5, *t2;
+
+	CHECK_STR(s->id, "mini");
+	CHECK_INT(s->ndims, 3);
+	CHECK_INT(s->nq, 9);
+	CHECK_INT(s->dims[0].first, 0);
+	CHECK_INT(s->dims[0].nq, 5);
+	CHECK_INT(s->dims[1].first, 5);
+	CHECK(s->dims[0].critical && !s->dims[2].critical);
+	CHECK_STR(s->levels[2].label, "Enabled");
+	CHECK_STR(s->aud[s->org_aud].id, "org");
+	a2 = &s->qs[survey_question(s, "A2")];
+	CHECK_INT(a2->type, Q_MULTI);
+	CHECK_INT(a2->nopts, 4);
+	CHECK(a2->opts[3].exclusive);
+	CHECK(a2->numidx >= 0);
+	a5 = &s->qs[survey_question(s, "A5")];
+	CHECK_INT(a5->when.op, W_NE);
+	CHECK_INT(a5->when.q, survey_question(s, "A1"));
+	CHECK_INT(a5->when.vals, 1ULL << 3);	/* "all" */
+	CHECK_INT(a5->na_opt, 2);
+	CHECK(a5->allow_na);
+	t2 = &s->qs[survey_question(s, "T2")];
+	CHECK_INT(t2->type, Q_LIKERT);
+	CHECK_INT(t2->nopts, 5);		/* from the option set */
+	CHECK_INT(t2->audience, (1u << survey_audience(s, "ops")) |
+	    (1u << survey_audience(s, "exec")));
+	CHECK_INT(s->qs[survey_question(s, "A4")].gate, GATE_THRESHOLD);
+	CHECK_INT(s->qs[survey_question(s, "A4")].gate_level, 4);
+	CHECK_INT(s->qs[survey_question(s, "A1")].gate, GATE_ANCHOR);
+	CHECK_INT(s->dims[0].nrecs, 4);
+	CHECK_INT(s->dims[0].recs[1].from, 2);
+}
+
+TEST(bands)
+{
+	const struct question *a3 = &s->qs[survey_question(s, "A3")];
+	const struct question *t1 = &s->qs[survey_question(s, "T1")];
+
+	CHECK_INT(survey_band_level(a3, 0), 4);
+	CHECK_INT(survey_band_level(a3, 2.999), 4);
+	CHECK_INT(survey_band_level(a3, 3), 3);
+	CHECK_INT(survey_band_level(a3, 1e9), 1);	/* open last band */
+	CHECK_INT(survey_band_level(a3, -1), 0);
+	CHECK_INT(survey_band_level(t1, 100), 4);	/* closed last band */
+	CHECK_INT(survey_band_level(t1, 100.5), 0);
+	CHECK(a3->has_min && a3->has_max);
+	CHECK_NUM(t1->max, 100);
+}
+
+TEST(allowed_values_text)
+{
+	char buf[32];
+
+	survey_allowed(&s->qs[survey_question(s, "A1")], buf, sizeof(buf));
+	CHECK_STR(buf, "none, some, rule, all");
+	survey_allowed(&s->qs[survey_question(s, "A1")], buf, 12);
+	CHECK_STR(buf, "none, some");	/* cut at a whole value */
+}
+
+TEST(target_profile)
+{
+	struct err e;
+	struct target *t = target_load(
+	    "tests/data/mini/targets/mini-target.json", s, &e);
+	int acc = survey_dimension(s, "ACC"), trn = survey_dimension(s, "TRN");
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	CHECK_INT(t->dims[acc].level, 3);
+	CHECK_INT(t->dims[acc].n, 2);
+	CHECK_INT(t->dims[trn].first, 2);
+	CHECK_INT(t->dims[survey_dimension(s, "ENG")].level, 0);
+	CHECK_INT(t->npr, 3);
+	CHECK_INT(t->pr[1].conds[0].evidence, 1);
+	CHECK_INT(t->pr[1].conds[0].in, 1ULL << 0);	/* "yes" */
+	CHECK_INT(t->pr[2].conds[0].nany, 2);
+	CHECK(t->pr[2].conds[0].any[0].has_min);
+	CHECK_INT(t->pr[2].conds[0].any[1].min_level, 4);
+	target_free(t);
+}
+
+TEST(bundled_surveys_load)
+{
+	struct err e;
+	struct survey *smr = survey_load(
+	    "surveys/social-media-readiness/survey.json", &e);
+	struct survey *qc = survey_load("surveys/quick-check/survey.json", &e);
+	size_t i, critical = 0;
+
+	CHECK(smr != NULL && qc != NULL);
+	if (smr != NULL) {
+		CHECK_INT(smr->ndims, 11);
+		CHECK(smr->nq >= 70);
+		for (i = 0; i < smr->ndims; i++)
+			critical += smr->dims[i].critical;
+		CHECK_INT(critical, 4);
+	}
+	survey_free(smr);
+	survey_free(qc);
+}
+
+int
+main(void)
+{
+	struct err e;
+
+	if ((s = survey_load("tests/data/mini/survey.json", &e)) == NULL) {
+		printf("cannot load the mini survey: %s\n", e.msg);
+		return 1;
+	}
+	RUN(structure_of_the_mini_survey);
+	RUN(bands);
+	RUN(allowed_values_text);
+	RUN(target_profile);
+	RUN(bundled_surveys_load);
+	survey_free(s);
+	return check_done();
+}
