@@ -11,6 +11,7 @@
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      measure scoring throughput and memory on generated data
 #   make deps       install the Debian packages assess builds with
+#   make lint       cppcheck
 #   V=1             show the compiler commands
 
 PREFIX     ?= /usr/local
@@ -47,7 +48,7 @@ LIB  := $(filter-out $(B)/obj/assess/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config \
-           valgrind strace locales
+           valgrind strace locales cppcheck
 
 all: $(B)/assess
 
@@ -96,9 +97,11 @@ deps:
 	  fi; \
 	fi
 
-# The whole suite: plain, under ASan+UBSan, under valgrind (tests/suite).
+# The whole suite: cppcheck, then the tests plain, under ASan+UBSan and
+# under valgrind (tests/suite).
 test: deps
 	@$(MAKE) --no-print-directory -j2 test-binaries
+	@$(MAKE) --no-print-directory -s lint && echo "cppcheck: quiet"
 	@tests/suite
 
 test-binaries: binaries-plain binaries-asan
@@ -145,8 +148,16 @@ uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/assess'
 	rm -rf '$(DESTDIR)$(DATADIR)'
 
+# Static checks.  Declarations at the top of a block are this code's
+# style, so cppcheck's variableScope advice is off.
+lint:
+	cppcheck --enable=warning,style,performance,portability --std=c99 \
+	  --quiet --inline-suppr --error-exitcode=1 -Iassess -Ireports \
+	  --suppress=missingIncludeSystem --suppress=variableScope \
+	  assess reports tests/unit tests/shim tests/bench tests/fuzz
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(OBJ:.o=.d)
 
@@ -155,4 +166,4 @@ include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
 .PHONY: FORCE all deps test test-binaries binaries-plain binaries-asan binaries \
-	check demo asan valgrind install uninstall clean
+	check demo asan valgrind lint install uninstall clean

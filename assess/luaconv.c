@@ -695,7 +695,8 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, int *level,
 		*score = v;
 	}
 	lua_pop(rd->L, 1);
-	get_qids(rd, idx, "capped_by", capped);
+	if (capped != NULL)
+		get_qids(rd, idx, "capped_by", capped);
 }
 
 /* The 'dimensions' table: one entry per survey dimension, nothing else. */
