@@ -61,7 +61,7 @@ $(B)/obj/%.o: %.c
 	$(if $(V),,@echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/test_%: tests/unit/test_%.c tests/unit/check.h $(LIB)
+$(B)/tests/test_%: tests/unit/test_%.c tests/unit/check.h tests/unit/fixtures.h $(LIB)
 	@mkdir -p $(@D)
 	$(if $(V),,@echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) \

@@ -93,6 +93,15 @@ one_answer(struct jr *r, const struct question *q, const struct jnode *v,
 	return rc != 0 ? jdoc_error(r->d, v, "%s", msg) : 0;
 }
 
+/* The survey question a member of "answers" or "evidence" names. */
+static int
+member_question(struct jr *r, const struct jnode *m)
+{
+	int k = survey_question(r->s, m->key);
+
+	return k >= 0 ? k : unknown_question(r, m);
+}
+
 static int
 read_answers(struct jr *r, const struct jnode *obj)
 {
@@ -102,8 +111,8 @@ read_answers(struct jr *r, const struct jnode *obj)
 	for (i = 0; i < obj->nkids; i++) {
 		const struct jnode *m = &obj->kids[i];
 
-		if ((k = survey_question(r->s, m->key)) < 0)
-			return unknown_question(r, m);
+		if ((k = member_question(r, m)) < 0)
+			return -1;
 		r->at[k] = m;
 		if (one_answer(r, &r->s->qs[k], m, &r->ans[k]) != 0)
 			return -1;
@@ -120,8 +129,8 @@ read_evidence(struct jr *r, const struct jnode *obj)
 	for (i = 0; i < obj->nkids; i++) {
 		const struct jnode *m = &obj->kids[i];
 
-		if ((k = survey_question(r->s, m->key)) < 0)
-			return unknown_question(r, m);
+		if ((k = member_question(r, m)) < 0)
+			return -1;
 		if (!r->s->qs[k].evidence)
 			return jdoc_key_error(r->d, m, "%s does not ask for "
 			    "evidence", m->key);

@@ -6,6 +6,7 @@
 #include "aggregate.h"
 #include "answers.h"
 #include "check.h"
+#include "fixtures.h"
 
 static struct survey *s;
 static char path[64];
@@ -184,12 +185,8 @@ TEST(field_size_cap)
 int
 main(void)
 {
-	struct err e;
-
-	if ((s = survey_load("tests/data/mini/survey.json", &e)) == NULL) {
-		printf("cannot load the mini survey: %s\n", e.msg);
+	if ((s = mini_survey()) == NULL)
 		return 1;
-	}
 	RUN(line_numbers_follow_multiline_fields);
 	RUN(delimiter_from_header);
 	RUN(organisations_accumulate_in_order);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "fixtures.h"
 #include "response.h"
 
 static struct survey *s;
@@ -126,12 +127,8 @@ TEST(audience_and_conditions)
 int
 main(void)
 {
-	struct err e;
-
-	if ((s = survey_load("tests/data/mini/survey.json", &e)) == NULL) {
-		printf("cannot load the mini survey: %s\n", e.msg);
+	if ((s = mini_survey()) == NULL)
 		return 1;
-	}
 	RUN(single_choice);
 	RUN(multi_choice);
 	RUN(numbers);

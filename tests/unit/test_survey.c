@@ -1,6 +1,7 @@
 /* Unit tests for survey.c and target.c: what a loaded survey and profile
  * hold, beyond what the error corpus checks. */
 #include "check.h"
+#include "fixtures.h"
 #include "survey.h"
 #include "target.h"
 
@@ -114,12 +115,8 @@ TEST(bundled_surveys_load)
 int
 main(void)
 {
-	struct err e;
-
-	if ((s = survey_load("tests/data/mini/survey.json", &e)) == NULL) {
-		printf("cannot load the mini survey: %s\n", e.msg);
+	if ((s = mini_survey()) == NULL)
 		return 1;
-	}
 	RUN(structure_of_the_mini_survey);
 	RUN(bands);
 	RUN(allowed_values_text);
