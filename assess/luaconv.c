@@ -692,7 +692,7 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, int *level,
 
 		if (t != LUA_TNUMBER || !isfinite(v) || v < 0 || v > 100)
 			bad(rd, "field 'score' must be a number from 0 to 100");
-		*score = v;
+		*score = v == 0 ? 0 : v;	/* -0.0 would print as "-0.0" */
 	}
 	lua_pop(rd->L, 1);
 	if (capped != NULL)

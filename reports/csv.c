@@ -66,7 +66,6 @@ static void
 row(struct buf *b, const struct result *r, const struct r_org *o,
     const struct r_dim *d)
 {
-	char score[32];
 	int gap = result_gap(d);
 
 	cell(b, o->id, 1);
@@ -78,11 +77,10 @@ row(struct buf *b, const struct result *r, const struct r_org *o,
 	cell(b, d->critical ? "yes" : "no", 0);
 	num(b, d->level, d->level != 0);
 	cell(b, result_label(r, d->level), 0);
+	buf_puts(b, ",\"");
 	if (d->level)
-		snprintf(score, sizeof(score), "%.1f", d->score);
-	else
-		score[0] = '\0';
-	buf_printf(b, ",\"%s\"", score);
+		report_score(b, d->score);
+	buf_putc(b, '"');
 	num(b, d->target, d->target != 0);
 	num(b, gap, gap >= 0);
 	joined(b, &d->capped_by);

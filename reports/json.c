@@ -221,7 +221,7 @@ dimension(struct jw *w, const struct result *r, const struct r_dim *d)
 	if (d->level == 0)
 		buf_puts(w->b, "null");
 	else
-		buf_printf(w->b, "%.1f", d->score);
+		report_score(w->b, d->score);
 	kopt(w, "level", d->level);
 	kstr(w, "label", result_label(r, d->level));
 	kopt(w, "target", d->target);

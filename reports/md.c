@@ -127,9 +127,11 @@ profile(struct buf *b, const struct result *r, const struct r_org *o)
 		md(b, d->id);
 		buf_puts(b, d->critical ? ") \\* | " : ") | ");
 		level_text(b, r, d->level);
-		if (d->level)
-			buf_printf(b, " | %.1f | ", d->score);
-		else
+		if (d->level) {
+			buf_puts(b, " | ");
+			report_score(b, d->score);
+			buf_puts(b, " | ");
+		} else
 			buf_puts(b, " | - | ");
 		if (d->target)
 			buf_printf(b, "%d | ", d->target);

@@ -49,6 +49,14 @@ report_names(void)
 }
 
 void
+report_score(struct buf *out, double score)
+{
+	if (score > -0.05 && score < 0.05)
+		score = 0;
+	buf_printf(out, "%.1f", score);
+}
+
+void
 report_safe(struct buf *out, const char *s)
 {
 	size_t n = strlen(s), i = 0;

@@ -31,6 +31,9 @@ const struct report_format *report_for_file(const char *path);
 /* "md, json, csv" for messages. */
 const char *report_names(void);
 
+/* Append a score with one decimal ("37.5"); never "-0.0". */
+void report_score(struct buf *out, double score);
+
 /* Append 's' with every character no report may pass through raw (C0/C1
  * controls, DEL, bidirectional controls, invalid UTF-8) replaced by
  * U+FFFD, and line breaks and tabs by spaces. */

@@ -14,6 +14,9 @@ expect isolation 0 assess score $MINI -r tests/data/sandbox/isolation.lua -f csv
 expect minimal 0 assess score $MINI -r tests/data/sandbox/minimal.lua -f csv tests/data/mini-one.csv
 # A byte-order mark, a "#!" line and CRLF line ends keep line numbers.
 expect bom-shebang 1 assess score $MINI -r tests/data/sandbox/bom-shebang.lua tests/data/mini-one.csv
+# A score of -0.0 (which passes "0 to 100") is reported as 0.0, not as a
+# number that starts with '-'.
+expect negative-zero 0 assess score $MINI -r tests/data/sandbox/negative-zero.lua -f csv tests/data/mini-one.csv
 # assess check loads a rule file against a survey.
 expect check-rules 0 assess check $MINI tests/data/mini/mini.lua tests/data/sandbox/isolation.lua
 expect check-bad-rules 1 assess check $MINI tests/bad/lua/uses-os.lua tests/data/mini/mini.lua tests/bad/lua/syntax.lua
