@@ -21,6 +21,11 @@ expect negative-zero 0 assess score $MINI -r tests/data/sandbox/negative-zero.lu
 expect check-rules 0 assess check $MINI tests/data/mini/mini.lua tests/data/sandbox/isolation.lua
 expect check-bad-rules 1 assess check $MINI tests/bad/lua/uses-os.lua tests/data/mini/mini.lua tests/bad/lua/syntax.lua
 
+# Rules found in the data folder's rules/ are named rules/FILE.lua, and
+# libraries come from its rules/lib.
+expect datadir-list 0 env ASSESS_PATH=tests/data/datadir ${VG:-} "$ASSESS" list
+expect datadir-runtime-error 1 env ASSESS_PATH=tests/data/datadir ${VG:-} "$ASSESS" score -s broken tests/data/mini-one.csv
+
 # A rule that is stopped leaves no report behind, even with -o.
 check no-report-after-stop sh -c '! "$1" score -s tests/data/mini/survey.json \
     -r tests/bad/lua/rep-bomb.lua -o "$2/r.md" tests/data/mini-one.csv \

@@ -1,0 +1,2 @@
+-- A library in the data folder's rules/lib.
+return { present = function () return true end }
