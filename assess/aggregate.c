@@ -17,6 +17,7 @@ struct agg {
 	struct orgagg		**slots;	/* hash table of organisations */
 	size_t			 nslots, norgs;
 	struct orgagg		**sorted;	/* id order, built on demand */
+	struct orgagg		*last;		/* the previous row's */
 	uint64_t		*seen;		/* respondent fingerprints */
 	size_t			 nseen, seencap;
 	size_t			 respondents;
@@ -183,12 +184,16 @@ grow_orgs(struct agg *a)
 static struct orgagg *
 find_org(struct agg *a, const char *id)
 {
-	size_t j = fnv1a(id, FNV_BASIS) & (a->nslots - 1);
+	size_t j;
 	struct orgagg *o;
+
+	if (a->last != NULL && strcmp(a->last->id, id) == 0)
+		return a->last;		/* rows often come grouped */
+	j = fnv1a(id, FNV_BASIS) & (a->nslots - 1);
 
 	for (; a->slots[j] != NULL; j = (j + 1) & (a->nslots - 1))
 		if (strcmp(a->slots[j]->id, id) == 0)
-			return a->slots[j];
+			return a->last = a->slots[j];
 	if (2 * (a->norgs + 1) > a->nslots) {
 		if (grow_orgs(a) != 0)
 			return NULL;
@@ -202,6 +207,7 @@ find_org(struct agg *a, const char *id)
 		return NULL;
 	}
 	a->slots[j] = o;
+	a->last = o;
 	a->norgs++;
 	free(a->sorted);
 	a->sorted = NULL;
@@ -321,8 +327,9 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 {
 	const struct survey *s = a->s;
 	struct acc *roles[MAX_AUDIENCES];
+	int rk[MAX_AUDIENCES];		/* the respondent's roles */
 	struct orgagg *o;
-	size_t i, k;
+	size_t i, k, nr = 0, j;
 	int dup;
 
 	if (r->respondent != NULL && r->respondent[0] != '\0') {
@@ -338,12 +345,12 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 	o->all.respondents++;
 	a->respondents++;
 	for (k = 0; k < s->naud; k++) {
-		roles[k] = NULL;
 		if (!(r->roles & (1u << k)))
 			continue;
-		if ((roles[k] = role_acc(a, o, k)) == NULL)
+		if ((roles[nr] = role_acc(a, o, k)) == NULL)
 			return err_nomem(e);
-		roles[k]->respondents++;
+		roles[nr]->respondents++;
+		rk[nr++] = (int)k;
 	}
 	for (i = 0; i < s->nq; i++) {
 		const struct answer *ans = &r->ans[i];
@@ -351,12 +358,19 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		if (!ans->asked && !ans->skipped)
 			continue;
 		add_answer(&a->views[0], &o->all, (int)i, &s->qs[i], ans);
-		for (k = 0; k < s->naud; k++)
-			if (roles[k] != NULL)
-				add_answer(&a->views[k + 1], roles[k], (int)i,
-				    &s->qs[i], ans);
+		for (j = 0; j < nr; j++)
+			add_answer(&a->views[rk[j] + 1], roles[j], (int)i,
+			    &s->qs[i], ans);
 	}
 	return 0;
+}
+
+void
+agg_end_input(struct agg *a)
+{
+	free(a->seen);
+	a->seen = NULL;
+	a->nseen = a->seencap = 0;
 }
 
 /* ==== Reading the accumulators ==== */

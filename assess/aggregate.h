@@ -66,6 +66,11 @@ void agg_free(struct agg *a);
 /* Fold one checked response in.  Fails on a repeated respondent id. */
 int agg_add(struct agg *a, const struct response *r, struct err *e);
 
+/* No more responses: free what only the reading needed (the respondent
+ * fingerprints).  Responses added afterwards are not checked for repeated
+ * ids. */
+void agg_end_input(struct agg *a);
+
 /* Number of organisations, and the i-th in id order (valid after the last
  * agg_add; the order is computed on the first call). */
 size_t agg_count(struct agg *a);

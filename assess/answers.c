@@ -43,6 +43,10 @@ struct csvr {
 	unsigned		 line;		/* line being fed */
 	unsigned		 fline;		/* line of the first field */
 	int			 header_done, failed, has_org;
+	size_t			*evcols;	/* the evidence columns */
+	size_t			 nevidence;
+	char			 org[ANSWERS_NAME_MAX + 1];
+	char			 resp[ANSWERS_NAME_MAX + 1];
 	struct col		*cols;
 	size_t			 ncols;
 	int			*qcol;		/* question -> column, or -1 */
@@ -83,6 +87,26 @@ fail_at(struct csvr *r, unsigned line, size_t col, const char *fmt, ...)
 	    msg);
 }
 
+#define NO_FIELD ((size_t)-1)	/* an empty field: nothing stored */
+
+static int
+grow_fields(struct csvr *r)
+{
+	size_t cap = r->cap ? r->cap * 2 : 64;
+	size_t *o = realloc(r->off, cap * sizeof(*o));
+	size_t *l = o ? realloc(r->len, cap * sizeof(*l)) : NULL;
+
+	if (o != NULL)
+		r->off = o;
+	if (l == NULL) {
+		r->failed = 1;
+		return err_nomem(r->e);
+	}
+	r->len = l;
+	r->cap = cap;
+	return 0;
+}
+
 static void
 on_field(void *data, size_t n, void *vr)
 {
@@ -100,40 +124,31 @@ on_field(void *data, size_t n, void *vr)
 	}
 	if (data == NULL)
 		n = 0;
+	if (r->nf == r->cap && grow_fields(r) != 0)
+		return;
+	if (n == 0) {			/* most cells: no copy at all */
+		r->off[r->nf] = NO_FIELD;
+		r->len[r->nf++] = 0;
+		return;
+	}
 	if (n > ANSWERS_FIELD_MAX) {
 		fail_at(r, r->line, r->nf + 1, "a field is longer than %zu MiB "
 		    "(an unclosed quote?)", ANSWERS_FIELD_MAX >> 20);
 		return;
 	}
-	if (n > 0 && memchr(data, '\0', n) != NULL) {
+	if (memchr(data, '\0', n) != NULL) {
 		fail_at(r, r->line, r->nf + 1, "NUL byte in a field; is this "
 		    "really a CSV file?");
 		return;
 	}
-	if (n > 0 && !utf8_valid(data, n, &bad)) {
+	if (!utf8_valid(data, n, &bad)) {
 		fail_at(r, r->line, r->nf + 1, "byte 0x%02x is not UTF-8; save "
 		    "the file as \"CSV UTF-8\"", ((unsigned char *)data)[bad]);
 		return;
 	}
-	if (r->nf == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		size_t *o = realloc(r->off, cap * sizeof(*o));
-		size_t *l = o ? realloc(r->len, cap * sizeof(*l)) : NULL;
-
-		if (o != NULL)
-			r->off = o;
-		if (l == NULL) {
-			r->failed = 1;
-			err_nomem(r->e);
-			return;
-		}
-		r->len = l;
-		r->cap = cap;
-	}
 	r->off[r->nf] = r->fields.len;
 	r->len[r->nf] = n;
-	buf_add(&r->fields, n > 0 ? data : "", n);
-	buf_putc(&r->fields, '\0');
+	buf_add(&r->fields, data, n + 1);	/* with libcsv's appended NUL */
 	r->nf++;
 	if (r->fields.failed) {
 		r->failed = 1;
@@ -144,7 +159,7 @@ on_field(void *data, size_t n, void *vr)
 static const char *
 field(const struct csvr *r, size_t i)
 {
-	return r->fields.data + r->off[i];
+	return r->off[i] == NO_FIELD ? "" : r->fields.data + r->off[i];
 }
 
 /* ==== The header ==== */
@@ -255,6 +270,7 @@ read_header(struct csvr *r)
 	size_t i, j;
 
 	if ((r->cols = calloc(r->nf, sizeof(*r->cols))) == NULL ||
+	    (r->evcols = calloc(r->nf, sizeof(*r->evcols))) == NULL ||
 	    (r->qcol = malloc(r->s->nq * sizeof(*r->qcol))) == NULL)
 		return err_nomem(r->e);
 	r->ncols = r->nf;
@@ -272,6 +288,8 @@ read_header(struct csvr *r)
 			r->qcol[r->cols[i].q] = (int)i;
 		if (r->cols[i].kind == COL_ORG)
 			r->has_org = 1;
+		if (r->cols[i].kind == COL_EVIDENCE)
+			r->evcols[r->nevidence++] = i;
 	}
 	r->header_done = 1;
 	return 0;
@@ -288,6 +306,8 @@ blank_record(const struct csvr *r)
 		const char *f = field(r, i);
 		size_t n = r->len[i];
 
+		if (n == 0)
+			continue;
 		response_trim(&f, &n);
 		if (n > 0)
 			return 0;
@@ -295,20 +315,19 @@ blank_record(const struct csvr *r)
 	return 1;
 }
 
+/* A trimmed name cell, copied into 'dst' (ANSWERS_NAME_MAX + 1 bytes). */
 static int
-name_cell(struct csvr *r, size_t i, const char *what, const char **out)
+name_cell(struct csvr *r, size_t i, const char *what, char *dst)
 {
 	const char *f = field(r, i);
 	size_t n = r->len[i];
-	char *w;
 
 	response_trim(&f, &n);
 	if (n > ANSWERS_NAME_MAX)
 		return fail_at(r, r->fline, i + 1, "the %s is longer than %d "
 		    "bytes", what, ANSWERS_NAME_MAX);
-	w = (char *)f;	/* trim in place: the record buffer is ours */
-	w[n] = '\0';
-	*out = w;
+	memcpy(dst, f, n);
+	dst[n] = '\0';
 	return 0;
 }
 
@@ -316,7 +335,7 @@ static int
 fill_response(struct csvr *r, struct response *resp)
 {
 	char msg[700];
-	size_t i;
+	size_t i, j;
 
 	resp->org = r->deforg;
 	for (i = 0; i < r->ncols; i++) {
@@ -326,16 +345,17 @@ fill_response(struct csvr *r, struct response *resp)
 
 		switch (c->kind) {
 		case COL_ORG:
-			if (name_cell(r, i, "organisation", &resp->org) != 0)
+			if (name_cell(r, i, "organisation", r->org) != 0)
 				return -1;
-			if (resp->org[0] == '\0')
+			if (r->org[0] == '\0')
 				return fail_at(r, r->fline, i + 1, "the "
 				    "organisation is empty");
+			resp->org = r->org;
 			break;
 		case COL_RESPONDENT:
-			if (name_cell(r, i, "respondent id",
-			    &resp->respondent) != 0)
+			if (name_cell(r, i, "respondent id", r->resp) != 0)
 				return -1;
+			resp->respondent = r->resp;
 			break;
 		case COL_ROLE:
 			if (response_roles(r->s, f, n, &resp->roles, msg,
@@ -343,22 +363,26 @@ fill_response(struct csvr *r, struct response *resp)
 				return fail_at(r, r->fline, i + 1, "%s", msg);
 			break;
 		case COL_QUESTION:
-			if (response_parse(&r->s->qs[c->q], f, n,
-			    &r->ans[c->q], msg, sizeof(msg)) != 0)
+			if (n == 0) {	/* the usual case: just unanswered */
+				r->ans[c->q].state = A_EMPTY;
+				r->ans[c->q].evidence = 0;
+			} else if (response_parse(&r->s->qs[c->q], f, n,
+			    &r->ans[c->q], msg, sizeof(msg)) != 0) {
 				return fail_at(r, r->fline, i + 1, "%s", msg);
+			}
 			break;
 		default:
 			break;
 		}
 	}
 	/* evidence after the answers it belongs to, whatever the order */
-	for (i = 0; i < r->ncols; i++) {
-		const char *f = field(r, i);
-		size_t n = r->len[i];
+	for (j = 0; j < r->nevidence; j++) {
+		const char *f = field(r, r->evcols[j]);
+		size_t n = r->len[r->evcols[j]];
 
 		response_trim(&f, &n);
-		if (r->cols[i].kind == COL_EVIDENCE && n > 0)
-			r->ans[r->cols[i].q].evidence = 1;
+		if (n > 0)
+			r->ans[r->cols[r->evcols[j]].q].evidence = 1;
 	}
 	return 0;
 }
@@ -393,8 +417,9 @@ process_record(struct csvr *r)
 	}
 	if (blank_record(r))
 		return 0;
+	/* r->ans keeps its state between rows: every question with a column
+	 * is set from its cell, the others were zeroed once and stay empty */
 	memset(&resp, 0, sizeof(resp));
-	memset(r->ans, 0, r->s->nq * sizeof(*r->ans));
 	resp.file = r->path;
 	resp.line = r->fline;
 	resp.ans = r->ans;
@@ -630,6 +655,7 @@ out:
 	free(r.off);
 	free(r.len);
 	free(r.cols);
+	free(r.evcols);
 	free(r.qcol);
 	free(r.ans);
 	return rc == 0 ? r.rows : -1;

@@ -8,12 +8,38 @@
 
 #include "buf.h"
 
+#define STREAM_CHUNK ((size_t)64 << 10)
+
 void
 buf_init(struct buf *b)
 {
 	b->data = NULL;
 	b->len = b->cap = 0;
 	b->failed = 0;
+	b->sink = NULL;
+	b->ctx = NULL;
+}
+
+void
+buf_stream(struct buf *b, buf_sink sink, void *ctx)
+{
+	b->sink = sink;
+	b->ctx = ctx;
+}
+
+int
+buf_flush(struct buf *b)
+{
+	if (b->failed)
+		return -1;
+	if (b->sink == NULL || b->len == 0)
+		return 0;
+	if (b->sink(b->ctx, b->data, b->len) != 0) {
+		b->failed = 2;
+		return -1;
+	}
+	buf_reset(b);
+	return 0;
 }
 
 void
@@ -67,6 +93,8 @@ buf_add(struct buf *b, const void *p, size_t n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+	if (b->sink != NULL && b->len >= STREAM_CHUNK)
+		buf_flush(b);
 }
 
 void
@@ -96,11 +124,15 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+	if (b->sink != NULL && b->len >= STREAM_CHUNK)
+		buf_flush(b);
 }
 
 int
 buf_ok(const struct buf *b, struct err *e)
 {
+	if (b->failed == 2)
+		return -1;	/* the sink recorded why */
 	return b->failed ? err_nomem(e) : 0;
 }
 

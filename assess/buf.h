@@ -13,13 +13,19 @@
 
 #include "err.h"
 
+/* Where a streaming buffer's contents go (returns 0, or -1 having
+ * recorded its own error). */
+typedef int (*buf_sink)(void *ctx, const char *p, size_t n);
+
 struct buf {
 	char	*data;
 	size_t	 len, cap;
-	int	 failed;	/* an allocation failed; contents incomplete */
+	int	 failed;	/* 1: an allocation failed; 2: the sink did */
+	buf_sink sink;		/* if set, contents are handed on in pieces */
+	void	*ctx;
 };
 
-#define BUF_INIT { NULL, 0, 0, 0 }
+#define BUF_INIT { NULL, 0, 0, 0, NULL, NULL }
 
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);	/* frees the contents; b is reusable */
@@ -30,7 +36,14 @@ void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) AS_PRINTF(2, 3);
 
-/* 0 if every append succeeded, else -1 with an out-of-memory error. */
+/* Hand everything appended from now on to 'sink' in pieces of about
+ * 64 KiB, so a large report never sits in memory whole.  buf_flush()
+ * hands on the rest. */
+void buf_stream(struct buf *b, buf_sink sink, void *ctx);
+int buf_flush(struct buf *b);
+
+/* 0 if every append succeeded, else -1: with an out-of-memory error, or
+ * (when the sink failed) with the error the sink recorded. */
 int buf_ok(const struct buf *b, struct err *e);
 
 /* The contents as a string ("" when empty). */

@@ -4,8 +4,9 @@
  * Order of work: validate the command line and the output path; load the
  * survey, target and rules (so a broken rule file fails before a large
  * answers file is read); stream the answers; score each organisation;
- * build the whole report in memory; only then write it, atomically.  A
- * failure at any step leaves no output behind.
+ * only then write the report, in pieces, to standard output or to a
+ * temporary file renamed over -o's file once complete.  A failure at any
+ * step leaves no file behind.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -210,6 +211,7 @@ read_answers(const struct opts *o, struct run *rn, struct err *e)
 		if (answers_read(o->answers[i], rn->s, sink, rn->a, e) < 0)
 			return -1;
 	}
+	agg_end_input(rn->a);
 	return 0;
 }
 
@@ -229,15 +231,51 @@ score_all(const struct opts *o, struct run *rn, struct err *e)
 }
 
 static int
-emit(const struct opts *o, struct run *rn, struct err *e)
+to_stdout(void *ctx, const char *p, size_t n)
 {
-	if (o->output != NULL)
-		return fsx_write_atomic(o->output, rn->out.data, rn->out.len, e);
-	if (rn->out.len > 0 && fwrite(rn->out.data, 1, rn->out.len, stdout) !=
-	    rn->out.len)
-		return err_set(e, AS_ESYS, NULL, 0, 0, "error writing the "
+	if (fwrite(p, 1, n, stdout) != n)
+		return err_set(ctx, AS_ESYS, NULL, 0, 0, "error writing the "
 		    "report to standard output");
 	return 0;
+}
+
+struct file_sink {
+	struct fsx_out	 out;
+	struct err	*e;
+};
+
+static int
+to_file(void *ctx, const char *p, size_t n)
+{
+	struct file_sink *f = ctx;
+
+	return fsx_out_write(&f->out, p, n, f->e);
+}
+
+/* Write the report in pieces as the writer produces it: to standard
+ * output, or to -o's temporary file, renamed into place only once the
+ * whole report is on disk. */
+static int
+emit(const struct opts *o, const struct report_format *fmt, struct run *rn,
+    struct err *e)
+{
+	struct file_sink fs;
+
+	if (o->output == NULL) {
+		buf_stream(&rn->out, to_stdout, e);
+		return fmt->write(&rn->res, &rn->out, e) != 0 ||
+		    buf_flush(&rn->out) != 0 ? -1 : 0;
+	}
+	fs.e = e;
+	if (fsx_out_open(&fs.out, o->output, e) != 0)
+		return -1;
+	buf_stream(&rn->out, to_file, &fs);
+	if (fmt->write(&rn->res, &rn->out, e) != 0 ||
+	    buf_flush(&rn->out) != 0) {
+		fsx_out_abort(&fs.out);
+		return -1;
+	}
+	return fsx_out_commit(&fs.out, e);
 }
 
 static int
@@ -293,7 +331,7 @@ cmd_score(int argc, char **argv)
 		goto out;
 	}
 	if (read_answers(&o, &rn, &e) != 0 || score_all(&o, &rn, &e) != 0 ||
-	    fmt->write(&rn.res, &rn.out, &e) != 0 || emit(&o, &rn, &e) != 0)
+	    emit(&o, fmt, &rn, &e) != 0)
 		goto fail;
 	if (level > 0 && below(&rn.res, level))
 		rc = AS_EXIT_BELOW;

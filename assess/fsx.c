@@ -246,58 +246,96 @@ sync_dir(const char *dir)
 	return rc;
 }
 
+static int
+write_error(struct fsx_out *o, int errnum, struct err *e)
+{
+	err_set(e, AS_ESYS, o->path, 0, 0, "cannot write: %s%s",
+	    strerror(errnum), fsx_is_file(o->path) ? " (previous report kept)" :
+	    "");
+	fsx_out_abort(o);
+	return -1;
+}
+
+int
+fsx_out_open(struct fsx_out *o, const char *path, struct err *e)
+{
+	const char *base = fsx_basename(path);
+	mode_t mask;
+
+	o->fd = -1;
+	o->tmp = NULL;
+	if ((o->path = fsx_strdup(path)) == NULL ||
+	    (o->dir = fsx_dirname(path)) == NULL ||
+	    (o->tmp = malloc(strlen(o->dir) + strlen(base) + 16)) == NULL) {
+		fsx_out_abort(o);
+		return err_nomem(e);
+	}
+	sprintf(o->tmp, "%s/.%s.XXXXXX", o->dir, base);
+	if ((o->fd = mkstemp(o->tmp)) < 0) {
+		free(o->tmp);
+		o->tmp = NULL;	/* nothing to remove */
+		return write_error(o, errno, e);
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(o->fd, 0666 & ~mask) != 0)
+		return write_error(o, errno, e);
+	return 0;
+}
+
+int
+fsx_out_write(struct fsx_out *o, const void *data, size_t len,
+    struct err *e)
+{
+	if (write_all(o->fd, data, len) != 0)
+		return write_error(o, errno, e);
+	return 0;
+}
+
+int
+fsx_out_commit(struct fsx_out *o, struct err *e)
+{
+	int fd = o->fd;
+
+	if (fsync(fd) != 0)
+		return write_error(o, errno, e);
+	o->fd = -1;
+	if (close(fd) != 0 || rename(o->tmp, o->path) != 0)
+		return write_error(o, errno, e);
+	free(o->tmp);
+	o->tmp = NULL;		/* renamed: nothing to remove any more */
+	if (sync_dir(o->dir) != 0) {
+		err_set(e, AS_ESYS, o->path, 0, 0, "written, but syncing its "
+		    "directory failed: %s", strerror(errno));
+		fsx_out_abort(o);
+		return -1;
+	}
+	fsx_out_abort(o);	/* frees what is left */
+	return 0;
+}
+
+void
+fsx_out_abort(struct fsx_out *o)
+{
+	if (o->fd >= 0)
+		close(o->fd);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->dir);
+	free(o->path);
+	o->fd = -1;
+	o->tmp = o->dir = o->path = NULL;
+}
+
 int
 fsx_write_atomic(const char *path, const void *data, size_t len,
     struct err *e)
 {
-	char *dir = NULL, *tmp = NULL;
-	const char *base = fsx_basename(path);
-	mode_t mask;
-	int fd = -1, rc = -1, saved;
+	struct fsx_out o;
 
-	if ((dir = fsx_dirname(path)) == NULL ||
-	    (tmp = malloc(strlen(dir) + strlen(base) + 16)) == NULL) {
-		rc = err_nomem(e);
-		goto out;
-	}
-	sprintf(tmp, "%s/.%s.XXXXXX", dir, base);
-	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(e, AS_ESYS, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		goto out;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 ||
-	    fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	if (sync_dir(dir) != 0) {
-		err_set(e, AS_ESYS, path, 0, 0, "written, but syncing its "
-		    "directory failed: %s", strerror(errno));
-		goto out;
-	}
-	rc = 0;
-	goto out;
-fail:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	fd = -1;
-	unlink(tmp);
-	err_set(e, AS_ESYS, path, 0, 0, "cannot write: %s%s",
-	    strerror(saved), fsx_is_file(path) ? " (previous report kept)" :
-	    "");
-out:
-	if (fd >= 0)
-		close(fd);
-	free(tmp);
-	free(dir);
-	return rc;
+	if (fsx_out_open(&o, path, e) != 0 ||
+	    fsx_out_write(&o, data, len, e) != 0)
+		return -1;
+	return fsx_out_commit(&o, e);
 }

@@ -25,9 +25,23 @@ int fsx_read(const char *path, size_t cap, struct buf *out, struct err *e);
  * FIFOs and devices other than stdin.  Returns a file descriptor or -1. */
 int fsx_open_input(const char *path, struct err *e);
 
-/* Write 'len' bytes to 'path' atomically: a temporary file in the same
- * directory, fsync, rename over 'path', fsync of the directory.  On any
- * failure the temporary file is removed and 'path' is left as it was. */
+/* A file being written atomically: a temporary file in the target's
+ * directory, which fsx_out_commit() fsyncs, renames over the target and
+ * follows with an fsync of the directory.  Until then (and after any
+ * failure, or fsx_out_abort()) the target is left as it was and no
+ * temporary file remains. */
+struct fsx_out {
+	int	 fd;
+	char	*path, *dir, *tmp;
+};
+
+int fsx_out_open(struct fsx_out *o, const char *path, struct err *e);
+int fsx_out_write(struct fsx_out *o, const void *data, size_t len,
+    struct err *e);
+int fsx_out_commit(struct fsx_out *o, struct err *e);
+void fsx_out_abort(struct fsx_out *o);
+
+/* All of the above for 'len' bytes at once. */
 int fsx_write_atomic(const char *path, const void *data, size_t len,
     struct err *e);
 

@@ -462,24 +462,21 @@ luaconv_push_view(lua_State *L, const struct survey *s,
 	luaL_checkstack(L, 12, "pushing an organisation");
 	lua_createtable(L, 0, 6);
 	set_str(L, "id", in->org);
-	if (in->role >= 0)
-		set_str(L, "role", s->aud[in->role].id);
 	set_int(L, "respondents", in->c->respondents);
 	lua_newtable(L);
-	for (k = 0; in->role < 0 && k < s->naud; k++)
+	for (k = 0; k < s->naud; k++)
 		if (in->oa->role[k] != NULL)
 			set_int(L, s->aud[k].id, in->oa->role[k]->respondents);
 	lua_setfield(L, -2, "roles");
 	push_questions(L, s, in);
 	lua_setfield(L, -2, "questions");
 	lua_newtable(L);
-	for (k = 0; in->role < 0 && k < s->naud; k++) {
+	for (k = 0; k < s->naud; k++) {
 		struct rules_view rv = *in;
 
 		if (in->oa->role[k] == NULL ||
 		    in->oa->role[k]->respondents < in->anonymity)
 			continue;
-		rv.role = (int)k;
 		rv.v = agg_view(in->a, (int)k);
 		rv.c = in->oa->role[k];
 		lua_createtable(L, 0, 2);
@@ -562,7 +559,7 @@ copy_text(struct rd *rd, int idx, const char *key, size_t max)
 {
 	size_t len;
 	const char *s = lua_tolstring(rd->L, idx, &len);
-	char *p;
+	const char *p;
 
 	if (len == 0)
 		bad(rd, "field '%s' is empty", key);
@@ -573,7 +570,7 @@ copy_text(struct rd *rd, int idx, const char *key, size_t max)
 		bad(rd, "field '%s' is not valid UTF-8", key);
 	if (memchr(s, '\0', len) != NULL)
 		bad(rd, "field '%s' contains a NUL byte", key);
-	if ((p = arena_strndup(&rd->res->arena, s, len)) == NULL)
+	if ((p = result_intern(rd->res, s, len)) == NULL)
 		luaL_error(rd->L, "out of memory");
 	return p;
 }
@@ -670,8 +667,7 @@ get_qids(struct rd *rd, int idx, const char *key, struct r_strs *out)
 }
 
 static void
-read_dim(struct rd *rd, int idx, const struct dimension *d, int *level,
-    double *score, struct r_strs *capped)
+read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 {
 	static const char *const keys[] = { "level", "score", "capped_by",
 	    NULL };
@@ -681,22 +677,33 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, int *level,
 	if (!lua_istable(rd->L, idx))
 		bad(rd, "must be a table");
 	only_keys(rd, idx, keys);
-	*level = get_int(rd, idx, "level", 0, 1, NLEVELS);
-	if (score == NULL)
-		return;
+	out->level = get_int(rd, idx, "level", 0, 1, NLEVELS);
 	t = lua_getfield(rd->L, idx, "score");
-	if (*level == 0 && t != LUA_TNIL)
+	if (out->level == 0 && t != LUA_TNIL)
 		bad(rd, "has a score but no level");
-	if (*level != 0) {
+	if (out->level != 0) {
 		lua_Number v = lua_tonumber(rd->L, -1);
 
 		if (t != LUA_TNUMBER || !isfinite(v) || v < 0 || v > 100)
 			bad(rd, "field 'score' must be a number from 0 to 100");
-		*score = v == 0 ? 0 : v;	/* -0.0 would print as "-0.0" */
+		out->score = v == 0 ? 0 : v;	/* -0.0 would print "-0.0" */
 	}
 	lua_pop(rd->L, 1);
-	if (capped != NULL)
-		get_qids(rd, idx, "capped_by", capped);
+	get_qids(rd, idx, "capped_by", &out->capped_by);
+}
+
+/* Every key of the table at 'idx' is a dimension id of the survey. */
+static void
+only_dims(struct rd *rd, int idx)
+{
+	lua_pushnil(rd->L);
+	while (lua_next(rd->L, idx)) {
+		lua_pop(rd->L, 1);
+		if (lua_type(rd->L, -1) != LUA_TSTRING ||
+		    survey_dimension(rd->s, lua_tostring(rd->L, -1)) < 0)
+			bad(rd, "has an entry that is not a dimension of the "
+			    "survey");
+	}
 }
 
 /* The 'dimensions' table: one entry per survey dimension, nothing else. */
@@ -708,14 +715,7 @@ dims_table(struct rd *rd, int idx)
 	at(rd, "%s", "dimensions");
 	if (lua_getfield(rd->L, idx, "dimensions") != LUA_TTABLE)
 		bad(rd, "must be a table keyed by dimension id");
-	lua_pushnil(rd->L);
-	while (lua_next(rd->L, -2)) {
-		lua_pop(rd->L, 1);
-		if (lua_type(rd->L, -1) != LUA_TSTRING ||
-		    survey_dimension(rd->s, lua_tostring(rd->L, -1)) < 0)
-			bad(rd, "has an entry that is not a dimension of the "
-			    "survey");
-	}
+	only_dims(rd, lua_gettop(rd->L));
 	for (i = 0; i < rd->s->ndims; i++) {
 		if (lua_getfield(rd->L, -1, rd->s->dims[i].id) == LUA_TNIL)
 			bad(rd, "has no entry for dimension '%s'",
@@ -723,28 +723,6 @@ dims_table(struct rd *rd, int idx)
 		lua_pop(rd->L, 1);
 	}
 	return lua_gettop(rd->L);
-}
-
-void
-luaconv_to_levels(lua_State *L, int idx, const char *who,
-    const struct survey *s, int *levels)
-{
-	struct rd rd = { L, who, s, NULL, "" };
-	size_t i;
-	int dims;
-
-	idx = lua_absindex(L, idx);
-	at(&rd, "%s", "the result");
-	if (!lua_istable(L, idx))
-		bad(&rd, "must be a table");
-	dims = dims_table(&rd, idx);
-	for (i = 0; i < s->ndims; i++) {
-		lua_getfield(L, dims, s->dims[i].id);
-		read_dim(&rd, lua_gettop(L), &s->dims[i], &levels[i], NULL,
-		    NULL);
-		lua_pop(L, 1);
-	}
-	lua_pop(L, 1);
 }
 
 static const char *const severities[] = { "high", "medium", "low", "info",
@@ -895,12 +873,54 @@ read_headline(struct rd *rd, int idx, struct r_org *out)
 	lua_pop(rd->L, 1);
 }
 
+/* The 'roles' table: { role = { DIM = level, ... } } for roles shown. */
+static void
+read_roles(struct rd *rd, int idx, struct r_org *out)
+{
+	size_t i, j;
+
+	at(rd, "%s", "roles");
+	if (lua_getfield(rd->L, idx, "roles") == LUA_TNIL) {
+		lua_pop(rd->L, 1);
+		return;
+	}
+	if (!lua_istable(rd->L, -1))
+		bad(rd, "must be a table keyed by role");
+	lua_pushnil(rd->L);
+	while (lua_next(rd->L, -2)) {			/* roles, k, v */
+		const char *id = lua_type(rd->L, -2) == LUA_TSTRING ?
+		    lua_tostring(rd->L, -2) : "";
+		struct r_role *rl = NULL;
+
+		for (i = 0; i < out->nroles; i++)
+			if (strcmp(out->roles[i].id, id) == 0)
+				rl = &out->roles[i];
+		at(rd, "roles.%.40s", id);
+		if (rl == NULL) {
+			bad(rd, "is not a role of this organisation's "
+			    "respondents");
+			continue;	/* not reached: bad() raises */
+		}
+		if (rl->suppressed)
+			bad(rd, "has fewer respondents than the anonymity "
+			    "threshold; its levels may not be reported");
+		if (!lua_istable(rd->L, -1))
+			bad(rd, "must be a table of levels keyed by dimension");
+		only_dims(rd, lua_gettop(rd->L));
+		for (j = 0; j < rd->s->ndims; j++)
+			rl->levels[j] = get_int(rd, lua_gettop(rd->L),
+			    rd->s->dims[j].id, 0, 1, NLEVELS);
+		lua_pop(rd->L, 1);
+	}
+	lua_pop(rd->L, 1);
+}
+
 void
 luaconv_to_org(lua_State *L, int idx, const char *who,
     const struct survey *s, struct result *res, struct r_org *out)
 {
 	static const char *const keys[] = { "dimensions", "headline",
-	    "findings", "recommendations", "flags", NULL };
+	    "findings", "recommendations", "flags", "roles", NULL };
 	struct rd rd = { L, who, s, res, "" };
 	size_t i;
 	int dims;
@@ -915,12 +935,12 @@ luaconv_to_org(lua_State *L, int idx, const char *who,
 		struct r_dim *d = &out->dims[i];
 
 		lua_getfield(L, dims, s->dims[i].id);
-		read_dim(&rd, lua_gettop(L), &s->dims[i], &d->level, &d->score,
-		    &d->capped_by);
+		read_dim(&rd, lua_gettop(L), &s->dims[i], d);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 	read_headline(&rd, idx, out);
 	read_lists(&rd, idx, out);
 	read_flags(&rd, idx, out);
+	read_roles(&rd, idx, out);
 }

@@ -26,18 +26,15 @@ void luaconv_push_survey(lua_State *L, const struct survey *s);
 void luaconv_push_target(lua_State *L, const struct survey *s,
     const struct target *t);
 
-/* [-0, +1] One organisation (or role) view: respondents, per-question
- * statistics, practices met. */
+/* [-0, +1] One organisation: respondents, per-question statistics, the
+ * same for each role large enough to show, practices met. */
 void luaconv_push_view(lua_State *L, const struct survey *s,
     const struct target *t, const struct rules_view *in);
 
-/* [-0, +0] Read the score() result at 'idx' into 'out'. */
+/* [-0, +0] Read the score() result at 'idx' into 'out' (whose roles
+ * are already listed). */
 void luaconv_to_org(lua_State *L, int idx, const char *who,
     const struct survey *s, struct result *res, struct r_org *out);
-
-/* [-0, +0] Read only the dimension levels of the result at 'idx'. */
-void luaconv_to_levels(lua_State *L, int idx, const char *who,
-    const struct survey *s, int *levels);
 
 /* [-1, +1] Replace the table on top with a deep read-only proxy. */
 void luaconv_freeze(lua_State *L);

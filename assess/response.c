@@ -38,11 +38,10 @@ find_option(const struct question *q, const char *s, size_t n)
 	int found = -1;
 
 	for (i = 0; i < q->nopts; i++)
-		if (strlen(q->opts[i].value) == n &&
-		    memcmp(q->opts[i].value, s, n) == 0)
+		if (q->opts[i].vlen == n && memcmp(q->opts[i].value, s, n) == 0)
 			return (int)i;
 	for (i = 0; i < q->nopts; i++)
-		if (strlen(q->opts[i].value) == n &&
+		if (q->opts[i].vlen == n &&
 		    strncasecmp(q->opts[i].value, s, n) == 0) {
 			if (found >= 0)
 				return -1;

@@ -1,6 +1,8 @@
 /*
  * result.c - the result model's small helpers.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "result.h"
@@ -15,6 +17,7 @@ void
 result_release(struct result *r)
 {
 	arena_release(&r->arena);
+	free(r->strings);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -43,4 +46,60 @@ result_practice(const struct result *r, const char *id)
 		if (strcmp(r->practices[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int
+grow_strings(struct result *r)
+{
+	size_t cap = r->capstrings ? r->capstrings * 2 : 256, i, j;
+	const char **t = calloc(cap, sizeof(*t));
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < r->capstrings; i++) {
+		const char *s = r->strings[i];
+
+		if (s == NULL)
+			continue;
+		for (j = hash(s, strlen(s)) & (cap - 1); t[j] != NULL;
+		    j = (j + 1) & (cap - 1))
+			;
+		t[j] = s;
+	}
+	free(r->strings);
+	r->strings = t;
+	r->capstrings = cap;
+	return 0;
+}
+
+const char *
+result_intern(struct result *r, const char *s, size_t n)
+{
+	const char *p;
+	size_t j;
+
+	if (2 * (r->nstrings + 1) > r->capstrings && grow_strings(r) != 0)
+		return NULL;
+	for (j = hash(s, n) & (r->capstrings - 1); (p = r->strings[j]) != NULL;
+	    j = (j + 1) & (r->capstrings - 1))
+		if (strncmp(p, s, n) == 0 && p[n] == '\0')
+			return p;
+	if ((p = arena_strndup(&r->arena, s, n)) == NULL)
+		return NULL;
+	r->strings[j] = p;
+	r->nstrings++;
+	return p;
 }

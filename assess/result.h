@@ -88,10 +88,18 @@ struct result {
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	const char	**strings;	/* interned texts (result_intern) */
+	size_t		 nstrings, capstrings;
 };
 
 void result_init(struct result *r);
 void result_release(struct result *r);
+
+/* A copy of 's' (n bytes) in the result's arena, shared with any equal
+ * text interned before: findings and recommendations repeat across
+ * organisations, and memory should grow with what differs.  NULL when
+ * out of memory. */
+const char *result_intern(struct result *r, const char *s, size_t n);
 
 /* The label of level 1-5, or NULL for 0 (not rated). */
 const char *result_label(const struct result *r, int level);

@@ -676,6 +676,9 @@ setup_p(lua_State *L)
 	lua_settop(L, 0);
 	patch_string(L);
 	build_base(L);
+	/* every call builds and drops many small tables: the generational
+	 * collector suits that */
+	lua_gc(L, LUA_GCGEN, 0, 0);
 	return 0;
 }
 
@@ -830,7 +833,6 @@ struct call {
 	const struct rules_view	*in;
 	struct result		*res;
 	struct r_org		*out;
-	int			*levels;
 };
 
 static int
@@ -845,42 +847,17 @@ score_p(lua_State *L)
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->survey);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->target);
 	lua_call(L, 3, 1);
-	if (c->levels != NULL)
-		luaconv_to_levels(L, -1, r->display, r->s, c->levels);
-	else
-		luaconv_to_org(L, -1, r->display, r->s, c->res, c->out);
+	luaconv_to_org(L, -1, r->display, r->s, c->res, c->out);
 	return 0;
-}
-
-static void
-describe(const struct rules *r, const struct rules_view *in, char *buf,
-    size_t size)
-{
-	if (in->role >= 0)
-		snprintf(buf, size, "scoring role '%s' of organisation '%.200s'",
-		    r->s->aud[in->role].id, in->org);
-	else
-		snprintf(buf, size, "scoring organisation '%.200s'", in->org);
 }
 
 int
 rules_score(struct rules *r, const struct rules_view *in, struct result *res,
     struct r_org *out, struct err *e)
 {
-	struct call c = { in, res, out, NULL };
+	struct call c = { in, res, out };
 	char ctx[300];
 
-	describe(r, in, ctx, sizeof(ctx));
-	return run(r, score_p, &c, ctx, e);
-}
-
-int
-rules_score_levels(struct rules *r, const struct rules_view *in,
-    int *levels, struct err *e)
-{
-	struct call c = { in, NULL, NULL, levels };
-	char ctx[300];
-
-	describe(r, in, ctx, sizeof(ctx));
+	snprintf(ctx, sizeof(ctx), "scoring organisation '%.200s'", in->org);
 	return run(r, score_p, &c, ctx, e);
 }

@@ -34,11 +34,10 @@ struct rules_limits {
 /* Defaults: 64 MiB, 50 million instructions, 1 s. */
 void rules_default_limits(struct rules_limits *l);
 
-/* What one call scores: every respondent of an organisation (role = -1)
- * or one role's respondents. */
+/* What one call scores: every respondent of an organisation, with the
+ * roles large enough to show (by the anonymity threshold) alongside. */
 struct rules_view {
 	const char		*org;
-	int			 role;
 	const struct view	*v;
 	const struct acc	*c;
 	const struct orgagg	*oa;		/* for role counts */
@@ -73,12 +72,10 @@ void rules_set_log(struct rules *r, rules_log_fn fn, void *ctx);
 int rules_prepare(struct rules *r, const struct survey *s,
     const struct target *t, struct err *e);
 
-/* Score a whole organisation into 'out' (allocating in res->arena). */
+/* Score a whole organisation into 'out' (allocating in res->arena);
+ * out->roles must already list the roles, the rules fill in the levels
+ * of those not suppressed. */
 int rules_score(struct rules *r, const struct rules_view *in,
     struct result *res, struct r_org *out, struct err *e);
-
-/* Score one role's view; only the dimension levels are kept. */
-int rules_score_levels(struct rules *r, const struct rules_view *in,
-    int *levels, struct err *e);
 
 #endif

@@ -206,18 +206,19 @@ fill_practices(struct result *res, const struct survey *s,
 	return 0;
 }
 
+/* The roles seen, with their counts; those below the anonymity threshold
+ * are suppressed, the others get levels from the rules. */
 static int
-fill_roles(struct result *res, struct rules *r, const struct survey *s,
-    struct agg *a, const struct orgagg *oa, struct r_org *o, struct err *e)
+fill_roles(struct result *res, const struct survey *s,
+    const struct orgagg *oa, struct r_org *o)
 {
-	struct rules_view in;
 	size_t k;
 
 	for (k = 0; k < s->naud; k++)
 		o->nroles += oa->role[k] != NULL;
 	if (o->nroles > 0 && (o->roles = arena_alloc(A, o->nroles *
 	    sizeof(*o->roles))) == NULL)
-		return err_nomem(e);
+		return -1;
 	o->nroles = 0;
 	for (k = 0; k < s->naud; k++) {
 		struct r_role *rl;
@@ -226,22 +227,11 @@ fill_roles(struct result *res, struct rules *r, const struct survey *s,
 			continue;
 		rl = &o->roles[o->nroles++];
 		if ((rl->id = dup(res, s->aud[k].id)) == NULL)
-			return err_nomem(e);
+			return -1;
 		rl->respondents = oa->role[k]->respondents;
-		if (rl->respondents < res->anonymity) {
-			rl->suppressed = 1;
-			continue;
-		}
-		if ((rl->levels = arena_alloc(A, s->ndims * sizeof(int))) ==
-		    NULL)
-			return err_nomem(e);
-		memset(&in, 0, sizeof(in));
-		in.org = oa->id;
-		in.role = (int)k;
-		in.v = agg_view(a, (int)k);
-		in.c = oa->role[k];
-		in.oa = oa;
-		if (rules_score_levels(r, &in, rl->levels, e) != 0)
+		rl->suppressed = rl->respondents < res->anonymity;
+		if (!rl->suppressed && (rl->levels = arena_alloc(A, s->ndims *
+		    sizeof(int))) == NULL)
 			return -1;
 	}
 	return 0;
@@ -273,17 +263,17 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 		if (fill_practices(res, s, t, met, o) != 0)
 			return err_nomem(e);
 	}
+	if (fill_roles(res, s, oa, o) != 0)
+		return err_nomem(e);
 	memset(&in, 0, sizeof(in));
 	in.org = oa->id;
-	in.role = -1;
 	in.v = v;
 	in.c = &oa->all;
 	in.oa = oa;
 	in.a = a;
 	in.anonymity = res->anonymity;
 	in.met = met;
-	if (rules_score(r, &in, res, o, e) != 0 ||
-	    fill_roles(res, r, s, a, oa, o, e) != 0)
+	if (rules_score(r, &in, res, o, e) != 0)
 		return -1;
 	res->norgs++;
 	return 0;

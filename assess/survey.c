@@ -251,6 +251,7 @@ load_options(struct ld *ld, struct question *q, const struct jnode *arr)
 		    jdoc_int(ld->d, o, "level", 0, 1, NLEVELS, &level) != 0)
 			return -1;
 		op->level = (int)level;
+		op->vlen = strlen(op->value);
 		lv = jdoc_get(o, "level");
 		for (j = 0; j < i; j++)
 			if (strcmp(q->opts[j].value, op->value) == 0)

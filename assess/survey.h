@@ -39,6 +39,7 @@ struct strlist {
 
 struct choice {
 	const char	*value, *label;
+	size_t		 vlen;		/* strlen(value) */
 	int		 level;		/* 1-5; 0 on a not-applicable option */
 	int		 na, exclusive;
 };

@@ -31,8 +31,8 @@ local function score(org, survey, target)
       "is only as ready as its weakest critical enabler."
   end
   local result = { dimensions = dims, headline = { level = level,
-    basis = basis }, findings = {}, recommendations = {}, flags = {} }
-  if org.role ~= nil then return result end
+    basis = basis }, findings = {}, recommendations = {}, flags = {},
+    roles = profile.roles(org, survey, { min_n = 1 }) }
 
   local function chose(id, value)
     local q = org.questions[id]

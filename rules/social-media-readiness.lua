@@ -64,8 +64,8 @@ end
 
 local function score(org, survey, target)
   local min_n = org.respondents >= 5 and 5 or 1
-  local dims, sig = profile.dimensions(org, survey,
-    { min_n = min_n, evidence_cap = 3, topped = true })
+  local opts = { min_n = min_n, evidence_cap = 3, topped = true }
+  local dims, sig = profile.dimensions(org, survey, opts)
   local lvl = function(id) return dims[id].level end
   local title = function(id) return survey.dimension[id].title end
   local label = function(l) return survey.levels[l].label end
@@ -85,12 +85,6 @@ local function score(org, survey, target)
     basis = join(names) .. (#names > 1 and " are" or " is") .. " at level " ..
       level .. " (" .. label(level) .. "); an organisation is only as " ..
       "ready as its weakest critical enabler."
-  end
-
-  if org.role ~= nil then
-    return { dimensions = dims,
-      headline = { level = level, basis = "Levels from this group's " ..
-        "answers only." }, findings = {}, recommendations = {}, flags = {} }
   end
 
   -- Small helpers over the answers.
@@ -430,7 +424,8 @@ local function score(org, survey, target)
   end)
 
   return { dimensions = dims, headline = { level = level, basis = basis },
-           findings = findings, recommendations = recs, flags = flags }
+           findings = findings, recommendations = recs, flags = flags,
+           roles = profile.roles(org, survey, opts) }
 end
 
 return { score = score }

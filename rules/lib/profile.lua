@@ -127,6 +127,21 @@ function M.dimensions(org, survey, opts)
   return dims, signals
 end
 
+-- Levels for each role large enough to show (org.by_role), each scored
+-- like the organisation but from that role's own answers, for the
+-- result's "roles": { ops = { ACC = 2, ... }, ... }.
+function M.roles(org, survey, opts)
+  local out = {}
+  for role, view in pairs(org.by_role) do
+    local levels = {}
+    for id, d in pairs((M.dimensions(view, survey, opts))) do
+      levels[id] = d.level
+    end
+    out[role] = levels
+  end
+  return out
+end
+
 -- The headline: the weakest critical dimension (an organisation is only
 -- as ready as its weakest critical enabler).  Returns level (or nil),
 -- the ids of the dimensions at that level, and the ids not rated.

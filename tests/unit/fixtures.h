@@ -14,11 +14,11 @@ static struct survey *
 mini_survey(void)
 {
 	struct err e;
-	struct survey *s = survey_load("tests/data/mini/survey.json", &e);
+	struct survey *mini = survey_load("tests/data/mini/survey.json", &e);
 
-	if (s == NULL)
+	if (mini == NULL)
 		printf("cannot load the mini survey: %s\n", e.msg);
-	return s;
+	return mini;
 }
 
 #endif

@@ -32,7 +32,8 @@ local function score(org, survey, target)
   if target ~= nil then flags[1] = "has-target" end
   dims.ACC.level = nil
   return { dimensions = dims, headline = { level = level, basis = basis },
-           findings = findings, recommendations = recs, flags = flags }
+           findings = findings, recommendations = recs, flags = flags,
+           roles = profile.roles(org, survey, { min_n = 3, evidence_cap = 3 }) }
 end
 
 return { score = score }

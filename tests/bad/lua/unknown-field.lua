@@ -31,7 +31,8 @@ local function score(org, survey, target)
   local flags = {}
   if target ~= nil then flags[1] = "has-target" end
   return { dimensions = dims, headline = { level = level, basis = basis },
-           findings = findings, notes = "x", recommendations = recs, flags = flags }
+           findings = findings, notes = "x", recommendations = recs, flags = flags,
+           roles = profile.roles(org, survey, { min_n = 3, evidence_cap = 3 }) }
 end
 
 return { score = score }
