@@ -556,41 +556,86 @@ detect_delimiter(const char *p, size_t n)
 	return ',';
 }
 
+#define HEAD_MAX ((size_t)1 << 16)
+
+/* Whether 'p' holds the whole first line: a line end outside quotes. */
+static int
+header_complete(const char *p, size_t n)
+{
+	int quoted = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (p[i] == '\n' || p[i] == '\r'))
+			return 1;
+	}
+	return 0;
+}
+
+static ssize_t
+read_some(struct csvr *r, int fd, char *p, size_t size)
+{
+	ssize_t got;
+
+	do {
+		got = read(fd, p, size);
+	} while (got < 0 && errno == EINTR);
+	if (got < 0)
+		err_set(r->e, AS_ESYS, r->path, 0, 0, "read error: %s",
+		    strerror(errno));
+	return got;
+}
+
+/* The start of the input, up to the end of the header line (or 64 KiB,
+ * or the end of the file): the byte-order mark, the kind of file and the
+ * delimiter are decided on it, so they never depend on how a pipe
+ * happens to split the input. */
+static int
+read_head(struct csvr *r, int fd, char *head, size_t *n)
+{
+	ssize_t got;
+
+	*n = 0;
+	while (*n < HEAD_MAX && !header_complete(head, *n)) {
+		if ((got = read_some(r, fd, head + *n, HEAD_MAX - *n)) < 0)
+			return -1;
+		if (got == 0)
+			break;
+		*n += (size_t)got;
+	}
+	return 0;
+}
+
 static int
 read_stream(struct csvr *r, int fd)
 {
-	char chunk[1 << 16];
-	int first = 1, cr_pending = 0;
+	char chunk[HEAD_MAX];
+	const char *p = chunk;
+	int cr_pending = 0;
+	size_t n;
 	ssize_t got;
 
-	for (;;) {
-		const char *p = chunk;
-		size_t n;
-
-		got = read(fd, chunk, sizeof(chunk));
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			return err_set(r->e, AS_ESYS, r->path, 0, 0, "read "
-			    "error: %s", strerror(errno));
-		if (got == 0)
-			break;
-		n = (size_t)got;
-		if (first) {
-			first = 0;
-			if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-				p += 3;
-				n -= 3;
-			}
-			if (sniff(r, p, n) != 0)
-				return -1;
-			csv_set_delim(&r->p, detect_delimiter(p, n));
-		}
+	if (read_head(r, fd, chunk, &n) != 0)
+		return -1;
+	if (n == 0)
+		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "is empty");
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	if (sniff(r, p, n) != 0)
+		return -1;
+	csv_set_delim(&r->p, detect_delimiter(p, n));
+	while (n > 0) {
 		if (feed_chunk(r, p, n, &cr_pending) != 0)
 			return -1;
+		if ((got = read_some(r, fd, chunk, sizeof(chunk))) < 0)
+			return -1;
+		p = chunk;
+		n = (size_t)got;
 	}
-	if (first)
-		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "is empty");
 	if (csv_fini(&r->p, on_field, on_record, r) != 0)
 		return r->failed ? -1 : csv_failure(r, 1);
 	if (r->failed)

@@ -625,6 +625,9 @@ jdoc_release(struct jdoc *d)
 
 /* ==== Schema helpers ==== */
 
+static int verror(const struct jdoc *, unsigned, unsigned, const char *,
+    va_list) AS_PRINTF(4, 0);
+
 static int
 verror(const struct jdoc *d, unsigned line, unsigned col, const char *fmt,
     va_list ap)

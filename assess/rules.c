@@ -42,7 +42,6 @@
 #define SUBJECT_MAX	65536
 #define PATTERN_MAX	512
 #define LOG_MAX		200
-#define GRACE_SECONDS	0.5
 
 enum trip { TRIP_NONE, TRIP_INSTR, TRIP_MEMORY, TRIP_TIME };
 
@@ -64,8 +63,9 @@ struct rules {
 	rules_log_fn		 log;
 	void			*logctx;
 	unsigned		 nlog;
-	char			 kill_head[300], kill_tail[400];
+	char			 kill_head[300], kill_tail[512];
 	struct sigaction	 old_alarm;
+	struct itimerval	 old_timer;	/* the host's, while armed */
 };
 
 /* The rules being run, for the SIGALRM handler (one run at a time). */
@@ -187,7 +187,7 @@ write_all(const char *s)
 }
 
 static void
-set_timer(double seconds)
+set_timer(double seconds, struct itimerval *old)
 {
 	struct itimerval it;
 
@@ -195,7 +195,7 @@ set_timer(double seconds)
 	it.it_value.tv_sec = (time_t)seconds;
 	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds)
 	    * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
+	setitimer(ITIMER_REAL, &it, old);
 }
 
 static void
@@ -211,7 +211,7 @@ on_alarm(int sig)
 	if (!r->alarmed) {
 		r->alarmed = 1;
 		lua_sethook(r->L, hook, LUA_MASKCOUNT, 1);
-		set_timer(GRACE_SECONDS);
+		set_timer(r->lim.grace, NULL);
 		return;
 	}
 	/* Lua never got control back: stuck inside a C library call */
@@ -238,20 +238,24 @@ arm(struct rules *r, const char *context)
 	snprintf(r->kill_head, sizeof(r->kill_head), "assess: %s:",
 	    r->display);
 	snprintf(r->kill_tail, sizeof(r->kill_tail), ": rule stopped after "
-	    "%g s inside a library call (a slow string pattern?)%s%s%s\n",
-	    r->lim.seconds + GRACE_SECONDS, safe[0] ? " (" : "", safe,
-	    safe[0] ? ")" : "");
+	    "%g s without getting back to Lua code (a slow string pattern, or "
+	    "runaway recursion?)%s%s%s\n", r->lim.seconds + r->lim.grace,
+	    safe[0] ? " (" : "", safe, safe[0] ? ")" : "");
 	lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
 	running = r;
-	set_timer(r->lim.seconds);
+	set_timer(r->lim.seconds, &r->old_timer);
 }
 
+/* Stop the watchdog and give the host back the timer it had (with the
+ * time spent here taken off, roughly: it resumes where it was). */
 static void
 disarm(struct rules *r)
 {
-	set_timer(0);
+	set_timer(0, NULL);
 	running = NULL;
-	(void)r;
+	if (r->old_timer.it_value.tv_sec != 0 ||
+	    r->old_timer.it_value.tv_usec != 0)
+		setitimer(ITIMER_REAL, &r->old_timer, NULL);
 }
 
 /* ==== Protected calls ==== */
@@ -390,21 +394,6 @@ set_env(lua_State *L)
 	lua_setmetatable(L, -2);			/* fn, env */
 	if (lua_setupvalue(L, -2, 1) == NULL)		/* fn */
 		lua_pop(L, 1);
-}
-
-/* Load text, set its environment, run it: leaves its first result. */
-static int
-load_chunk(lua_State *L, const struct buf *src, const char *display)
-{
-	const char *name = lua_pushfstring(L, "@%s", display);
-	int status = luaL_loadbufferx(L, src->data, src->len, name, "t");
-
-	lua_remove(L, -2);
-	if (status != LUA_OK)
-		return lua_error(L);
-	set_env(L);
-	lua_call(L, 0, 1);
-	return 1;
 }
 
 /* ==== The assess table ==== */
@@ -698,6 +687,7 @@ rules_default_limits(struct rules_limits *l)
 	l->memory = (size_t)64 << 20;
 	l->instructions = 50000000;
 	l->seconds = 1.0;
+	l->grace = 0.5;
 }
 
 void
@@ -788,17 +778,35 @@ rules_set_log(struct rules *r, rules_log_fn fn, void *ctx)
 
 /* ==== Preparing and scoring ==== */
 
+/* Compile the rule text into the registry (nothing runs yet), so the
+ * text can be freed before any rule code does. */
+static int
+compile_p(lua_State *L)
+{
+	struct rules *r = get_rules(L);
+	const struct buf *src = lua_touserdata(L, 1);
+	const char *name = lua_pushfstring(L, "@%s", r->display);
+
+	if (luaL_loadbufferx(L, src->data, src->len, name, "t") != LUA_OK)
+		return lua_error(L);
+	set_env(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "assess.chunk");
+	return 0;
+}
+
 static int
 prepare_p(lua_State *L)
 {
 	struct rules *r = get_rules(L);
-	const struct buf *src = lua_touserdata(L, 1);
 
 	luaconv_push_survey(L, r->s);
 	r->survey = luaL_ref(L, LUA_REGISTRYINDEX);
 	luaconv_push_target(L, r->s, r->t);
 	r->target = luaL_ref(L, LUA_REGISTRYINDEX);
-	load_chunk(L, src, r->display);			/* hooks */
+	lua_getfield(L, LUA_REGISTRYINDEX, "assess.chunk");
+	lua_pushnil(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "assess.chunk");
+	lua_call(L, 0, 1);				/* hooks */
 	if (!lua_istable(L, -1))
 		return luaL_error(L, "%s: the file must return a table of "
 		    "hooks, such as { score = function (org, survey, target) "
@@ -820,13 +828,11 @@ rules_prepare(struct rules *r, const struct survey *s,
 
 	r->s = s;
 	r->t = t;
-	if (read_source(r->path, r->display, &src, e) != 0) {
-		buf_release(&src);
-		return -1;
-	}
-	rc = run(r, prepare_p, &src, "", e);
+	rc = read_source(r->path, r->display, &src, e);
+	if (rc == 0)
+		rc = run(r, compile_p, &src, "", e);
 	buf_release(&src);
-	return rc;
+	return rc != 0 ? -1 : run(r, prepare_p, NULL, "", e);
 }
 
 struct call {

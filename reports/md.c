@@ -4,7 +4,8 @@
  *
  * Every string from the result is scrubbed of control and bidirectional
  * characters and has Markdown's active characters backslash-escaped, so a
- * name like "<script>" or "[x](javascript:...)" shows as text.  Untrusted
+ * name like "<script>" or "[x](javascript:...)" shows as text, and no
+ * web or mail address in it becomes a link.  Untrusted
  * text never starts a line, so line-start syntax (#, -, 1.) cannot fire.
  */
 #include <ctype.h>
@@ -24,7 +25,7 @@ md(struct buf *b, const char *s)
 	for (i = 0; i < t.len; i++) {
 		char c = t.data[i];
 
-		if (strchr("\\`*_[]<>|~&#!", c) != NULL && c != '\0')
+		if (strchr("\\`*_[]<>|~&#!@", c) != NULL && c != '\0')
 			buf_putc(b, '\\');
 		else if (c == ':' && i + 2 < t.len && t.data[i + 1] == '/' &&
 		    t.data[i + 2] == '/')

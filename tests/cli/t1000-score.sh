@@ -26,6 +26,15 @@ done
 # file has no organisation column.
 expect stdin 0 sh -c "cut -d, -f1,3- tests/data/mini-one.csv | \"\$1\" score $MINI -f csv -" sh "$ASSESS"
 
+# ... whatever way a pipe splits it: the header is complete before the
+# byte-order mark, the kind of file and the delimiter are decided.
+for f in limesurvey semicolon tab bom; do
+	check "stdin-split-$f" sh -c '{ head -c 4 "$2"; sleep 0.2; tail -c +5 "$2"; } |
+	    "$1" score -s tests/data/mini/survey.json -f json - |
+	    sed "s/\"stdin\"/\"Alpha\"/" | cmp - "$3"' sh "$ASSESS" \
+	    "tests/data/formats/$f.csv" "$TMP/plain.json"
+done
+
 # The same input gives the same bytes.
 assess score $MINI -t mini-target -f json tests/data/mini-audit.csv tests/data/mini-answers.json >"$TMP/a.json"
 assess score $MINI -t mini-target -f json tests/data/mini-audit.csv tests/data/mini-answers.json >"$TMP/b.json"

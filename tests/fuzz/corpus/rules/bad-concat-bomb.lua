@@ -1,0 +1,2 @@
+local s = "xxxxxxxxxxxxxxxx"
+while true do s = s .. s end

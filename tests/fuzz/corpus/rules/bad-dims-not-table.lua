@@ -1,0 +1,1 @@
+return { score = function () return { dimensions = 5, headline = { basis = "x" } } end }

@@ -1,0 +1,3 @@
+local a = assess.import("stats")
+local b = assess.import("self")
+return {}

@@ -1,0 +1,2 @@
+local function score() error() end
+return { score = score }

@@ -1,0 +1,2 @@
+local s = string.format("%99999d", 1)
+return {}

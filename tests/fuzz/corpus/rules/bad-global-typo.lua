@@ -1,0 +1,4 @@
+local function score(org)
+  return profil.dimensions(org)
+end
+return { score = score }

@@ -1,0 +1,2 @@
+local x = ("abc"):find(string.rep("a", 600))
+return {}

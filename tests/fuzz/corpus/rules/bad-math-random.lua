@@ -1,0 +1,2 @@
+local x = math.random()
+return {}

@@ -1,0 +1,3 @@
+local function score() return 1 end
+local s = ("x").dump(score)
+return { score = score }

@@ -1,0 +1,2 @@
+local x = assess.import("nosuch")
+return {}

@@ -1,0 +1,1 @@
+return { scor = function () end }

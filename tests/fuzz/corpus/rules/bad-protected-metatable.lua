@@ -1,0 +1,3 @@
+local t = setmetatable({}, { __metatable = "no" })
+setmetatable(t, {})
+return {}

@@ -1,0 +1,1 @@
+return { score = function () return 42 end }

@@ -1,0 +1,2 @@
+string.upper = function () return "pwned" end
+return {}

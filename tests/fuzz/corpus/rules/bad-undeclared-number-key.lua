@@ -1,0 +1,2 @@
+_ENV[1] = true
+return {}

@@ -1,0 +1,2 @@
+local t = { table.unpack({}, 1, 1e8) }
+return {}

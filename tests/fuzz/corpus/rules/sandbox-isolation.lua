@@ -1,0 +1,40 @@
+-- Tries to change the string library and metatable, then checks that a
+-- library loaded afterwards, and the rest of this file, still see the
+-- real ones.
+local tries = {
+  function () string.upper = function () return "pwned" end end,
+  function () getmetatable("").__index = {} end,
+  function () local mt = getmetatable(""); mt.upper = nil end,
+  function () table.insert = nil end,
+  function () math.floor = nil end,
+  function () assess.import = nil end,
+}
+for i, f in ipairs(tries) do
+  assert(not pcall(f), "tampering attempt " .. i .. " succeeded")
+end
+local probe = assess.import("probe")
+assert(probe.upper_ok(), "the library sees a changed string.upper")
+assert(("abc"):upper() == "ABC")
+assert(getmetatable("") == "locked")
+
+local function score(org, survey)
+  -- read-only tables still read like tables
+  local n = 0
+  for _ in pairs(survey.questions) do n = n + 1 end
+  assert(n == 9, "pairs over survey.questions saw " .. n)
+  assert(#survey.dimensions == 3 and survey.dimensions[1].id == "ACC")
+  local ids = {}
+  for i, d in ipairs(survey.dimensions) do ids[i] = d.id end
+  assert(table.concat(ids, ",") == "ACC,TRN,ENG")
+  assert(survey.dimension.TRN == survey.dimensions[2])
+  assert(assess.import("probe") == probe, "a library is loaded once")
+  assess.log("org", org.id, "has", org.respondents, "respondent(s)\27[31m")
+  local dims = {}
+  for _, d in ipairs(survey.dimensions) do
+    dims[d.id] = { level = 3, score = 50 }
+  end
+  return { dimensions = dims,
+           headline = { level = 3, basis = probe.upper_ok() and "ok" or "no" } }
+end
+
+return { score = score }

@@ -1,0 +1,314 @@
+/*
+ * fuzz_writers.c - fuzzed strings placed into a struct result, then
+ * report_md, report_json and report_csv, each output checked by the
+ * oracles of fuzz_oracle.c.
+ *
+ * Input format (readable, so seeds can be written by hand):
+ *
+ *   line 1     the shape: each byte is one small number, taken in turn
+ *              (a digit counts as its value, anything else as its byte
+ *              value; spaces are skipped); the numbers wrap around
+ *   lines 2-   the strings, taken in turn and wrapping around; a
+ *              backslash followed by 'n' stands for a line feed
+ *
+ * The numbers choose how many organisations, dimensions, findings,
+ * recommendations, flags, roles and practices there are, the levels,
+ * scores, targets and counts; the strings fill every text and id field.
+ * What the engine guarantees before a result reaches a writer is kept:
+ * levels 0-5, scores finite in [0, 100] (which includes -0.0: luaconv.c
+ * accepts it), severities from the fixed list, a recommendation's
+ * dimension is one of the dimensions, practices met/unmet name practices
+ * of that dimension, every organisation has the survey's dimensions.
+ * Strings are otherwise anything, including invalid UTF-8, controls and
+ * bidirectional overrides: the writers escape everything.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "fuzz.h"
+#include "result.h"
+
+#define MAX_STRS	256
+
+struct in {
+	const uint8_t	*shape;
+	size_t		 nshape, ishape;
+	char		*strs[MAX_STRS];
+	size_t		 nstrs, istr;
+	struct arena	*a;
+};
+
+/* The next shape number, in [0, n). */
+static unsigned
+take(struct in *in, unsigned n)
+{
+	unsigned v;
+	uint8_t c;
+
+	if (in->nshape == 0 || n == 0)
+		return 0;
+	c = in->shape[in->ishape++ % in->nshape];
+	v = c >= '0' && c <= '9' ? (unsigned)(c - '0') : c;
+	return v % n;
+}
+
+static const char *
+str(struct in *in)
+{
+	const char *s;
+
+	if (in->nstrs == 0)
+		return "x";
+	s = in->strs[in->istr++ % in->nstrs];
+	return arena_strdup(in->a, s);
+}
+
+static int
+parse(struct in *in, const uint8_t *data, size_t size, struct arena *tmp)
+{
+	size_t i, j, start;
+	char *s;
+
+	memset(in, 0, sizeof(*in));
+	for (i = 0; i < size && data[i] != '\n'; i++)
+		;
+	in->shape = data;
+	in->nshape = i;
+	/* drop spaces from the shape */
+	{
+		uint8_t *sh = arena_alloc(tmp, i + 1);
+
+		if (sh == NULL)
+			return -1;
+		for (j = 0, start = 0; j < i; j++)
+			if (data[j] != ' ')
+				sh[start++] = data[j];
+		in->shape = sh;
+		in->nshape = start;
+	}
+	for (start = i + 1; start <= size && in->nstrs < MAX_STRS;
+	    start = i + 1) {
+		for (i = start; i < size && data[i] != '\n'; i++)
+			;
+		if (start >= size)
+			break;
+		if ((s = arena_alloc(tmp, i - start + 1)) == NULL)
+			return -1;
+		in->strs[in->nstrs++] = s;
+		for (j = start; j < i; j++) {
+			if (data[j] == '\\' && j + 1 < i && data[j + 1] == 'n') {
+				*s++ = '\n';
+				j++;
+			} else if (data[j] != '\0') {
+				*s++ = (char)data[j];
+			} else {
+				*s++ = ' ';	/* C strings: no NUL inside */
+			}
+		}
+		*s = '\0';
+	}
+	return 0;
+}
+
+static const char *const severities[] = { "high", "medium", "low", "info" };
+
+/* Scores: finite values in [0, 100], including the edges, -0.0 and
+ * values that round up in "%.1f". */
+static double
+score_of(struct in *in)
+{
+	static const double pool[] = { 0.0, 100.0, 37.5, 49.95, 99.96, 0.04,
+	    12.345, 60.0, -0.0, 1e-300, 99.999999 };
+
+	return pool[take(in, sizeof(pool) / sizeof(pool[0]))];
+}
+
+static void
+strs(struct in *in, struct r_strs *l, unsigned max)
+{
+	size_t i;
+
+	l->n = take(in, max + 1);
+	l->v = l->n ? arena_alloc(in->a, l->n * sizeof(*l->v)) : NULL;
+	if (l->v == NULL)
+		l->n = 0;
+	for (i = 0; i < l->n; i++)
+		l->v[i] = str(in);
+}
+
+static void
+build(struct in *in, struct result *r)
+{
+	size_t i, j, k, ndims, norgs;
+	const char **dim_id, **dim_title;
+	int *critical;
+
+	r->survey_id = str(in);
+	r->survey_version = str(in);
+	r->survey_title = str(in);
+	for (i = 0; i < RESULT_LEVELS; i++) {
+		r->levels[i].level = (int)i + 1;
+		r->levels[i].id = str(in);
+		r->levels[i].label = str(in);
+		r->levels[i].description = str(in);
+	}
+	r->anonymity = 1 + take(in, 10);
+	ndims = 1 + take(in, 4);
+	dim_id = arena_alloc(in->a, ndims * sizeof(*dim_id));
+	dim_title = arena_alloc(in->a, ndims * sizeof(*dim_title));
+	critical = arena_alloc(in->a, ndims * sizeof(*critical));
+	if (dim_id == NULL || dim_title == NULL || critical == NULL)
+		return;
+	for (i = 0; i < ndims; i++) {
+		dim_id[i] = str(in);
+		dim_title[i] = str(in);
+		critical[i] = (int)take(in, 2);
+	}
+	r->has_target = (int)take(in, 2);
+	if (r->has_target) {
+		r->target_id = str(in);
+		r->target_title = str(in);
+		r->jurisdiction = str(in);
+		r->as_of = str(in);
+		r->npractices = take(in, 5);
+		r->practices = r->npractices ? arena_alloc(in->a,
+		    r->npractices * sizeof(*r->practices)) : NULL;
+		if (r->practices == NULL)
+			r->npractices = 0;
+		for (i = 0; i < r->npractices; i++) {
+			r->practices[i].id = str(in);
+			r->practices[i].dimension = dim_id[take(in,
+			    (unsigned)ndims)];
+			r->practices[i].text = str(in);
+			r->practices[i].clause = str(in);
+		}
+	}
+	norgs = take(in, 4);
+	r->orgs = norgs ? arena_alloc(in->a, norgs * sizeof(*r->orgs)) : NULL;
+	if (r->orgs == NULL)
+		return;
+	for (k = 0; k < norgs; k++) {
+		struct r_org *o = &r->orgs[k];
+
+		o->id = str(in);
+		o->respondents = take(in, 256);
+		o->headline = (int)take(in, 6);
+		o->basis = str(in);
+		o->ndims = ndims;
+		if ((o->dims = arena_alloc(in->a, ndims * sizeof(*o->dims))) ==
+		    NULL)
+			return;
+		for (i = 0; i < ndims; i++) {
+			struct r_dim *d = &o->dims[i];
+
+			d->id = dim_id[i];
+			d->title = dim_title[i];
+			d->critical = critical[i];
+			d->level = (int)take(in, 6);
+			d->score = d->level ? score_of(in) : 0;
+			d->target = r->has_target ? (int)take(in, 6) : 0;
+			strs(in, &d->capped_by, 3);
+			d->answered = take(in, 200);
+			d->na = take(in, 20);
+			d->unanswered = take(in, 20);
+			if (d->target == 0 || r->npractices == 0)
+				continue;
+			/* the practices of this dimension, met or not */
+			d->met.v = arena_alloc(in->a, r->npractices *
+			    sizeof(char *));
+			d->unmet.v = arena_alloc(in->a, r->npractices *
+			    sizeof(char *));
+			if (d->met.v == NULL || d->unmet.v == NULL)
+				return;
+			for (j = 0; j < r->npractices; j++) {
+				struct r_strs *l;
+
+				if (r->practices[j].dimension != d->id)
+					continue;
+				l = take(in, 2) ? &d->met : &d->unmet;
+				l->v[l->n++] = r->practices[j].id;
+			}
+		}
+		o->nfindings = take(in, 4);
+		o->findings = o->nfindings ? arena_alloc(in->a, o->nfindings *
+		    sizeof(*o->findings)) : NULL;
+		if (o->findings == NULL)
+			o->nfindings = 0;
+		for (i = 0; i < o->nfindings; i++) {
+			struct r_finding *f = &o->findings[i];
+			unsigned how = take(in, 3);
+
+			f->id = str(in);
+			f->severity = severities[take(in, 4)];
+			f->dimension = how == 0 ? NULL : how == 1 ?
+			    dim_id[take(in, (unsigned)ndims)] : str(in);
+			f->text = str(in);
+			strs(in, &f->evidence, 3);
+		}
+		o->nrecs = take(in, 4);
+		o->recs = o->nrecs ? arena_alloc(in->a, o->nrecs *
+		    sizeof(*o->recs)) : NULL;
+		if (o->recs == NULL)
+			o->nrecs = 0;
+		for (i = 0; i < o->nrecs; i++) {
+			struct r_rec *rc = &o->recs[i];
+
+			rc->id = str(in);
+			rc->dimension = dim_id[take(in, (unsigned)ndims)];
+			rc->priority = 1 + (int)take(in, 5);
+			rc->from = 1 + (int)take(in, 4);
+			rc->to = rc->from + 1 + (int)take(in,
+			    (unsigned)(5 - rc->from));
+			rc->text = str(in);
+			strs(in, &rc->evidence, 3);
+		}
+		strs(in, &o->flags, 3);
+		o->nroles = take(in, 4);
+		o->roles = o->nroles ? arena_alloc(in->a, o->nroles *
+		    sizeof(*o->roles)) : NULL;
+		if (o->roles == NULL)
+			o->nroles = 0;
+		for (i = 0; i < o->nroles; i++) {
+			struct r_role *rl = &o->roles[i];
+
+			rl->id = str(in);
+			rl->respondents = take(in, 12);
+			rl->suppressed = rl->respondents < r->anonymity;
+			if (rl->suppressed)
+				continue;
+			if ((rl->levels = arena_alloc(in->a, ndims *
+			    sizeof(int))) == NULL)
+				return;
+			for (j = 0; j < ndims; j++)
+				rl->levels[j] = (int)take(in, 6);
+		}
+		r->norgs++;
+	}
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct arena tmp = ARENA_INIT;
+	struct result r;
+	struct in in;
+
+	result_init(&r);
+	if (parse(&in, data, size, &tmp) == 0) {
+		in.a = &r.arena;
+		build(&in, &r);
+		fz_check_reports(&r);
+	}
+	result_release(&r);
+	arena_release(&tmp);
+	return 0;
+}
