@@ -468,6 +468,24 @@ check_duplicates(const struct jdoc *d, const struct jnode *obj,
 
 	if (obj->nkids < 2)
 		return 0;
+	if (obj->nkids <= 16) {		/* most objects: no sorting */
+		for (i = 1; i < obj->nkids && dup == NULL; i++) {
+			size_t j;
+
+			for (j = 0; j < i; j++)
+				if (strcmp(obj->kids[i].key,
+				    obj->kids[j].key) == 0) {
+					dup = &obj->kids[i];
+					first = &obj->kids[j];
+					break;
+				}
+		}
+		if (dup == NULL)
+			return 0;
+		return err_set(e, AS_EINPUT, d->file, dup->kline, dup->kcol,
+		    "duplicate key '%s' (first at %u:%u)", dup->key,
+		    first->kline, first->kcol);
+	}
 	if ((v = malloc(obj->nkids * sizeof(*v))) == NULL)
 		return err_nomem(e);
 	for (i = 0; i < obj->nkids; i++)
@@ -544,13 +562,46 @@ convert(struct conv *cv, const cJSON *c, struct jnode *out)
 	return 0;
 }
 
+/* cJSON allocates every node with malloc and frees each in cJSON_Delete;
+ * during jdoc_parse() its nodes come from an arena instead, dropped whole
+ * once converted.  (cJSON's hooks are global; assess is single-threaded
+ * and resets them before returning.) */
+static struct arena *cjson_arena;
+
+static void *
+cjson_alloc(size_t n)
+{
+	return arena_alloc(cjson_arena, n);
+}
+
+static void
+cjson_free(void *p)
+{
+	(void)p;		/* the arena goes in one piece */
+}
+
+static cJSON *
+parse_with_arena(struct arena *a, const char *text, size_t len)
+{
+	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
+	const char *end = NULL;
+	cJSON *tree;
+
+	cjson_arena = a;
+	cJSON_InitHooks(&hooks);
+	tree = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	cJSON_InitHooks(NULL);
+	cjson_arena = NULL;
+	return tree;
+}
+
 int
 jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
     struct err *e)
 {
+	struct arena nodes = ARENA_INIT;
 	struct scan sc;
 	struct conv cv;
-	const char *end = NULL;
 	cJSON *tree = NULL;
 	int rc = -1;
 
@@ -570,7 +621,7 @@ jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
 	}
 	if (scan_document(&sc) != 0)
 		goto out;
-	tree = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	tree = parse_with_arena(&nodes, text, len);
 	if (tree == NULL) {
 		/* the scanner accepted it, so cJSON can only have run out
 		 * of memory */
@@ -591,7 +642,7 @@ jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
 		goto out;
 	rc = 0;
 out:
-	cJSON_Delete(tree);
+	arena_release(&nodes);	/* the cJSON tree */
 	free(sc.pos);
 	if (rc != 0)
 		jdoc_release(d);

@@ -22,20 +22,22 @@ ro_newindex(lua_State *L)
 	return luaL_error(L, "attempt to modify a read-only table");
 }
 
-static int
-ro_len(lua_State *L)
+/* The table a proxy stands for: its metatable's __index. */
+static void
+push_original(lua_State *L, int proxy)
 {
-	lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
-	return 1;
+	if (!lua_getmetatable(L, proxy) ||
+	    lua_getfield(L, -1, "__index") != LUA_TTABLE)
+		luaL_error(L, "not a read-only table");
+	lua_remove(L, -2);
 }
 
 static int
-ro_pairs(lua_State *L)
+ro_len(lua_State *L)
 {
-	lua_pushvalue(L, lua_upvalueindex(2));
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_pushnil(L);
-	return 3;
+	push_original(L, 1);
+	lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+	return 1;
 }
 
 static int
@@ -49,14 +51,46 @@ raw_next(lua_State *L)
 	return 1;
 }
 
-/* [-1, +1] table on top -> proxy; 'seen' (at absolute index) maps
- * originals and proxies to proxies, so shared tables stay shared. */
+static int
+ro_pairs(lua_State *L)
+{
+	lua_pushcfunction(L, raw_next);
+	push_original(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+#define FROZEN "read-only"
+
+/* Whether the value on top is already a read-only proxy: its metatable
+ * (read raw, past __metatable) holds our own __newindex, which no script
+ * can obtain, so a table dressed up to look frozen is not taken for one. */
+static int
+is_proxy(lua_State *L)
+{
+	int yes = 0;
+
+	if (lua_getmetatable(L, -1)) {
+		lua_pushliteral(L, "__newindex");
+		lua_rawget(L, -2);
+		yes = lua_tocfunction(L, -1) == ro_newindex;
+		lua_pop(L, 2);
+	}
+	return yes;
+}
+
+/* [-1, +1] table on top -> proxy; 'seen' (at absolute index) maps the
+ * tables frozen so far to their proxies, so shared tables stay shared.
+ * Proxies use shared C functions (no closures), so a proxy costs two
+ * tables. */
 static void
 freeze(lua_State *L, int seen, int depth)
 {
 	luaL_checkstack(L, 10, "freezing a table");
 	if (depth > 20)
 		luaL_error(L, "table nested too deeply to freeze");
+	if (is_proxy(L))
+		return;
 	lua_pushvalue(L, -1);
 	if (lua_rawget(L, seen) == LUA_TTABLE) {	/* t, proxy */
 		lua_remove(L, -2);
@@ -80,22 +114,16 @@ freeze(lua_State *L, int seen, int depth)
 	lua_setfield(L, -2, "__index");
 	lua_pushcfunction(L, ro_newindex);
 	lua_setfield(L, -2, "__newindex");
-	lua_pushvalue(L, -3);
-	lua_pushcclosure(L, ro_len, 1);
+	lua_pushcfunction(L, ro_len);
 	lua_setfield(L, -2, "__len");
-	lua_pushvalue(L, -3);
-	lua_pushcfunction(L, raw_next);
-	lua_pushcclosure(L, ro_pairs, 2);
+	lua_pushcfunction(L, ro_pairs);
 	lua_setfield(L, -2, "__pairs");
-	lua_pushliteral(L, "read-only");
+	lua_pushliteral(L, FROZEN);
 	lua_setfield(L, -2, "__metatable");
 	lua_setmetatable(L, -2);			/* t, proxy */
 	lua_pushvalue(L, -2);
 	lua_pushvalue(L, -2);
 	lua_rawset(L, seen);				/* seen[t] = proxy */
-	lua_pushvalue(L, -1);
-	lua_pushvalue(L, -1);
-	lua_rawset(L, seen);				/* seen[proxy] = proxy */
 	lua_remove(L, -2);				/* proxy */
 }
 

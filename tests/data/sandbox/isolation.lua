@@ -14,6 +14,9 @@ for i, f in ipairs(tries) do
 end
 local probe = assess.import("probe")
 assert(probe.upper_ok(), "the library sees a changed string.upper")
+assert(not pcall(function () probe.disguised.n = 2 end),
+       "a library table disguised as read-only was left writable")
+assert(probe.disguised.n == 1)
 assert(("abc"):upper() == "ABC")
 assert(getmetatable("") == "locked")
 
