@@ -212,8 +212,9 @@ unknown_column(struct csvr *r, const char *name, size_t col)
 	suggest_try(&sg, "organisation");
 	suggest_try(&sg, "respondent");
 	if (sg.best != NULL)
-		return fail_at(r, r->fline, col, "unknown column '%.64s'; did "
-		    "you mean '%s'?", name, sg.best);
+		return fail_at(r, r->fline, col, "unknown column '%.64s': not "
+		    "a question of survey '%s'; did you mean '%s'?", name,
+		    r->s->id, sg.best);
 	return fail_at(r, r->fline, col, "unknown column '%.64s': not a "
 	    "question of survey '%s' (columns starting with '_' or '#' are "
 	    "ignored)", name, r->s->id);

@@ -36,7 +36,7 @@ local gates = assess.import("gates")
 local M = {}
 
 -- The highest level a question's answers can signal (nil for text).
-function M.top(q)
+local function highest(q)
   local top
   for _, b in ipairs(q.bands or {}) do
     if top == nil or b.level > top then top = b.level end
@@ -49,6 +49,21 @@ function M.top(q)
     end
   end
   return top
+end
+
+-- A read-only question (the survey's own) cannot change, so its top is
+-- worked out once per run (false standing for "none"); a table a rule
+-- made up itself is read afresh each time.
+local tops = setmetatable({}, { __mode = "k" })
+
+function M.top(q)
+  if getmetatable(q) ~= "read-only" then return highest(q) end
+  local top = tops[q]
+  if top == nil then
+    top = highest(q) or false
+    tops[q] = top
+  end
+  return top or nil
 end
 
 -- The signal of one question, or nil; and whether the evidence cap
