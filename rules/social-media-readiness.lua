@@ -16,6 +16,9 @@
 --    says they rest on few people.
 --  * Evidence (ODI Pathway / ODRA practice): a claim that asks for a
 --    document but mostly came without one counts at most level 3.
+--  * A few answers are worth more or less depending on another answer,
+--    as the question bank (maturity-content §3) maps them; see adjust()
+--    below.
 -- Headline: the weakest critical enabler (access, approvals, training,
 -- leadership) - an organisation is only as ready as its weakest link, so
 -- an average would hide the blocker.  A critical dimension without answers
@@ -53,6 +56,58 @@ local SHARED = {
 }
 local SEVERITY = { high = 1, medium = 2, low = 3, info = 4 }
 
+-- Answers whose level depends on another answer (maturity-content §3,
+-- the question bank):
+--  * ACC-01: "open only to named roles" is level 2, or 3 when the access
+--    rule is written down (ACC-04 at level 3, "written by IT", or above);
+--    "open to all staff" is level 4, or 5 with a standing procedure for
+--    checking new tools (ACC-06 at level 3, "defined", or above).
+--    Sources: CTG (2010) on access rules; AGIMO/APSC on enabling access.
+--  * APR-02: a routine post out in under 2 hours is level 4, or 5 when
+--    no per-post sign-off is needed (APR-01 "pre-cleared" or "any
+--    trained staff", level 4 or above).
+--  * POL-01: a policy claimed but mostly not given as evidence counts at
+--    most level 2 (stricter than the general cap of 3); all eight
+--    elements are level 4 only when the policy was reviewed in the last
+--    three years (POL-08 at level 3 or above), otherwise 3.
+--  * MEA-01: seven or eight kinds of measure are level 5 only when
+--    policy or service outcomes are among them for most respondents,
+--    otherwise 4 (counting audience size alone is not measuring results).
+local function at_least(org, id, level)
+  local s = stats.signal(org.questions[id])
+  return s ~= nil and s >= level
+end
+
+local function chosen(stat, value)
+  return stat.options ~= nil and stat.options[value] or 0
+end
+
+-- The levels ACC-01 and APR-02 can reach through adjust(), above their
+-- best option: an answer at that option is not topped (lib/profile.lua),
+-- since the other answer decides whether it is worth 5.
+local REACH = { ["ACC-01"] = 5, ["APR-02"] = 5 }
+
+local function adjust(id, s, stat, org)
+  if id == "ACC-01" then
+    if s == 2 and chosen(stat, "designated_roles") >
+        chosen(stat, "by_request") and at_least(org, "ACC-04", 3) then
+      return 3
+    elseif s == 4 and at_least(org, "ACC-06", 3) then
+      return 5
+    end
+  elseif id == "APR-02" then
+    if s == 4 and at_least(org, "APR-01", 4) then return 5 end
+  elseif id == "POL-01" then
+    if s > 2 and stat.evidenced * 2 <= stat.answered then return 2 end
+    if s == 4 and not at_least(org, "POL-08", 3) then return 3 end
+  elseif id == "MEA-01" then
+    if s == 5 and chosen(stat, "outcomes") * 2 <= stat.answered then
+      return 4
+    end
+  end
+  return s
+end
+
 local function fmt(x)
   return string.format("%.1f", x)
 end
@@ -64,7 +119,8 @@ end
 
 local function score(org, survey, target)
   local min_n = org.respondents >= 5 and 5 or 1
-  local opts = { min_n = min_n, evidence_cap = 3, topped = true }
+  local opts = { min_n = min_n, evidence_cap = 3, topped = true,
+                 adjust = adjust, reach = REACH }
   local dims, sig = profile.dimensions(org, survey, opts)
   local lvl = function(id) return dims[id].level end
   local title = function(id) return survey.dimension[id].title end
@@ -151,6 +207,14 @@ local function score(org, survey, target)
   end
 
   -- Access decided by a parent organisation's IT, or by IT alone.
+  -- Sources: the Welsh library surveys (ariadne-tyler-2012, cymal-2010:
+  -- library staff blocked by their local authority's ICT, and the sample
+  -- business case); IRISS (iriss-2013) for the answers to IT's
+  -- objections.  The advice on form, strategy and an ally inside IT is
+  -- the library practitioner's account in the problem statement
+  -- (points 15 and 16), not a published source.  That IT should not
+  -- decide alone rests on IRISS's excerpt of Socitm, marked unverified
+  -- in the survey's source list.
   local parent = {}
   if mostly("ACC-08", { "parent_fixed" }) then
     parent[#parent + 1] = "ACC-08"
@@ -230,12 +294,22 @@ local function score(org, survey, target)
       "condition of posting rights.", ev)
   end
 
-  -- Mixed messages: the public is invited, staff are shut out.
+  -- Mixed messages: the public is invited, staff are shut out.  The
+  -- access default comes from the Australian Government's response to
+  -- the Gov 2.0 Taskforce (gov-response-2010: staff encouraged and
+  -- enabled to engage online); that restricted use can look worse than
+  -- none is the public-sector practitioner's observation in the problem
+  -- statement (point 6), not a published source.
   local invite = {}
   for _, id in ipairs({ "ENG-01", "ENG-06" }) do
     if sig[id] ~= nil and sig[id] >= 2 then invite[#invite + 1] = id end
   end
-  local shut = low({ "ACC-09", "ACC-01" }, 2)
+  -- (ACC-01 by its answer, not its signal: named roles with a written
+  -- rule count 3, yet everybody else is still shut out.)
+  local shut = low({ "ACC-09" }, 2)
+  if mostly("ACC-01", { "blocked_all", "by_request", "designated_roles" }) then
+    shut[#shut + 1] = "ACC-01"
+  end
   if #invite > 0 and #shut > 0 then
     for _, id in ipairs(shut) do invite[#invite + 1] = id end
     find("mixed-messages", "medium", "ACC", "The official channels invite " ..
@@ -304,7 +378,11 @@ local function score(org, survey, target)
 
   -- Perception gap between executives and operators (each side needs at
   -- least 3 answers to an item; the roles themselves are only passed on
-  -- with 5 or more respondents).
+  -- with 5 or more respondents).  Asking the same statements of several
+  -- roles follows Hoffmann, Lutz & Meckel's individual-level view of
+  -- readiness (hoffmann-smr); the thresholds, a difference of 1.5 on the
+  -- 1-5 scale and 3 answers a side, are this survey's calibration
+  -- proposal, to be checked against pilot data like the numeric bands.
   local ex, op = org.by_role.exec, org.by_role.ops
   if ex ~= nil and op ~= nil then
     local parts, ev, rosier = {}, {}, true
@@ -408,7 +486,7 @@ local function score(org, survey, target)
       for _, q in ipairs(dim.questions) do
         local s = sig[q]
         if not seen[q] and s ~= nil and s <= l
-            and s < (profile.top(survey.questions[q]) or 5) then
+            and s < (REACH[q] or profile.top(survey.questions[q]) or 5) then
           ev[#ev + 1] = q
         end
       end

@@ -5,11 +5,14 @@
 --   1. each scored question gives a signal: the median level of its
 --      answers, or, for Likert items, the level of the mean answer once at
 --      least 'min_n' people answered (see likert.lua);
---   2. an answer to a question that asks for evidence counts at most
+--   2. 'adjust', when given, may change a signal (see M.signal);
+--      an answer to a question that asks for evidence counts at most
 --      'evidence_cap' unless most answers came with evidence;
 --   3. with 'topped', an answer at the best option its question offers
 --      (when that is below 5) takes the level the other questions give it
---      room for (below);
+--      room for (below); 'reach' (question id -> level) names questions
+--      that 'adjust' can take higher than their best option, which are
+--      topped only at that level;
 --   4. the raw level is the (lower) median of the signals;
 --   5. gates cap it (see gates.lua), counting only the gate questions asked
 --      of the respondents being scored;
@@ -67,14 +70,19 @@ function M.top(q)
 end
 
 -- The signal of one question, or nil; and whether the evidence cap
--- lowered it.
-function M.signal(q, stat, opts)
+-- lowered it.  With 'opts.adjust', adjust(id, signal, stat, org) may
+-- change the signal before the evidence cap, for a survey whose ladder
+-- makes an answer worth more or less depending on another answer.
+function M.signal(q, stat, opts, org)
   if stat == nil then return nil end
   local s
   if q.type == "likert" then
     s = likert.level(stat, opts.min_n)
   else
     s = stats.signal(stat)
+  end
+  if s ~= nil and opts.adjust then
+    s = opts.adjust(q.id, s, stat, org)
   end
   if s ~= nil and q.evidence and opts.evidence_cap
       and stat.evidenced * 2 <= stat.answered and s > opts.evidence_cap then
@@ -108,10 +116,10 @@ function M.dimension(dim, org, survey, opts)
   local by_id, free, topped = {}, {}, {}
   for _, id in ipairs(dim.questions) do
     local q = survey.questions[id]
-    local s, capped = M.signal(q, org.questions[id], opts)
+    local s, capped = M.signal(q, org.questions[id], opts, org)
     if s ~= nil then
       by_id[id] = s
-      local top = M.top(q)
+      local top = opts.reach and opts.reach[id] or M.top(q)
       if opts.topped and not capped and top ~= nil and top < 5
           and s >= top then
         topped[#topped + 1] = s

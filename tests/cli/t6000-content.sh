@@ -184,6 +184,43 @@ check "blocked: basis in plain words" grep -Fq \
     "$TMP/blocked.json"
 
 # ---------------------------------------------------------------------
+# Answers worth more or less depending on another answer (dependent.csv:
+# all best but the answers named; adjust() in the rules).
+#  - ACC-01 designated_roles with ACC-04 written: 3 (not 2); the anchor
+#    then allows 4; the score is held to 87.5, the top of level 4.
+#  - ACC-01 designated_roles with ACC-04 informal: 2; anchor: ACC 3.
+#  - ACC-01 open_all with ACC-06 defined (3): 5; ACC signals 5,3 and
+#    seven 5s: mean 43/9, score 94.4.  With ACC-06 ad_hoc (2): 4, and not
+#    topped up to 5 since ACC-06 decides: mean 41/9, score 88.9.
+#  - APR-02 1 hour with APR-01 pre_cleared (4): 5; signals 4,5 and six
+#    5s: score 96.9.  With APR-01 comms_manager (3): 4; 3,4 and six 5s:
+#    score 90.6.  Both level 5 (the lower median of eight).
+#  - POL-01 all eight with POL-08 over_3_years (2): 3; anchor: POL 4;
+#    signals 3,2 and six 5s: score 84.4.
+#  - POL-01 without its evidence: 2 (not the general cap of 3); anchor:
+#    POL 3, score held to 62.5.
+#  - MEA-01 seven measures without outcomes: 4 (not 5); MEA 5 with
+#    signals 4 and six 5s: score 96.4.
+levels $C/dependent.csv >"$TMP/dep.lv"
+want "ACC-01 named roles, rule written: ACC 4" "$TMP/dep.lv" \
+    "ACC-01 named roles, rule written|ACC|level=4 score=87.5 target= gap= capped=ACC-01 met= unmet="
+want "ACC-01 named roles, no written rule: ACC 3" "$TMP/dep.lv" \
+    "ACC-01 named roles, no written rule|ACC|level=3 score=62.5 target= gap= capped=ACC-01;ACC-04 met= unmet="
+want "ACC-01 open with a procedure: 5" "$TMP/dep.lv" \
+    "ACC-01 open, procedure|ACC|level=5 score=94.4 target= gap= capped= met= unmet="
+want "ACC-01 open without a procedure: 4" "$TMP/dep.lv" \
+    "ACC-01 open, no procedure|ACC|level=5 score=88.9 target= gap= capped= met= unmet="
+want "APR-02 fast and pre-cleared: 5" "$TMP/dep.lv" \
+    "APR-02 fast, pre-cleared|APR|level=5 score=96.9 target= gap= capped= met= unmet="
+want "APR-02 fast with per-post sign-off: 4" "$TMP/dep.lv" \
+    "APR-02 fast, per-post sign-off|APR|level=5 score=90.6 target= gap= capped= met= unmet="
+want "POL-01 with an old review: 3" "$TMP/dep.lv" \
+    "POL-01 all eight, old review|POL|level=4 score=84.4 target= gap= capped=POL-01 met= unmet="
+want "POL-01 without evidence: 2" "$TMP/dep.lv" \
+    "POL-01 no evidence|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
+want "MEA-01 without outcomes: 4" "$TMP/dep.lv" \
+    "MEA-01 seven without outcomes|MEA|level=5 score=96.4 target= gap= capped= met= unmet="
+
 # Gates (gates.csv: all best but one answer each).
 #  - ACC-01 blocked_all: anchor, as above: ACC 2.
 #  - TRN-01 30 %: band 25-50 = level 2; anchor: TRN at most 3, and the
@@ -377,12 +414,14 @@ has "comparison: small-sample note with 4 respondents" "$TMP/cmp.sm" \
 
 # Targets on the agency audit: the whole CSV report (levels, targets,
 # gaps, practices met and unmet) per profile.  Checked by hand:
-# au-gov20: ACC 2 against 3, gap 1; ACC-R1 unmet (ACC-01 designated_roles
-# is not read_all/open_all), ACC-R2 unmet (LDR-03 listed); APR-R1 met
+# au-gov20: ACC 2 against 3, gap 1 (its 8 signals sum to 20: ACC-01
+# designated_roles counts 3, not 2, because ACC-04 is written_it; mean 2.5
+# = score 37.5); ACC-R1 unmet (ACC-01 designated_roles is not
+# read_all/open_all), ACC-R2 unmet (LDR-03 listed); APR-R1 met
 # (APR-04 yes); LDR-R1 unmet (LDR-02 no).
 levels -t au-gov20-agency-baseline-2010 $EX/agency-audit.csv >"$TMP/au.lv"
 want "target au-gov20: ACC gap" "$TMP/au.lv" \
-    "Department of Community Services (synthetic)|ACC|level=2 score=34.4 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
+    "Department of Community Services (synthetic)|ACC|level=2 score=37.5 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
 want "target au-gov20: APR-R1 met" "$TMP/au.lv" \
     "Department of Community Services (synthetic)|APR|level=2 score=34.4 target=3 gap=1 capped= met=APR-R1 unmet="
 # library-service-minimum: ITP 2 against 3; ITP-R1 unmet (ITP-09 paper,
