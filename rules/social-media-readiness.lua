@@ -67,9 +67,9 @@ local SEVERITY = { high = 1, medium = 2, low = 3, info = 4 }
 --    no per-post sign-off is needed (APR-01 "pre-cleared" or "any
 --    trained staff", level 4 or above).
 --  * POL-01: a policy claimed but mostly not given as evidence counts at
---    most level 2 (stricter than the general cap of 3); all eight
---    elements are level 4 only when the policy was reviewed in the last
---    three years (POL-08 at level 3 or above), otherwise 3.
+--    most level 2 (stricter than the general cap of 3: EVIDENCE_CAPS);
+--    all eight elements are level 4 only when the policy was reviewed in
+--    the last three years (POL-08 at level 3 or above), otherwise 3.
 --  * MEA-01: seven or eight kinds of measure are level 5 only when
 --    policy or service outcomes are among them for most respondents,
 --    otherwise 4 (counting audience size alone is not measuring results).
@@ -86,6 +86,7 @@ end
 -- best option: an answer at that option is not topped (lib/profile.lua),
 -- since the other answer decides whether it is worth 5.
 local REACH = { ["ACC-01"] = 5, ["APR-02"] = 5 }
+local EVIDENCE_CAPS = { ["POL-01"] = 2 }
 
 local function adjust(id, s, stat, org)
   if id == "ACC-01" then
@@ -98,7 +99,6 @@ local function adjust(id, s, stat, org)
   elseif id == "APR-02" then
     if s == 4 and at_least(org, "APR-01", 4) then return 5 end
   elseif id == "POL-01" then
-    if s > 2 and stat.evidenced * 2 <= stat.answered then return 2 end
     if s == 4 and not at_least(org, "POL-08", 3) then return 3 end
   elseif id == "MEA-01" then
     if s == 5 and chosen(stat, "outcomes") * 2 <= stat.answered then
@@ -120,8 +120,9 @@ end
 local function score(org, survey, target)
   local min_n = org.respondents >= 5 and 5 or 1
   local opts = { min_n = min_n, evidence_cap = 3, topped = true,
-                 adjust = adjust, reach = REACH }
-  local dims, sig = profile.dimensions(org, survey, opts)
+                 adjust = adjust, reach = REACH,
+                 evidence_caps = EVIDENCE_CAPS }
+  local dims, sig, unevidenced = profile.dimensions(org, survey, opts)
   local lvl = function(id) return dims[id].level end
   local title = function(id) return survey.dimension[id].title end
   local label = function(l) return survey.levels[l].label end
@@ -415,6 +416,30 @@ local function score(org, survey, target)
       "). Activity the organisation cannot sustain tends to fade or go " ..
       "wrong: shore up approvals, training and resourcing before " ..
       "launching more initiatives.")
+  end
+
+  -- Claims of documented practice without the document (ODI Pathway's
+  -- practice of asking for evidence), where that held a level down.
+  local parts, ev, where = {}, {}, {}
+  for _, dim in ipairs(survey.dimensions) do
+    local ids = unevidenced[dim.id]
+    if ids ~= nil then
+      parts[#parts + 1] = join(ids) .. " (" .. title(dim.id) .. ")"
+      for _, id in ipairs(ids) do ev[#ev + 1] = id end
+      where[#where + 1] = dim.id
+    end
+  end
+  if #parts > 0 then
+    find("missing-evidence", "medium", #where == 1 and where[1] or nil,
+      "Some answers describe documented practice but mostly came " ..
+      "without the document to show for it: " .. join(parts) .. ". " ..
+      "Without evidence such an answer counts at most level 3" ..
+      (unevidenced.POL ~= nil and " (the policy's coverage at most " ..
+       "level 2)" or "") .. ", and that is what holds " ..
+      (#where == 1 and "this dimension" or "these dimensions") ..
+      " at the level shown. Put a link or file reference in each " ..
+      "question's evidence column, or correct the answer if the " ..
+      "document does not exist.", ev)
   end
 
   -- Agreement statements: with fewer than five respondents they count

@@ -69,10 +69,12 @@ function M.top(q)
   return top or nil
 end
 
--- The signal of one question, or nil; and whether the evidence cap
--- lowered it.  With 'opts.adjust', adjust(id, signal, stat, org) may
--- change the signal before the evidence cap, for a survey whose ladder
--- makes an answer worth more or less depending on another answer.
+-- The signal of one question, or nil; whether the evidence cap lowered
+-- it; and the signal before that cap.  With 'opts.adjust',
+-- adjust(id, signal, stat, org) may change the signal before the evidence
+-- cap, for a survey whose ladder makes an answer worth more or less
+-- depending on another answer.  'opts.evidence_caps' (question id ->
+-- level) sets a stricter cap than 'opts.evidence_cap' for some questions.
 function M.signal(q, stat, opts, org)
   if stat == nil then return nil end
   local s
@@ -84,11 +86,13 @@ function M.signal(q, stat, opts, org)
   if s ~= nil and opts.adjust then
     s = opts.adjust(q.id, s, stat, org)
   end
-  if s ~= nil and q.evidence and opts.evidence_cap
-      and stat.evidenced * 2 <= stat.answered and s > opts.evidence_cap then
-    return opts.evidence_cap, true
+  local cap = opts.evidence_caps and opts.evidence_caps[q.id]
+    or opts.evidence_cap
+  if s ~= nil and q.evidence and cap and stat.evidenced * 2 <= stat.answered
+      and s > cap then
+    return cap, true, s
   end
-  return s, false
+  return s, false, s
 end
 
 local function score_of(signals, level)
@@ -109,18 +113,16 @@ local function top_up(free, topped)
   return list
 end
 
--- Score one dimension.  Returns a table {level, score, capped_by} for the
--- result, and the question signals by id (before topping).
-function M.dimension(dim, org, survey, opts)
-  opts = opts or {}
-  local by_id, free, topped = {}, {}, {}
+-- The level of a dimension from its signals by question id (nil when
+-- there are none), the signals after topping, and the gates that lowered
+-- the level.  'capped' names the signals the evidence cap lowered.
+local function rate(dim, org, survey, opts, signals, capped)
+  local free, topped = {}, {}
   for _, id in ipairs(dim.questions) do
-    local q = survey.questions[id]
-    local s, capped = M.signal(q, org.questions[id], opts, org)
+    local s = signals[id]
     if s ~= nil then
-      by_id[id] = s
-      local top = opts.reach and opts.reach[id] or M.top(q)
-      if opts.topped and not capped and top ~= nil and top < 5
+      local top = opts.reach and opts.reach[id] or M.top(survey.questions[id])
+      if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
         topped[#topped + 1] = s
       else
@@ -129,25 +131,58 @@ function M.dimension(dim, org, survey, opts)
     end
   end
   local list = top_up(free, topped)
-  if #list == 0 then
-    return { capped_by = {} }, by_id
-  end
-  local level, capped_by = gates.apply(stats.median(list), dim, survey,
-    by_id, org.questions)
-  return { level = level, score = score_of(list, level),
-           capped_by = capped_by }, by_id
+  if #list == 0 then return nil, list, {} end
+  local level, by = gates.apply(stats.median(list), dim, survey, signals,
+    org.questions)
+  return level, list, by
 end
 
--- Score every dimension.  Returns the dimensions table for the result and
--- the signals of every question by id.
+-- Score one dimension.  Returns a table {level, score, capped_by} for the
+-- result; the question signals by id (before topping); and the questions
+-- whose missing evidence lowered the level (they are also in capped_by,
+-- after the gates).
+function M.dimension(dim, org, survey, opts)
+  opts = opts or {}
+  local by_id, raw, capped, any = {}, {}, {}, false
+  for _, id in ipairs(dim.questions) do
+    local s, c, r = M.signal(survey.questions[id], org.questions[id], opts,
+      org)
+    if s ~= nil then
+      by_id[id], raw[id] = s, r
+      if c then capped[id], any = true, true end
+    end
+  end
+  local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped)
+  if level == nil then
+    return { capped_by = {} }, by_id, {}
+  end
+  local missing = {}
+  if any and (rate(dim, org, survey, opts, raw, {})) > level then
+    local listed = {}
+    for _, id in ipairs(capped_by) do listed[id] = true end
+    for _, id in ipairs(dim.questions) do
+      if capped[id] then
+        missing[#missing + 1] = id
+        if not listed[id] then capped_by[#capped_by + 1] = id end
+      end
+    end
+  end
+  return { level = level, score = score_of(list, level),
+           capped_by = capped_by }, by_id, missing
+end
+
+-- Score every dimension.  Returns the dimensions table for the result,
+-- the signals of every question by id, and, by dimension id, the
+-- questions whose missing evidence lowered a level (see M.dimension).
 function M.dimensions(org, survey, opts)
-  local dims, signals = {}, {}
+  local dims, signals, missing = {}, {}, {}
   for _, dim in ipairs(survey.dimensions) do
-    local d, s = M.dimension(dim, org, survey, opts)
+    local d, s, m = M.dimension(dim, org, survey, opts)
     dims[dim.id] = d
     for id, v in pairs(s) do signals[id] = v end
+    if #m > 0 then missing[dim.id] = m end
   end
-  return dims, signals
+  return dims, signals, missing
 end
 
 -- Levels for each role large enough to show (org.by_role), each scored

@@ -264,6 +264,24 @@ want "evidence cap: LDR-01 anchor" "$TMP/evidence.lv" \
     "Unevidenced LDR-01|LDR|level=4 score=87.5 target= gap= capped=LDR-01 met= unmet="
 want "evidence cap: MEA-04 lowers the score only" "$TMP/evidence.lv" \
     "Unevidenced MEA-04|MEA|level=5 score=92.9 target= gap= capped= met= unmet="
+#  - Leadership and policy, all best without any of their evidence:
+#    LDR-01, -03, -04, -08 and -09 count 3 and the other four 5, so the
+#    lower median of nine is 3; no gate lowered it (the LDR-01 anchor
+#    allows 4), so capped_by lists the five unevidenced answers.  POL-01
+#    without evidence counts 2 (its own cap), and as an anchor holds POL
+#    at 3.  One missing-evidence finding names both dimensions.
+#  - The single-question cases name their one dimension.
+summary $C/evidence.csv >"$TMP/evidence.sm"
+want "evidence cap: LDR held by missing evidence" "$TMP/evidence.lv" \
+    "Unevidenced leadership and policy|LDR|level=3 score=62.5 target= gap= capped=LDR-01;LDR-03;LDR-04;LDR-08;LDR-09 met= unmet="
+want "evidence cap: POL-01 counts 2" "$TMP/evidence.lv" \
+    "Unevidenced leadership and policy|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
+has "evidence cap: finding" "$TMP/evidence.sm" \
+    "Unevidenced leadership and policy" findings missing-evidence
+want "evidence cap: finding evidence" "$TMP/evidence.sm" \
+    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-03,LDR-04,LDR-08,LDR-09,POL-01 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+has "evidence cap: finding for LDR-01 alone" "$TMP/evidence.sm" \
+    "Unevidenced LDR-01" findings missing-evidence
 
 # ---------------------------------------------------------------------
 # Flags (flags.csv).
