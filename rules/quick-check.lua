@@ -8,13 +8,15 @@
 -- its weakest critical enabler.  "champion-dependent" (Mergel &
 -- Bretschneider 2013: progress still carried by one enthusiast) is raised
 -- when things would stall if the senior backer left (QC-LDR-02).
+-- "thin-rating" (low) names the dimensions rated from fewer than half of
+-- their questions.
 -- Recommendations: the survey's next step for each dimension below 5,
 -- priority 1 for the weakest, 2 for the others below level 3, else 3.
 
 local profile = assess.import("profile")
 
 local function score(org, survey, target)
-  local dims = profile.dimensions(org, survey, { min_n = 1 })
+  local dims, signals = profile.dimensions(org, survey, { min_n = 1 })
   local level, weakest, unrated = profile.weakest_critical(dims, survey)
   local names = {}
   for _, id in ipairs(level == nil and unrated or weakest) do
@@ -67,6 +69,18 @@ local function score(org, survey, target)
       "would stall if its senior backer left. Write the plan and its " ..
       "owner down so that it outlasts one person.",
       evidence = { "QC-LDR-02" } }
+  end
+
+  local thin = {}
+  for _, t in ipairs(profile.thin(org, survey, dims, signals)) do
+    thin[#thin + 1] = survey.dimension[t.id].title .. " on " .. t.n ..
+      " of " .. t.total
+  end
+  if #thin > 0 then
+    findings[#findings + 1] = { id = "thin-rating", severity = "low",
+      text = "Some levels rest on few of their questions (" ..
+      table.concat(thin, "; ") .. "). Treat them as provisional until " ..
+      "the other questions are answered." }
   end
 
   local heads, pos = {}, {}

@@ -418,6 +418,19 @@ local function score(org, survey, target)
       "launching more initiatives.")
   end
 
+  -- Levels resting on few of their questions (fewer than half answered).
+  local thin = {}
+  for _, t in ipairs(profile.thin(org, survey, dims, sig)) do
+    thin[#thin + 1] = title(t.id) .. " on " .. t.n .. " of its " ..
+      t.total .. " questions"
+  end
+  if #thin > 0 then
+    find("thin-rating", "low", nil, "Some levels rest on few of their " ..
+      "questions: " .. join(thin) .. ". Treat them as provisional until " ..
+      "the other questions are answered, by this respondent or by people " ..
+      "in the roles they are meant for.")
+  end
+
   -- Claims of documented practice without the document (ODI Pathway's
   -- practice of asking for evidence), where that held a level down.
   local parts, ev, where = {}, {}, {}

@@ -200,6 +200,30 @@ function M.roles(org, survey, opts)
   return out
 end
 
+-- The rated dimensions that rest on fewer than half of their questions
+-- (counting the questions that can give a level; one answered only "not
+-- applicable" counts as covered), from the signals by question id: a list
+-- of { id =, n =, total = } in survey order.
+function M.thin(org, survey, dims, signals)
+  local out = {}
+  for _, dim in ipairs(survey.dimensions) do
+    local n, total = 0, 0
+    for _, id in ipairs(dim.questions) do
+      if M.top(survey.questions[id]) ~= nil then
+        local stat = org.questions[id]
+        total = total + 1
+        if signals[id] ~= nil or (stat ~= nil and stat.na > 0) then
+          n = n + 1
+        end
+      end
+    end
+    if dims[dim.id].level ~= nil and n * 2 < total then
+      out[#out + 1] = { id = dim.id, n = n, total = total }
+    end
+  end
+  return out
+end
+
 -- The headline: the weakest critical dimension (an organisation is only
 -- as ready as its weakest critical enabler).  Returns level (or nil),
 -- the ids of the dimensions at that level, and the ids not rated.

@@ -372,9 +372,11 @@ has "finding: strategy without owner" "$TMP/find.sm" \
     "Strategy without owner" findings strategy-without-owner
 # LDR-05 '1'.
 want "finding: champion" "$TMP/find.sm" "Champion|flags|champion-dependent"
-# Only the four required questions: nothing to speak from, no finding.
+# Only the four required questions: nothing to speak from, no finding
+# but thin-rating (ACC, APR, TRN and LDR each rated from 1 of their 8 or 9
+# questions that give a level; the other dimensions are not rated).
 # LDR-02 unanswered is a threshold not met, so LDR is 2 (gates.lua).
-want "findings: none without answers" "$TMP/find.sm" "Minimal|findings|"
+want "findings: none without answers" "$TMP/find.sm" "Minimal|findings|thin-rating"
 want "minimal: headline 2 from the LDR-02 threshold" "$TMP/find.sm" "Minimal|headline|2"
 
 # ---------------------------------------------------------------------
@@ -401,6 +403,13 @@ want "quick check: champion stalls" "$TMP/qc.sm" "QC champion stalls|flags|champ
 want "quick check: no champion flag at best" "$TMP/qc.sm" "QC all best|flags|"
 want "quick check: senior sign-off anchor" "$TMP/qc.lv" \
     "QC senior sign-off|levels|H=3 ACC=5 APR=3 TRN=5 LDR=5"
+# Two answers only: QC-ACC-01 open_reviewed (5) rates ACC 5 from 1 of its
+# 4 questions, QC-APR-02 1.5 hours (band under 2 = 4) rates APR 4 from 1
+# of 4; TRN and LDR are not rated, so neither is the headline.  The
+# thin-rating finding says the two levels rest on one question each.
+want "quick check: two answers" "$TMP/qc.lv" \
+    "QC two answers|levels|H=- ACC=5 APR=4 TRN=- LDR=-"
+want "quick check: thin rating" "$TMP/qc.sm" "QC two answers|findings|thin-rating"
 
 # ---------------------------------------------------------------------
 # Examples.
