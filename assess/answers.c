@@ -336,7 +336,7 @@ static int
 fill_response(struct csvr *r, struct response *resp)
 {
 	char msg[700];
-	size_t i, j;
+	size_t i, j, q;
 
 	resp->org = r->deforg;
 	for (i = 0; i < r->ncols; i++) {
@@ -382,9 +382,16 @@ fill_response(struct csvr *r, struct response *resp)
 		size_t n = r->len[r->evcols[j]];
 
 		response_trim(&f, &n);
-		if (n > 0)
-			r->ans[r->cols[r->evcols[j]].q].evidence = 1;
+		if (n == 0)
+			continue;
+		q = r->cols[r->evcols[j]].q;
+		if (r->ans[q].state == A_EMPTY)
+			return fail_at(r, r->fline, r->evcols[j] + 1, "%s: "
+			    "evidence is given but the question is not "
+			    "answered", r->s->qs[q].id);
+		r->ans[q].evidence = 1;
 	}
+	resp->org_from_file = resp->org == r->deforg;
 	return 0;
 }
 

@@ -115,8 +115,19 @@ choose_format(const struct opts *o)
 			    "one of %s", o->format, report_names());
 		return f;
 	}
-	if (o->output != NULL && (f = report_for_file(o->output)) != NULL)
-		return f;
+	if (o->output != NULL) {
+		const char *base = fsx_basename(o->output);
+		const char *dot = strrchr(base, '.');
+
+		if ((f = report_for_file(o->output)) != NULL)
+			return f;
+		if (dot != NULL && dot != base) {	/* out.html, out.xlsx */
+			cli_usage_error("score", "cannot tell the format from "
+			    "the name '%s'; give -f with one of %s",
+			    o->output, report_names());
+			return NULL;
+		}
+	}
 	return report_find("md");
 }
 
@@ -187,32 +198,78 @@ load_inputs(const struct opts *o, struct run *rn, struct err *e)
 	return rules_prepare(rn->r, rn->s, rn->t, e);
 }
 
+/* Reading the answers files in turn. */
+struct reading {
+	struct agg	*a;
+	int		 named;		/* rows filed under the file's name */
+};
+
 static int
 sink(void *ctx, const struct response *r, struct err *e)
 {
-	return agg_add(ctx, r, e);
+	struct reading *rd = ctx;
+
+	rd->named |= r->org_from_file;
+	return agg_add(rd->a, r, e);
+}
+
+/* Two files without an organisation column whose names give the same
+ * organisation (clientA/answers.csv, clientB/answers.csv) would be merged
+ * into one: refuse, naming both. */
+static int
+check_named(const struct opts *o, const int *named, int i, struct err *e)
+{
+	char a[ANSWERS_NAME_MAX + 1], b[ANSWERS_NAME_MAX + 1];
+	int j;
+
+	answers_default_org(o->answers[i], a, sizeof(a));
+	for (j = 0; j < i; j++) {
+		if (!named[j])
+			continue;
+		answers_default_org(o->answers[j], b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			return err_set(e, AS_EINPUT, o->answers[i], 0, 0,
+			    "has no organisation column, so its answers are "
+			    "filed under the file's name, '%s', and so are "
+			    "those of %s: add an organisation column to keep "
+			    "them apart", a, o->answers[j]);
+	}
+	return 0;
 }
 
 static int
 read_answers(const struct opts *o, struct run *rn, struct err *e)
 {
-	int i, j;
+	struct reading rd;
+	int i, j, *named, rc = -1;
 
 	if ((rn->a = agg_new(rn->s, e)) == NULL)
 		return -1;
+	if ((named = calloc((size_t)o->nanswers + 1, sizeof(*named))) == NULL)
+		return err_nomem(e);
+	rd.a = rn->a;
 	for (i = 0; i < o->nanswers; i++) {
 		for (j = 0; j < i; j++)
 			if (strcmp(o->answers[i], "-") != 0 &&
 			    (strcmp(o->answers[i], o->answers[j]) == 0 ||
-			    fsx_same_file(o->answers[i], o->answers[j])))
-				return err_set(e, AS_EUSAGE, o->answers[i], 0,
-				    0, "is given twice; its answers would be "
+			    fsx_same_file(o->answers[i], o->answers[j]))) {
+				err_set(e, AS_EUSAGE, o->answers[i], 0, 0,
+				    "is given twice; its answers would be "
 				    "counted twice");
-		if (answers_read(o->answers[i], rn->s, sink, rn->a, e) < 0)
-			return -1;
+				goto out;
+			}
+		rd.named = 0;
+		if (answers_read(o->answers[i], rn->s, sink, &rd, e) < 0)
+			goto out;
+		named[i] = rd.named;
+		if (rd.named && check_named(o, named, i, e) != 0)
+			goto out;
 	}
 	agg_end_input(rn->a);
-	return 0;
+	rc = 0;
+out:
+	free(named);
+	return rc;
 }
 
 static int

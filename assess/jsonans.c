@@ -137,8 +137,12 @@ read_evidence(struct jr *r, const struct jnode *obj)
 		if (m->type != JSTR && m->type != JNULL)
 			return jdoc_error(r->d, m, "evidence must be a string "
 			    "(a link or document name)");
-		if (m->type == JSTR && m->len > 0)
-			r->ans[k].evidence = 1;
+		if (m->type != JSTR || m->len == 0)
+			continue;
+		if (r->ans[k].state == A_EMPTY)
+			return jdoc_key_error(r->d, m, "%s: evidence is given "
+			    "but the question is not answered", m->key);
+		r->ans[k].evidence = 1;
 	}
 	return 0;
 }
@@ -165,6 +169,17 @@ read_roles(struct jr *r, const struct jnode *o, struct response *resp)
 	    msg, sizeof(msg)) != 0)
 		return jdoc_error(r->d, role, "%s", msg);
 	return 0;
+}
+
+/* Whether a name is empty or only blanks (a CSV cell is trimmed; a JSON
+ * string is taken as it is, so check it the same way). */
+static int
+blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
 }
 
 static int
@@ -197,6 +212,9 @@ read_response(struct jr *r, const struct jnode *o, answers_sink sink,
 	    read_answers(r, answers) != 0 ||
 	    (evidence != NULL && read_evidence(r, evidence) != 0))
 		return -1;
+	if (blank(resp.org))
+		return jdoc_error(r->d, jdoc_get(o, "organisation"), "the "
+		    "organisation is empty");
 	if (response_check(r->s, &resp, &badq, msg, sizeof(msg)) != 0)
 		return jdoc_error(r->d, r->at[badq] ? r->at[badq] : answers,
 		    "%s", msg);

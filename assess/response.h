@@ -31,6 +31,8 @@ struct response {
 	const char	*file;		/* where it came from, for messages */
 	unsigned	 line;
 	const char	*org, *respondent;	/* respondent may be NULL */
+	int		 org_from_file;	/* no organisation column: org is
+					 * the file's name */
 	unsigned	 roles;		/* bit set of audience indices */
 	struct answer	*ans;		/* one per survey question */
 };

@@ -50,4 +50,15 @@ expect fail-below-name 4 assess score $MINI -f csv --fail-below Enabled tests/da
 expect fail-below-1 0 assess score $MINI -f csv --fail-below restricted tests/data/mini-audit.csv
 expect fail-below-ok 0 assess score $MINI -f csv --fail-below 3 tests/data/mini-answers.json
 
+# -o picks the format from a known extension; an unknown one is refused
+# rather than filled with Markdown, and nothing is written.
+expect_err output-unknown-extension 2 \
+    "^assess score: cannot tell the format from the name '.*/report.html'; give -f with one of md, json, csv$" \
+    assess score $MINI -o "$TMP/report.html" tests/data/mini-one.csv
+check output-unknown-extension-no-file test ! -e "$TMP/report.html"
+expect_err output-no-extension-is-md 0 '^$' \
+    assess score $MINI -o "$TMP/report" tests/data/mini-one.csv
+check output-no-extension-is-md-file grep -q '^# ' "$TMP/report"
+check output-html-with-f assess score $MINI -f md -o "$TMP/report.html" tests/data/mini-one.csv
+
 test_done
