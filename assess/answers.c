@@ -20,6 +20,7 @@
 #include "answers.h"
 #include "buf.h"
 #include "fsx.h"
+#include "jdoc.h"
 #include "jsonans.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -526,8 +527,6 @@ sniff(struct csvr *r, const char *p, size_t n)
 		{ "\xFF\xFE", 2, "is UTF-16 (Excel's \"Unicode text\"); export "
 		    "it as \"CSV UTF-8\"" },
 		{ "\xFE\xFF", 2, "is UTF-16; export it as \"CSV UTF-8\"" },
-		{ "{", 1, "looks like JSON; JSON answers files must be named "
-		    "*.json" },
 		{ "<", 1, "looks like HTML or XML, not CSV" },
 	};
 	size_t i;
@@ -616,6 +615,38 @@ read_head(struct csvr *r, int fd, char *head, size_t *n)
 	return 0;
 }
 
+/* Input that turns out to be JSON (standard input, or a file not named
+ * .json): read the rest and hand the whole to the JSON reader. */
+static int
+read_json_rest(struct csvr *r, int fd, const char *head, size_t n)
+{
+	struct buf b = BUF_INIT;
+	char chunk[HEAD_MAX];
+	ssize_t got;
+	long rows = -1;
+
+	buf_add(&b, head, n);
+	while ((got = read_some(r, fd, chunk, sizeof(chunk))) > 0) {
+		if ((size_t)got > JDOC_MAX_BYTES - b.len) {
+			err_set(r->e, AS_EINPUT, r->path, 0, 0, "is larger than "
+			    "the %zu MiB limit", JDOC_MAX_BYTES >> 20);
+			goto out;
+		}
+		buf_add(&b, chunk, (size_t)got);
+	}
+	buf_add(&b, "", 0);		/* NUL-ended for the parser */
+	if (got < 0 || buf_ok(&b, r->e) != 0)
+		goto out;
+	rows = jsonans_parse(r->path, b.data, b.len, r->s, r->sink, r->ctx,
+	    r->e);
+out:
+	buf_release(&b);
+	if (rows < 0)
+		return -1;
+	r->rows = rows;
+	return 0;
+}
+
 static int
 read_stream(struct csvr *r, int fd)
 {
@@ -635,6 +666,8 @@ read_stream(struct csvr *r, int fd)
 	}
 	if (sniff(r, p, n) != 0)
 		return -1;
+	if (p[0] == '{')
+		return read_json_rest(r, fd, chunk, n + (size_t)(p - chunk));
 	csv_set_delim(&r->p, detect_delimiter(p, n));
 	while (n > 0) {
 		if (feed_chunk(r, p, n, &cr_pending) != 0)

@@ -26,8 +26,9 @@
 typedef int (*answers_sink)(void *ctx, const struct response *r,
     struct err *e);
 
-/* Read 'path' ('-' is standard input, read as CSV).  Files ending in
- * ".json" are read as assess-answers/1 JSON; anything else as CSV.
+/* Read 'path' ('-' is standard input).  Files ending in ".json", and
+ * any input whose first byte (after a byte-order mark) is '{', are read
+ * as assess-answers/1 JSON; anything else as CSV.
  * Returns the number of responses delivered, or -1. */
 long answers_read(const char *path, const struct survey *s,
     answers_sink sink, void *ctx, struct err *e);

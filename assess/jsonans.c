@@ -239,42 +239,40 @@ read_survey_ref(struct jr *r, const struct jnode *root)
 	return 0;
 }
 
-long
-jsonans_read(const char *path, const struct survey *s, answers_sink sink,
+/* The responses of a parsed document (released here). */
+static long
+read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
     void *ctx, struct err *e)
 {
 	static const char *const keys[] = { "format", "survey", "responses",
 	    NULL };
 	const struct jnode *fmt, *resps = NULL;
-	struct jdoc d;
 	struct jr r;
 	long rc = -1;
 	size_t i;
 
 	memset(&r, 0, sizeof(r));
 	buf_init(&r.tmp);
-	if (jdoc_load(&d, path, e) != 0)
-		return -1;
-	r.d = &d;
+	r.d = d;
 	r.s = s;
 	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL ||
 	    (r.at = calloc(s->nq, sizeof(*r.at))) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
-	if (jdoc_expect_object(&d, d.root, keys, "an answers file") != 0)
+	if (jdoc_expect_object(d, d->root, keys, "an answers file") != 0)
 		goto out;
-	if ((fmt = jdoc_get(d.root, "format")) == NULL || fmt->type != JSTR ||
+	if ((fmt = jdoc_get(d->root, "format")) == NULL || fmt->type != JSTR ||
 	    strcmp(fmt->str, ANSWERS_FORMAT) != 0) {
-		jdoc_error(&d, fmt ? fmt : d.root, "'format' must be \"%s\"",
+		jdoc_error(d, fmt ? fmt : d->root, "'format' must be \"%s\"",
 		    ANSWERS_FORMAT);
 		goto out;
 	}
-	if (read_survey_ref(&r, d.root) != 0 ||
-	    jdoc_array(&d, d.root, "responses", 1, &resps) != 0)
+	if (read_survey_ref(&r, d->root) != 0 ||
+	    jdoc_array(d, d->root, "responses", 1, &resps) != 0)
 		goto out;
 	if (resps->nkids == 0) {
-		jdoc_error(&d, resps, "no responses");
+		jdoc_error(d, resps, "no responses");
 		goto out;
 	}
 	for (i = 0; i < resps->nkids; i++)
@@ -285,6 +283,28 @@ out:
 	free(r.ans);
 	free(r.at);
 	buf_release(&r.tmp);
-	jdoc_release(&d);
+	jdoc_release(d);
 	return rc;
+}
+
+long
+jsonans_read(const char *path, const struct survey *s, answers_sink sink,
+    void *ctx, struct err *e)
+{
+	struct jdoc d;
+
+	if (jdoc_load(&d, path, e) != 0)
+		return -1;
+	return read_doc(&d, s, sink, ctx, e);
+}
+
+long
+jsonans_parse(const char *path, const char *text, size_t len,
+    const struct survey *s, answers_sink sink, void *ctx, struct err *e)
+{
+	struct jdoc d;
+
+	if (jdoc_parse(&d, path, text, len, e) != 0)
+		return -1;
+	return read_doc(&d, s, sink, ctx, e);
 }

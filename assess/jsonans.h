@@ -15,4 +15,9 @@
 long jsonans_read(const char *path, const struct survey *s,
     answers_sink sink, void *ctx, struct err *e);
 
+/* The same for a document already read: 'text' holds 'len' bytes and a
+ * NUL after them; 'path' names it in messages. */
+long jsonans_parse(const char *path, const char *text, size_t len,
+    const struct survey *s, answers_sink sink, void *ctx, struct err *e);
+
 #endif

@@ -50,6 +50,19 @@ expect fail-below-name 4 assess score $MINI -f csv --fail-below Enabled tests/da
 expect fail-below-1 0 assess score $MINI -f csv --fail-below restricted tests/data/mini-audit.csv
 expect fail-below-ok 0 assess score $MINI -f csv --fail-below 3 tests/data/mini-answers.json
 
+# JSON answers are told by their content: on standard input, or in a file
+# not named .json, they are read as JSON (same result as the .json file).
+assess score $MINI -f csv tests/data/mini-answers.json >"$TMP/json-file.csv"
+check json-stdin sh -c '"$1" score -s tests/data/mini/survey.json -f csv - \
+    <tests/data/mini-answers.json | cmp - "$2"' sh "$ASSESS" "$TMP/json-file.csv"
+cp tests/data/mini-answers.json "$TMP/answers.txt"
+check json-other-name sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
+    "$2" | cmp - "$3"' sh "$ASSESS" "$TMP/answers.txt" "$TMP/json-file.csv"
+# A JSON error on standard input has the line and column in it.
+printf '{\n  "format": "assess-answers/1",\n  "responses": [1,]\n}\n' >"$TMP/bad.json"
+expect_err json-stdin-error 1 '^assess: -:3:19: invalid JSON' \
+    sh -c '"$1" score -s tests/data/mini/survey.json - <"$2"' sh "$ASSESS" "$TMP/bad.json"
+
 # -o picks the format from a known extension; an unknown one is refused
 # rather than filled with Markdown, and nothing is written.
 expect_err output-unknown-extension 2 \

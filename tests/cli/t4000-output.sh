@@ -14,12 +14,12 @@ check o-file-is-json sh -c 'head -c 1 "$1" | grep -q "{" && \
 check o-csv-by-extension sh -c '"$1" score -s tests/data/mini/survey.json -o "$2/r.csv" \
     tests/data/mini-one.csv && head -n 1 "$2/r.csv" | grep -q "^\"organisation\""' \
     sh "$ASSESS" "$O"
-check o-md-by-default sh -c '"$1" score -s tests/data/mini/survey.json -o "$2/r.report" \
-    tests/data/mini-one.csv && head -n 1 "$2/r.report" | grep -q "^# "' sh "$ASSESS" "$O"
+check o-md-by-default sh -c '"$1" score -s tests/data/mini/survey.json -o "$2/r" \
+    tests/data/mini-one.csv && head -n 1 "$2/r" | grep -q "^# "' sh "$ASSESS" "$O"
 check f-beats-extension sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
     -o "$2/x.json" tests/data/mini-one.csv && head -c 1 "$2/x.json" | grep -q "\""' \
     sh "$ASSESS" "$O"
-check no-temp-files-left sh -c 'test "$(ls -A "$1" | tr "\n" " ")" = "r.csv r.json r.report x.json "' sh "$O"
+check no-temp-files-left sh -c 'test "$(ls -A "$1" | tr "\n" " ")" = "r r.csv r.json x.json "' sh "$O"
 
 # Bad input of each kind: exit 1, no file.
 for c in "survey -s tests/bad/json/duplicate-key.json $ONE" \
