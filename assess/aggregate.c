@@ -336,7 +336,8 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		if ((dup = seen_before(a, r->org, r->respondent)) < 0)
 			return err_nomem(e);
 		if (dup)
-			return err_set(e, AS_EINPUT, r->file, r->line, 0,
+			return err_set(e, AS_EINPUT, r->file,
+			    r->rline ? r->rline : r->line, r->rcol,
 			    "respondent '%.80s' of organisation '%.80s' "
 			    "appears more than once", r->respondent, r->org);
 	}

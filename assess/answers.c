@@ -74,12 +74,37 @@ static int
 fail_at(struct csvr *r, unsigned line, size_t col, const char *fmt, ...)
     AS_PRINTF(4, 5);
 
+static const char *field(const struct csvr *r, size_t i);
+
+/* The line breaks inside the first k fields of the record (quoted fields
+ * may span lines). */
+static unsigned
+breaks_before(const struct csvr *r, size_t k)
+{
+	unsigned n = 0;
+	size_t i, j;
+
+	for (i = 0; i < k && i < r->nf; i++) {
+		const char *f = field(r, i);
+
+		for (j = 0; j < r->len[i]; j++)
+			n += f[j] == '\n' || (f[j] == '\r' &&
+			    (j + 1 == r->len[i] || f[j + 1] != '\n'));
+	}
+	return n;
+}
+
+/* An error at column 'col' (from 1; 0 for the whole row).  Given the
+ * record's first line, a cell of a record that spans lines is placed on
+ * the line where that cell starts. */
 static int
 fail_at(struct csvr *r, unsigned line, size_t col, const char *fmt, ...)
 {
 	char msg[900];
 	va_list ap;
 
+	if (line == r->fline && col > 1 && col <= r->nf)
+		line += breaks_before(r, col - 1);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -358,6 +383,8 @@ fill_response(struct csvr *r, struct response *resp)
 			if (name_cell(r, i, "respondent id", r->resp) != 0)
 				return -1;
 			resp->respondent = r->resp;
+			resp->rline = r->fline + breaks_before(r, i);
+			resp->rcol = (unsigned)i + 1;
 			break;
 		case COL_ROLE:
 			if (response_roles(r->s, f, n, &resp->roles, msg,
@@ -421,8 +448,11 @@ process_record(struct csvr *r)
 	if (r->nf != r->ncols) {
 		if (blank_record(r))
 			return 0;
-		return fail_at(r, r->fline, 0, "this row has %zu fields but the "
-		    "header has %zu", r->nf, r->ncols);
+		return r->nf < r->ncols ?
+		    fail_at(r, r->line, r->nf + 1, "this row has %zu fields but "
+		    "the header has %zu", r->nf, r->ncols) :
+		    fail_at(r, r->fline, r->ncols + 1, "this row has %zu fields "
+		    "but the header has %zu", r->nf, r->ncols);
 	}
 	if (blank_record(r))
 		return 0;

@@ -188,7 +188,7 @@ read_response(struct jr *r, const struct jnode *o, answers_sink sink,
 {
 	static const char *const keys[] = { "respondent", "organisation",
 	    "role", "submitted", "answers", "evidence", NULL };
-	const struct jnode *answers = NULL, *evidence = NULL;
+	const struct jnode *answers = NULL, *evidence = NULL, *who;
 	const char *submitted = NULL;
 	struct response resp;
 	char msg[700];
@@ -212,6 +212,10 @@ read_response(struct jr *r, const struct jnode *o, answers_sink sink,
 	    read_answers(r, answers) != 0 ||
 	    (evidence != NULL && read_evidence(r, evidence) != 0))
 		return -1;
+	if ((who = jdoc_get(o, "respondent")) != NULL) {
+		resp.rline = who->line;
+		resp.rcol = who->col;
+	}
 	if (blank(resp.org))
 		return jdoc_error(r->d, jdoc_get(o, "organisation"), "the "
 		    "organisation is empty");

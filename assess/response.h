@@ -33,6 +33,7 @@ struct response {
 	const char	*org, *respondent;	/* respondent may be NULL */
 	int		 org_from_file;	/* no organisation column: org is
 					 * the file's name */
+	unsigned	 rline, rcol;	/* where the respondent id is */
 	unsigned	 roles;		/* bit set of audience indices */
 	struct answer	*ans;		/* one per survey question */
 };

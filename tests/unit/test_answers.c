@@ -158,6 +158,7 @@ TEST(duplicate_respondent_per_organisation)
 	CHECK(read_text("respondent,organisation,A1\n1,A,some\n2,A,some\n"
 	    "1,A,rule\n", &c, &e) < 0);
 	CHECK_INT(e.line, 4);
+	CHECK_INT(e.col, 1);		/* the respondent column */
 	CHECK_STR(e.msg, "respondent '1' of organisation 'A' appears more "
 	    "than once");
 	agg_free(c.a);
