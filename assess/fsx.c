@@ -5,12 +5,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fsx.h"
+
+#define MAX_LINKS	16	/* symbolic links followed to an output file */
 
 char *
 fsx_strdup(const char *s)
@@ -189,27 +192,85 @@ fsx_same_file(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Where the link 'link' points, relative names taken from the link's
+ * directory.  NULL with errno set. */
+static char *
+link_next(const char *link)
+{
+	char text[PATH_MAX], *dir, *next;
+	ssize_t n = readlink(link, text, sizeof(text) - 1);
+
+	if (n < 0)
+		return NULL;
+	text[n] = '\0';
+	if (text[0] == '/')
+		return fsx_strdup(text);
+	if ((dir = fsx_dirname(link)) == NULL)
+		return NULL;
+	next = fsx_join(dir, text);
+	free(dir);
+	return next;
+}
+
+/* The file a report at 'path' replaces: 'path' itself or, when it is a
+ * symbolic link, the file the link finally names (which need not exist
+ * yet), so that the link stays.  Newly allocated; NULL with 'e' set. */
+static char *
+out_target(const char *path, struct err *e)
+{
+	struct stat st;
+	char *cur = fsx_strdup(path), *next;
+	int hops, errnum = ENOMEM;
+
+	for (hops = 0; cur != NULL; hops++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		next = hops < MAX_LINKS ? link_next(cur) : NULL;
+		errnum = hops < MAX_LINKS ? errno : ELOOP;
+		free(cur);
+		cur = next;
+	}
+	err_set(e, AS_ESYS, path, 0, 0, "cannot write: %s", strerror(errnum));
+	return NULL;
+}
+
+/* 1 for a device, FIFO or socket: written in place, like standard
+ * output, since it cannot be replaced. */
+static int
+is_special(const struct stat *st)
+{
+	return !S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode);
+}
+
 int
 fsx_check_output(const char *path, struct err *e)
 {
-	char *dir;
-	int rc = 0;
+	struct stat st;
+	char *target, *dir;
+	int exists, rc = 0;
 
 	if (path[0] == '\0')
 		return err_set(e, AS_EUSAGE, NULL, 0, 0,
 		    "the output file name is empty");
-	if (fsx_is_dir(path))
+	exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
 		return err_set(e, AS_EUSAGE, path, 0, 0,
 		    "is a directory; give a file name to write the report to");
-	if ((dir = fsx_dirname(path)) == NULL)
-		return err_nomem(e);
-	if (!fsx_is_dir(dir))
+	if (exists && is_special(&st))
+		return access(path, W_OK) == 0 ? 0 : err_set(e, AS_ESYS, path,
+		    0, 0, "cannot write: %s", strerror(errno));
+	if ((target = out_target(path, e)) == NULL)
+		return -1;
+	if ((dir = fsx_dirname(target)) == NULL)
+		rc = err_nomem(e);
+	else if (!fsx_is_dir(dir))
 		rc = err_set(e, AS_ESYS, path, 0, 0,
 		    "cannot write: directory '%s' does not exist", dir);
 	else if (access(dir, W_OK | X_OK) != 0)
 		rc = err_set(e, AS_ESYS, path, 0, 0,
 		    "cannot write: %s", strerror(errno));
 	free(dir);
+	free(target);
 	return rc;
 }
 
@@ -259,13 +320,29 @@ write_error(struct fsx_out *o, int errnum, struct err *e)
 int
 fsx_out_open(struct fsx_out *o, const char *path, struct err *e)
 {
-	const char *base = fsx_basename(path);
-	mode_t mask;
+	struct stat st;
+	const char *base;
+	int exists = stat(path, &st) == 0;
+	mode_t mode;
 
 	o->fd = -1;
-	o->tmp = NULL;
-	if ((o->path = fsx_strdup(path)) == NULL ||
-	    (o->dir = fsx_dirname(path)) == NULL ||
+	o->direct = exists && is_special(&st);
+	o->target = o->dir = o->tmp = NULL;
+	if ((o->path = fsx_strdup(path)) == NULL) {
+		fsx_out_abort(o);
+		return err_nomem(e);
+	}
+	if (o->direct) {
+		if ((o->fd = open(path, O_WRONLY | O_NOCTTY)) < 0)
+			return write_error(o, errno, e);
+		return 0;
+	}
+	if ((o->target = out_target(path, e)) == NULL) {
+		fsx_out_abort(o);
+		return -1;
+	}
+	base = fsx_basename(o->target);
+	if ((o->dir = fsx_dirname(o->target)) == NULL ||
 	    (o->tmp = malloc(strlen(o->dir) + strlen(base) + 16)) == NULL) {
 		fsx_out_abort(o);
 		return err_nomem(e);
@@ -276,9 +353,14 @@ fsx_out_open(struct fsx_out *o, const char *path, struct err *e)
 		o->tmp = NULL;	/* nothing to remove */
 		return write_error(o, errno, e);
 	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(o->fd, 0666 & ~mask) != 0)
+	if (exists && S_ISREG(st.st_mode)) {
+		mode = st.st_mode & 07777;	/* keep the report's mode */
+	} else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
+	if (fchmod(o->fd, mode) != 0)
 		return write_error(o, errno, e);
 	return 0;
 }
@@ -297,10 +379,17 @@ fsx_out_commit(struct fsx_out *o, struct err *e)
 {
 	int fd = o->fd;
 
+	if (o->direct) {	/* written in place: nothing to rename */
+		o->fd = -1;
+		if (close(fd) != 0)
+			return write_error(o, errno, e);
+		fsx_out_abort(o);
+		return 0;
+	}
 	if (fsync(fd) != 0)
 		return write_error(o, errno, e);
 	o->fd = -1;
-	if (close(fd) != 0 || rename(o->tmp, o->path) != 0)
+	if (close(fd) != 0 || rename(o->tmp, o->target) != 0)
 		return write_error(o, errno, e);
 	free(o->tmp);
 	o->tmp = NULL;		/* renamed: nothing to remove any more */
@@ -323,9 +412,10 @@ fsx_out_abort(struct fsx_out *o)
 		unlink(o->tmp);
 	free(o->tmp);
 	free(o->dir);
+	free(o->target);
 	free(o->path);
 	o->fd = -1;
-	o->tmp = o->dir = o->path = NULL;
+	o->tmp = o->dir = o->target = o->path = NULL;
 }
 
 int

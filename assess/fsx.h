@@ -6,7 +6,8 @@
  * regular file and anything over its size cap before reading a byte.
  * Output is written with write, fsync, rename, fsync of the directory, so a
  * failed run never leaves a half-written report and never loses the
- * previous one.
+ * previous one.  A symbolic link is followed and the file it names
+ * replaced; a device, FIFO or socket is written in place.
  */
 #ifndef ASSESS_FSX_H
 #define ASSESS_FSX_H
@@ -25,14 +26,19 @@ int fsx_read(const char *path, size_t cap, struct buf *out, struct err *e);
  * FIFOs and devices other than stdin.  Returns a file descriptor or -1. */
 int fsx_open_input(const char *path, struct err *e);
 
-/* A file being written atomically: a temporary file in the target's
- * directory, which fsx_out_commit() fsyncs, renames over the target and
+/* A file being written atomically: a temporary file in the directory of
+ * the target (the path given, or the file a symbolic link there finally
+ * names), which fsx_out_commit() fsyncs, renames over the target and
  * follows with an fsync of the directory.  Until then (and after any
  * failure, or fsx_out_abort()) the target is left as it was and no
- * temporary file remains. */
+ * temporary file remains.  An existing target keeps its permission bits.
+ * A device, FIFO or socket cannot be replaced: it is opened and written
+ * directly, like standard output, with no such guarantee. */
 struct fsx_out {
 	int	 fd;
-	char	*path, *dir, *tmp;
+	int	 direct;	/* writing in place to a device or FIFO */
+	char	*path;		/* as given, for messages */
+	char	*target, *dir, *tmp;
 };
 
 int fsx_out_open(struct fsx_out *o, const char *path, struct err *e);
@@ -45,8 +51,9 @@ void fsx_out_abort(struct fsx_out *o);
 int fsx_write_atomic(const char *path, const void *data, size_t len,
     struct err *e);
 
-/* Check before any work that the directory of 'path' exists and is
- * writable, and that 'path' is not a directory. */
+/* Check before any work that 'path' is not a directory, and that the
+ * directory of the file it names exists and is writable (or, for a
+ * device or FIFO, that 'path' itself is writable). */
 int fsx_check_output(const char *path, struct err *e);
 
 /* 1 if 'a' and 'b' name the same existing file. */

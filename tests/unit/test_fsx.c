@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -75,6 +76,115 @@ TEST(read_refuses_large_and_special_files)
 	free(path);
 }
 
+TEST(symlink_target_replaced_link_and_mode_kept)
+{
+	char *real = fsx_join(dir, "real.md"), *link = fsx_join(dir, "link.md");
+	struct buf b = BUF_INIT;
+	struct stat st;
+	struct err e;
+
+	CHECK(fsx_write_atomic(real, "old\n", 4, &e) == 0);
+	CHECK(chmod(real, 0600) == 0);
+	CHECK(symlink("real.md", link) == 0);	/* relative to its directory */
+	CHECK(fsx_check_output(link, &e) == 0);
+	CHECK(fsx_write_atomic(link, "new\n", 4, &e) == 0);
+	CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+	CHECK(fsx_read(real, 100, &b, &e) == 0);
+	CHECK_STR(b.data, "new\n");
+	CHECK(stat(real, &st) == 0);
+	CHECK_INT(st.st_mode & 07777, 0600);
+	CHECK_INT(entries(), 2);
+	buf_release(&b);
+	unlink(link);
+	unlink(real);
+	free(link);
+	free(real);
+}
+
+TEST(new_file_mode_follows_umask)
+{
+	char *path = fsx_join(dir, "new.md");
+	mode_t old = umask(027);
+	struct stat st;
+	struct err e;
+
+	CHECK(fsx_write_atomic(path, "x", 1, &e) == 0);
+	CHECK(stat(path, &st) == 0);
+	CHECK_INT(st.st_mode & 07777, 0640);
+	umask(old);
+	unlink(path);
+	free(path);
+}
+
+TEST(dangling_symlink_names_the_new_file)
+{
+	char *link = fsx_join(dir, "link.md"), *sub = fsx_join(dir, "sub");
+	char *made = fsx_join(sub, "new.md"), want[128];
+	struct stat st;
+	struct err e;
+
+	memset(&e, 0, sizeof(e));
+	CHECK(symlink("sub/new.md", link) == 0);
+	CHECK(fsx_check_output(link, &e) != 0);
+	CHECK_INT(e.code, AS_ESYS);
+	CHECK_STR(e.file, link);
+	snprintf(want, sizeof(want), "cannot write: directory '%s' does not "
+	    "exist", sub);
+	CHECK_STR(e.msg, want);
+	CHECK(fsx_write_atomic(link, "x", 1, &e) != 0);
+	CHECK_INT(entries(), 1);
+	CHECK(mkdir(sub, 0755) == 0);
+	CHECK(fsx_check_output(link, &e) == 0);
+	CHECK(fsx_write_atomic(link, "x", 1, &e) == 0);
+	CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+	CHECK(fsx_is_file(made));
+	unlink(made);
+	rmdir(sub);
+	unlink(link);
+	free(made);
+	free(sub);
+	free(link);
+}
+
+TEST(symlink_loop_refused)
+{
+	char *a = fsx_join(dir, "a"), *b = fsx_join(dir, "b");
+	struct err e;
+
+	memset(&e, 0, sizeof(e));
+	CHECK(symlink("b", a) == 0 && symlink("a", b) == 0);
+	CHECK(fsx_check_output(a, &e) != 0);
+	CHECK_STR(e.msg, "cannot write: Too many levels of symbolic links");
+	CHECK(fsx_write_atomic(a, "x", 1, &e) != 0);
+	CHECK_INT(entries(), 2);
+	unlink(a);
+	unlink(b);
+	free(a);
+	free(b);
+}
+
+TEST(fifo_written_in_place)
+{
+	char *path = fsx_join(dir, "fifo"), got[16] = "";
+	struct stat st;
+	struct err e;
+	int fd;
+
+	CHECK(mkfifo(path, 0600) == 0);
+	/* a reader first, so that opening for writing does not wait */
+	fd = open(path, O_RDONLY | O_NONBLOCK);
+	CHECK(fd >= 0);
+	CHECK(fsx_check_output(path, &e) == 0);
+	CHECK(fsx_write_atomic(path, "report\n", 7, &e) == 0);
+	CHECK_INT(read(fd, got, sizeof(got) - 1), 7);
+	CHECK_STR(got, "report\n");
+	CHECK(stat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+	CHECK_INT(entries(), 1);	/* no temporary file */
+	close(fd);
+	unlink(path);
+	free(path);
+}
+
 TEST(paths)
 {
 	char *p;
@@ -108,6 +218,11 @@ main(void)
 	RUN(atomic_write_replaces_whole_file);
 	RUN(failed_write_keeps_previous);
 	RUN(read_refuses_large_and_special_files);
+	RUN(symlink_target_replaced_link_and_mode_kept);
+	RUN(new_file_mode_follows_umask);
+	RUN(dangling_symlink_names_the_new_file);
+	RUN(symlink_loop_refused);
+	RUN(fifo_written_in_place);
 	RUN(paths);
 	rc = check_done();
 	rmdir(dir);
