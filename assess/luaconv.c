@@ -10,6 +10,7 @@
 #include <lua.h>
 
 #include "luaconv.h"
+#include "score.h"
 #include "utf8.h"
 
 #define TEXT_LIMIT	4096
@@ -517,7 +518,7 @@ luaconv_push_view(lua_State *L, const struct survey *s,
 	if (t != NULL && in->met != NULL) {
 		lua_createtable(L, 0, (int)t->npr);
 		for (j = 0; j < t->npr; j++) {
-			lua_pushboolean(L, in->met[j]);
+			lua_pushboolean(L, in->met[j] == PRACTICE_MET);
 			lua_setfield(L, -2, t->pr[j].id);
 		}
 		lua_setfield(L, -2, "practices");

@@ -39,6 +39,7 @@ struct r_dim {
 	double		 score;		/* 0-100, when rated */
 	int		 target;	/* 0 = no target */
 	struct r_strs	 capped_by, met, unmet;
+	struct r_strs	 no_answers;	/* unmet for want of answers */
 	unsigned	 answered, na, unanswered;
 };
 

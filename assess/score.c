@@ -130,16 +130,40 @@ cond_holds(const struct survey *s, const struct cond *c,
 	return 1;
 }
 
+/* Whether a condition fails only for want of answers: its question (or
+ * each of its alternatives) was answered by nobody, not even "na". */
+static int
+cond_unanswered(const struct cond *c, const struct view *v,
+    const struct acc *acc)
+{
+	const struct qstat *st;
+	size_t i;
+
+	if (c->any != NULL) {
+		for (i = 0; i < c->nany; i++)
+			if (!cond_unanswered(&c->any[i], v, acc))
+				return 0;
+		return 1;
+	}
+	st = agg_qstat(v, acc, c->q);
+	return st == NULL || (st->answered == 0 && st->na == 0);
+}
+
 int
 score_practice(const struct survey *s, const struct practice *p,
     const struct view *v, const struct acc *c)
 {
+	int missing = 0;
 	size_t i;
 
-	for (i = 0; i < p->nconds; i++)
-		if (!cond_holds(s, &p->conds[i], v, c))
-			return 0;
-	return 1;
+	for (i = 0; i < p->nconds; i++) {
+		if (cond_holds(s, &p->conds[i], v, c))
+			continue;
+		if (!cond_unanswered(&p->conds[i], v, c))
+			return PRACTICE_UNMET;
+		missing = 1;
+	}
+	return missing ? PRACTICE_UNANSWERED : PRACTICE_MET;
 }
 
 /* ==== One organisation ==== */
@@ -179,7 +203,8 @@ fill_dims(struct result *res, const struct survey *s, const struct view *v,
 	return 0;
 }
 
-/* Met and unmet practice ids per dimension, and the target levels. */
+/* Met and unmet practice ids per dimension (the unmet ones nobody
+ * answered for also in no_answers), and the target levels. */
 static int
 fill_practices(struct result *res, const struct survey *s,
     const struct target *t, const unsigned char *met, struct r_org *o)
@@ -195,12 +220,17 @@ fill_practices(struct result *res, const struct survey *s,
 			continue;
 		if ((d->met.v = arena_alloc(A, td->n * sizeof(char *))) ==
 		    NULL || (d->unmet.v = arena_alloc(A, td->n *
-		    sizeof(char *))) == NULL)
+		    sizeof(char *))) == NULL || (d->no_answers.v =
+		    arena_alloc(A, td->n * sizeof(char *))) == NULL)
 			return -1;
 		for (j = td->first; j < td->first + td->n; j++) {
-			struct r_strs *l = met[j] ? &d->met : &d->unmet;
+			struct r_strs *l = met[j] == PRACTICE_MET ? &d->met :
+			    &d->unmet;
 
 			l->v[l->n++] = res->practices[j].id;
+			if (met[j] == PRACTICE_UNANSWERED)
+				d->no_answers.v[d->no_answers.n++] =
+				    res->practices[j].id;
 		}
 	}
 	return 0;

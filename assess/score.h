@@ -30,7 +30,11 @@ int score_org(struct result *res, struct rules *r, const struct survey *s,
     const struct target *t, struct agg *a, const struct orgagg *oa,
     struct err *e);
 
-/* Whether target practice 'p' holds for the accumulator 'c' of view 'v'. */
+/* Whether target practice 'p' holds for the accumulator 'c' of view 'v':
+ * PRACTICE_MET, PRACTICE_UNMET, or PRACTICE_UNANSWERED when it is not
+ * met only because questions it needs were answered by nobody. */
+enum { PRACTICE_UNMET, PRACTICE_MET, PRACTICE_UNANSWERED };
+
 int score_practice(const struct survey *s, const struct practice *p,
     const struct view *v, const struct acc *c);
 

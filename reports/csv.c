@@ -89,6 +89,7 @@ row(struct buf *b, const struct result *r, const struct r_org *o,
 	num(b, (int)d->answered, 1);
 	num(b, (int)d->na, 1);
 	num(b, (int)d->unanswered, 1);
+	joined(b, &d->no_answers);
 	buf_putc(b, '\n');
 }
 
@@ -101,7 +102,7 @@ report_csv(const struct result *r, struct buf *out, struct err *e)
 	    "\"headline_label\",\"dimension\",\"title\",\"critical\",\"level\","
 	    "\"label\",\"score\",\"target\",\"gap\",\"capped_by\","
 	    "\"practices_met\",\"practices_unmet\",\"answered\","
-	    "\"not_applicable\",\"unanswered\"\n");
+	    "\"not_applicable\",\"unanswered\",\"practices_unanswered\"\n");
 	for (i = 0; i < r->norgs; i++)
 		for (j = 0; j < r->orgs[i].ndims; j++)
 			row(out, r, &r->orgs[i], &r->orgs[i].dims[j]);

@@ -238,6 +238,7 @@ dimension(struct jw *w, const struct result *r, const struct r_dim *d)
 		open_(w, '{');
 		kstrs(w, "met", &d->met);
 		kstrs(w, "unmet", &d->unmet);
+		kstrs(w, "unanswered", &d->no_answers);
 		close_(w, '}');
 	}
 	kint(w, "answered", (long)d->answered);

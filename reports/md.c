@@ -229,28 +229,47 @@ recommendations(struct buf *b, const struct r_org *o)
 	}
 }
 
+static int
+strs_has(const struct r_strs *l, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], id) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 practices(struct buf *b, const struct result *r, const struct r_org *o)
 {
-	size_t i, j, met = 0, unmet = 0;
+	size_t i, j, met = 0, unmet = 0, none = 0;
 	int k;
 
 	for (i = 0; i < o->ndims; i++) {
 		met += o->dims[i].met.n;
 		unmet += o->dims[i].unmet.n;
+		none += o->dims[i].no_answers.n;
 	}
 	if (!r->has_target || met + unmet == 0)
 		return;
-	buf_printf(b, "\n### Practices the target requires\n\n%zu of %zu met."
-	    "\n%s", met, met + unmet, unmet > 0 ? "\n" : "");
+	buf_printf(b, "\n### Practices the target requires\n\n%zu of %zu met",
+	    met, met + unmet);
+	if (none > 0)
+		buf_printf(b, "; %zu of those not met %s no answers to judge "
+		    "by", none, none == 1 ? "has" : "have");
+	buf_printf(b, ".\n%s", unmet > 0 ? "\n" : "");
 	for (i = 0; i < o->ndims; i++) {
-		for (j = 0; j < o->dims[i].unmet.n; j++) {
-			if ((k = result_practice(r, o->dims[i].unmet.v[j])) < 0)
+		const struct r_dim *d = &o->dims[i];
+
+		for (j = 0; j < d->unmet.n; j++) {
+			if ((k = result_practice(r, d->unmet.v[j])) < 0)
 				continue;
-			buf_puts(b, "- Not met: ");
+			buf_puts(b, strs_has(&d->no_answers, d->unmet.v[j]) ?
+			    "- Not met (no answers): " : "- Not met: ");
 			md(b, r->practices[k].id);
 			buf_puts(b, " (");
-			md(b, o->dims[i].title);
+			md(b, d->title);
 			buf_puts(b, "): ");
 			md(b, r->practices[k].text);
 			buf_puts(b, " (source: ");

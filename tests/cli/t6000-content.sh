@@ -377,6 +377,16 @@ want "finding: champion" "$TMP/find.sm" "Champion|flags|champion-dependent"
 # questions that give a level; the other dimensions are not rated).
 # LDR-02 unanswered is a threshold not met, so LDR is 2 (gates.lua).
 want "findings: none without answers" "$TMP/find.sm" "Minimal|findings|thin-rating"
+# Against a target, what Minimal leaves unanswered is "not met" and also
+# listed as unanswered; ACC-R1 (ACC-01 answered) is met, ACC-R2 (LDR-03,
+# unanswered) is not, for want of answers.
+assess score -f csv -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.csv"
+check "practices: unanswered apart" grep -qx \
+    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","0","8","ACC-R2"' \
+    "$TMP/min.csv"
+assess score -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.md"
+check "practices: unanswered in Markdown" grep -qx \
+    '1 of 13 met; 12 of those not met have no answers to judge by.' "$TMP/min.md"
 want "minimal: headline 2 from the LDR-02 threshold" "$TMP/find.sm" "Minimal|headline|2"
 
 # ---------------------------------------------------------------------

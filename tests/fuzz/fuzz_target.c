@@ -110,7 +110,8 @@ check_target(const struct fixed *f, const struct target *t)
 		for (j = 0; j < t->npr; j++) {
 			int met = score_practice(s, &t->pr[j], v, &oa->all);
 
-			fz_check(met == 0 || met == 1, "score_practice result");
+			fz_check(met == PRACTICE_MET || met == PRACTICE_UNMET ||
+			    met == PRACTICE_UNANSWERED, "score_practice result");
 		}
 	}
 }

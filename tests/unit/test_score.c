@@ -116,8 +116,19 @@ TEST(unanswered_satisfies_nothing)
 	static const char *const none[] = { "A1=some" };
 	struct agg *a = collect(none, 1);
 
-	CHECK_INT(met(a, "TRN-R1"), 0);
-	CHECK_INT(met(a, "ACC-R2"), 0);
+	/* not met, and said to be for want of answers */
+	CHECK_INT(met(a, "TRN-R1"), PRACTICE_UNANSWERED);
+	CHECK_INT(met(a, "ACC-R2"), PRACTICE_UNANSWERED);
+	agg_free(a);
+}
+
+TEST(answered_and_failing_is_unmet)
+{
+	/* ACC-R2's question answered, the wrong way: plainly unmet */
+	static const char *const low[] = { "A1=some A4=no" };
+	struct agg *a = collect(low, 1);
+
+	CHECK_INT(met(a, "ACC-R2"), PRACTICE_UNMET);
 	agg_free(a);
 }
 
@@ -137,6 +148,7 @@ main(void)
 	RUN(evidence_and_all_conditions);
 	RUN(any_of_number_or_level);
 	RUN(unanswered_satisfies_nothing);
+	RUN(answered_and_failing_is_unmet);
 	target_free(t);
 	survey_free(s);
 	return check_done();
