@@ -56,6 +56,8 @@ struct csvr {
 	void			*ctx;
 	struct err		*e;
 	long			 rows;
+	answers_bad		 bad;		/* set: report bad rows, go on */
+	unsigned		 limit, nbad;
 };
 
 /* ==== libcsv plumbing ==== */
@@ -438,6 +440,23 @@ check_response(struct csvr *r, struct response *resp)
 	return fail_at(r, r->fline, (size_t)col + 1, "%s", msg);
 }
 
+/* A row has just failed with 'e' set.  Reading normally stops; with a
+ * 'bad' callback (assess check) a row with bad input is reported and
+ * skipped, up to the limit. */
+static int
+skip_row(struct csvr *r)
+{
+	r->failed = 1;
+	if (r->bad == NULL || r->e->code != AS_EINPUT)
+		return -1;
+	r->bad(r->e);
+	if (++r->nbad >= r->limit)
+		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "stopped after "
+		    "%u rows with errors", r->nbad);
+	r->failed = 0;
+	return 0;
+}
+
 static int
 process_record(struct csvr *r)
 {
@@ -448,11 +467,13 @@ process_record(struct csvr *r)
 	if (r->nf != r->ncols) {
 		if (blank_record(r))
 			return 0;
-		return r->nf < r->ncols ?
-		    fail_at(r, r->line, r->nf + 1, "this row has %zu fields but "
-		    "the header has %zu", r->nf, r->ncols) :
-		    fail_at(r, r->fline, r->ncols + 1, "this row has %zu fields "
-		    "but the header has %zu", r->nf, r->ncols);
+		if (r->nf < r->ncols)
+			fail_at(r, r->line, r->nf + 1, "this row has %zu fields "
+			    "but the header has %zu", r->nf, r->ncols);
+		else
+			fail_at(r, r->fline, r->ncols + 1, "this row has %zu "
+			    "fields but the header has %zu", r->nf, r->ncols);
+		return skip_row(r);
 	}
 	if (blank_record(r))
 		return 0;
@@ -464,12 +485,10 @@ process_record(struct csvr *r)
 	resp.ans = r->ans;
 	resp.roles = 1u << r->s->org_aud;
 	if (fill_response(r, &resp) != 0 || check_response(r, &resp) != 0)
-		return -1;
+		return skip_row(r);
+	if (r->sink(r->ctx, &resp, r->e) != 0)
+		return skip_row(r);
 	r->rows++;
-	if (r->sink(r->ctx, &resp, r->e) != 0) {
-		r->failed = 1;
-		return -1;
-	}
 	return 0;
 }
 
@@ -714,6 +733,9 @@ read_stream(struct csvr *r, int fd)
 	if (!r->header_done)
 		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "has no header "
 		    "line");
+	if (r->nbad > 0)
+		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "%u %s with "
+		    "errors", r->nbad, r->nbad == 1 ? "row" : "rows");
 	if (r->rows == 0)
 		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "has a header "
 		    "but no responses");
@@ -737,12 +759,14 @@ answers_default_org(const char *path, char *out, size_t size)
 
 static long
 read_csv(const char *path, const struct survey *s, answers_sink sink,
-    void *ctx, struct err *e)
+    void *ctx, answers_bad bad, unsigned limit, struct err *e)
 {
 	struct csvr r;
 	int fd, rc = -1;
 
 	memset(&r, 0, sizeof(r));
+	r.bad = bad;
+	r.limit = limit;
 	r.s = s;
 	r.path = path;
 	r.sink = sink;
@@ -785,5 +809,16 @@ answers_read(const char *path, const struct survey *s, answers_sink sink,
 
 	if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
 		return jsonans_read(path, s, sink, ctx, e);
-	return read_csv(path, s, sink, ctx, e);
+	return read_csv(path, s, sink, ctx, NULL, 0, e);
+}
+
+long
+answers_check(const char *path, const struct survey *s, answers_sink sink,
+    void *ctx, answers_bad bad, unsigned limit, struct err *e)
+{
+	size_t n = strlen(path);
+
+	if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
+		return jsonans_read(path, s, sink, ctx, e);
+	return read_csv(path, s, sink, ctx, bad, limit > 0 ? limit : 1, e);
 }

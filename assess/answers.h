@@ -33,6 +33,19 @@ typedef int (*answers_sink)(void *ctx, const struct response *r,
 long answers_read(const char *path, const struct survey *s,
     answers_sink sink, void *ctx, struct err *e);
 
+/* Called by answers_check() for each bad row, with the error in 'e'. */
+typedef void (*answers_bad)(const struct err *e);
+
+/* Like answers_read(), for 'assess check': in CSV, a row with a bad
+ * value, the wrong number of fields or a repeated respondent is passed to
+ * 'bad' and skipped, and reading goes on (at most 'limit' such rows);
+ * what is wrong with the file as a whole still stops it at once, and JSON
+ * stops at its first error.  With any bad row the result is -1 and 'e'
+ * says how many rows were bad. */
+long answers_check(const char *path, const struct survey *s,
+    answers_sink sink, void *ctx, answers_bad bad, unsigned limit,
+    struct err *e);
+
 /* The organisation name used for rows of a file without an organisation
  * column: the file name without directory and extension. */
 void answers_default_org(const char *path, char *out, size_t size);

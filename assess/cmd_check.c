@@ -168,6 +168,15 @@ check_target(const char *path, const char *survey_arg, struct err *e)
 	return t != NULL ? 0 : -1;
 }
 
+/* Every bad row is reported, up to this many, before check gives up. */
+#define CHECK_MAX_BAD_ROWS	50
+
+static void
+bad_row(const struct err *e)
+{
+	err_print(e, stderr);
+}
+
 static int
 count_sink(void *ctx, const struct response *r, struct err *e)
 {
@@ -181,7 +190,8 @@ check_answers(const char *path, const char *survey_arg, struct err *e)
 	struct agg *a = s != NULL ? agg_new(s, e) : NULL;
 	long n = -1;
 
-	if (a != NULL && (n = answers_read(path, s, count_sink, a, e)) >= 0)
+	if (a != NULL && (n = answers_check(path, s, count_sink, a, bad_row,
+	    CHECK_MAX_BAD_ROWS, e)) >= 0)
 		ok(path, "answers to survey '%s': %ld responses from %zu "
 		    "organisations", s->id, n, agg_count(a));
 	agg_free(a);
@@ -245,6 +255,27 @@ ends_with(const char *s, const char *suffix)
 	return n > m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/* The survey a rule script is checked against without -s: the bundled
+ * survey of the same name (rules/quick-check.lua -> quick-check), else the
+ * default survey. */
+static const char *
+rules_survey(const char *path, char *id, size_t size)
+{
+	const char *base = fsx_basename(path);
+	size_t n = strlen(base) - 4;		/* less ".lua" */
+	struct err ignored;
+	char *found;
+
+	if (n == 0 || n >= size)
+		return PATHS_DEFAULT_SURVEY;
+	memcpy(id, base, n);
+	id[n] = '\0';
+	if (paths_is_path(id) || (found = paths_survey(id, &ignored)) == NULL)
+		return PATHS_DEFAULT_SURVEY;
+	free(found);
+	return id;
+}
+
 static int
 check_file(const char *path, const char *survey_arg, struct err *e)
 {
@@ -252,7 +283,7 @@ check_file(const char *path, const char *survey_arg, struct err *e)
 
 	if (ends_with(path, ".lua"))
 		return check_rules(path, survey_arg ? survey_arg :
-		    PATHS_DEFAULT_SURVEY, e);
+		    rules_survey(path, sid, sizeof(sid)), e);
 	if (!ends_with(path, ".json"))
 		return check_answers(path, survey_arg ? survey_arg :
 		    PATHS_DEFAULT_SURVEY, e);

@@ -63,6 +63,16 @@ printf '{\n  "format": "assess-answers/1",\n  "responses": [1,]\n}\n' >"$TMP/bad
 expect_err json-stdin-error 1 '^assess: -:3:19: invalid JSON' \
     sh -c '"$1" score -s tests/data/mini/survey.json - <"$2"' sh "$ASSESS" "$TMP/bad.json"
 
+# check reports every bad row of a CSV file (a bad value, a bad number, a
+# repeated respondent, a short row), then how many there were; score
+# stops at the first.
+expect check-many-bad-rows 1 assess check $MINI tests/bad/csv/many-bad-rows.csv
+# Without -s a rule script is checked against the bundled survey of its
+# name (quick-check.lua against quick-check, whose questions it reads).
+expect_err check-rules-own-survey 0 '^$' assess check rules/quick-check.lua
+check check-rules-own-survey-says sh -c '"$1" check rules/quick-check.lua | \
+    grep -qx "rules/quick-check.lua: ok: rules for survey .quick-check."' sh "$ASSESS"
+
 # -o picks the format from a known extension; an unknown one is refused
 # rather than filled with Markdown, and nothing is written.
 expect_err output-unknown-extension 2 \
