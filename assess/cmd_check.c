@@ -192,8 +192,9 @@ check_answers(const char *path, const char *survey_arg, struct err *e)
 
 	if (a != NULL && (n = answers_check(path, s, count_sink, a, bad_row,
 	    CHECK_MAX_BAD_ROWS, e)) >= 0)
-		ok(path, "answers to survey '%s': %ld responses from %zu "
-		    "organisations", s->id, n, agg_count(a));
+		ok(path, "answers to survey '%s': %ld %s from %zu %s", s->id,
+		    n, n == 1 ? "response" : "responses", agg_count(a),
+		    agg_count(a) == 1 ? "organisation" : "organisations");
 	agg_free(a);
 	survey_free(s);
 	return n >= 0 ? 0 : -1;

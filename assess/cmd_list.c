@@ -129,6 +129,8 @@ list_targets(const struct survey *s, int *printed, struct err *e)
 			fputs("  ", stdout);
 			field(t->id, 36);
 			fputs("  ", stdout);
+			field(s->id, 24);	/* the survey it is for */
+			fputs("  ", stdout);
 			field(t->as_of, 8);
 			fputs("  ", stdout);
 			err_print_text(stdout, t->title);

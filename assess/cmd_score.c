@@ -338,12 +338,29 @@ emit(const struct opts *o, const struct report_format *fmt, struct run *rn,
 static int
 below(const struct result *res, int level)
 {
-	size_t i;
+	size_t i, n = 0;
+	const char *first = NULL;
 
 	for (i = 0; i < res->norgs; i++)
-		if (res->orgs[i].headline < level)
-			return 1;
-	return 0;
+		if (res->orgs[i].headline < level && n++ == 0)
+			first = res->orgs[i].id;
+	if (n == 0)
+		return 0;
+	/* one line saying why the status is 4 (a headline that is not rated
+	 * counts as below any level) */
+	fputs("assess: ", stderr);
+	if (n == 1) {
+		fputs("organisation '", stderr);
+		err_print_text(stderr, first);
+		fprintf(stderr, "' is below level %d", level);
+	} else {
+		fprintf(stderr, "%zu of %zu organisations are below level %d, "
+		    "the first '", n, res->norgs, level);
+		err_print_text(stderr, first);
+		fputc('\'', stderr);
+	}
+	fputs(" (--fail-below)\n", stderr);
+	return 1;
 }
 
 static void

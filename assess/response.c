@@ -220,8 +220,9 @@ parse_number(const struct question *q, const char *s, size_t n,
 
 	if (parse_decimal(s, n, &v) != 0) {
 		if (memchr(s, ',', n) != NULL && memchr(s, '.', n) == NULL)
-			snprintf(msg, size, "%s: '%.*s' uses a decimal comma; "
-			    "write numbers with '.'", q->id, shown, s);
+			snprintf(msg, size, "%s: '%.*s' has a comma; write "
+			    "numbers with a '.' for decimals and no thousands "
+			    "separator", q->id, shown, s);
 		else
 			snprintf(msg, size, "%s: '%.*s' is not a number", q->id,
 			    shown, s);

@@ -314,9 +314,9 @@ roles(struct buf *b, const struct result *r, const struct r_org *o)
 		}
 		buf_putc(b, '\n');
 	}
-	buf_printf(b, "\nRoles with fewer than %u respondents are not shown, to "
+	buf_printf(b, "\nRoles with fewer than %u %s are not shown, to "
 	    "protect anonymity; - means no scored answer in that dimension.\n",
-	    r->anonymity);
+	    r->anonymity, r->anonymity == 1 ? "respondent" : "respondents");
 }
 
 static void

@@ -28,6 +28,8 @@ expect score-missing-answers 1 assess score -s tests/data/mini/survey.json tests
 expect score-answers-dir 1 assess score -s tests/data/mini/survey.json tests/data
 expect score-twice 2 assess score -s tests/data/mini/survey.json tests/data/mini-one.csv tests/data/mini-one.csv
 expect check-nothing 2 assess check
+# The bundled surveys, and the targets with the survey each is for.
+expect list-bundled 0 assess list
 expect list-bad 2 assess list everything
 expect list-too-many 2 assess list surveys targets
 # a name with a terminal escape is shown, not obeyed

@@ -49,6 +49,7 @@ expect fail-below-2 4 assess score $MINI -f csv --fail-below 2 tests/data/mini-a
 expect fail-below-name 4 assess score $MINI -f csv --fail-below Enabled tests/data/mini-audit.csv
 expect fail-below-1 0 assess score $MINI -f csv --fail-below restricted tests/data/mini-audit.csv
 expect fail-below-ok 0 assess score $MINI -f csv --fail-below 3 tests/data/mini-answers.json
+expect fail-below-4-two 4 assess score $MINI -f csv --fail-below 4 tests/data/mini-audit.csv
 
 # JSON answers are told by their content: on standard input, or in a file
 # not named .json, they are read as JSON (same result as the .json file).
