@@ -41,7 +41,7 @@
 #include "fuzz.h"
 #include "report.h"
 
-#define NCSV	18
+#define NCSV	19
 
 /* ==== Reference UTF-8 and character classes ==== */
 
@@ -257,6 +257,8 @@ json_dim(const struct result *r, const struct r_dim *d, const cJSON *j)
 		jstrs(jget(p, "met", "practices"), &d->met, "practices met");
 		jstrs(jget(p, "unmet", "practices"), &d->unmet,
 		    "practices unmet");
+		jstrs(jget(p, "unanswered", "practices"), &d->no_answers,
+		    "practices unanswered");
 	}
 	jint(jget(j, "answered", "dimension"), (long)d->answered, "answered");
 	jint(jget(j, "not_applicable", "dimension"), (long)d->na, "na");
@@ -576,6 +578,7 @@ check_csv(const struct result *r, const struct buf *out)
 			csv_num(f[15], 1, d->answered, 0, "answered");
 			csv_num(f[16], 1, d->na, 0, "not_applicable");
 			csv_num(f[17], 1, d->unanswered, 0, "unanswered");
+			csv_list(f[18], &d->no_answers, "practices_unanswered");
 		}
 	}
 	buf_release(&c.text);
@@ -602,6 +605,7 @@ line_ok(const char *l, size_t n)
 	static const char *const starts[] = { "# ", "## ", "### ", "| ",
 	    "|---", "Survey: ", "Target: ", "Organisations: ",
 	    "\\* a critical enabler", "- **", "- Not met: ",
+	    "- Not met (no answers): ",
 	    "**Readiness: ", "Respondents: ", "Flags: ",
 	    "Roles with fewer than ", "Questions answered: ", NULL };
 	size_t i, d;

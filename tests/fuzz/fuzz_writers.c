@@ -219,15 +219,27 @@ build(struct in *in, struct result *r)
 			    sizeof(char *));
 			d->unmet.v = arena_alloc(in->a, r->npractices *
 			    sizeof(char *));
-			if (d->met.v == NULL || d->unmet.v == NULL)
+			d->no_answers.v = arena_alloc(in->a, r->npractices *
+			    sizeof(char *));
+			if (d->met.v == NULL || d->unmet.v == NULL ||
+			    d->no_answers.v == NULL)
 				return;
 			for (j = 0; j < r->npractices; j++) {
-				struct r_strs *l;
+				unsigned how;
 
 				if (r->practices[j].dimension != d->id)
 					continue;
-				l = take(in, 2) ? &d->met : &d->unmet;
-				l->v[l->n++] = r->practices[j].id;
+				/* met, unmet, or unmet for want of answers */
+				how = take(in, 3);
+				if (how == 1) {
+					d->met.v[d->met.n++] =
+					    r->practices[j].id;
+					continue;
+				}
+				d->unmet.v[d->unmet.n++] = r->practices[j].id;
+				if (how == 2)
+					d->no_answers.v[d->no_answers.n++] =
+					    r->practices[j].id;
 			}
 		}
 		o->nfindings = take(in, 4);
