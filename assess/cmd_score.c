@@ -84,7 +84,13 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 't': o->target = optarg; break;
 		case 'r': o->rules = optarg; break;
 		case 'f': o->format = optarg; break;
-		case 'o': o->output = optarg; break;
+		case 'o':
+			/* "-o -" and "-o /dev/stdout" are standard output
+			 * itself, whatever it is: a pipe, a socket, a file
+			 * opened for appending */
+			o->output = strcmp(optarg, "-") == 0 ||
+			    strcmp(optarg, "/dev/stdout") == 0 ? NULL : optarg;
+			break;
 		case 'B': o->fail_below = optarg; break;
 		case 'A':
 			if (parse_anonymity(optarg, &o->anonymity) != 0)

@@ -110,4 +110,14 @@ check o-new-file-umask sh -c 'umask 027 && "$1" score \
     -s tests/data/mini/survey.json -o "$2" tests/data/mini-one.csv && \
     test "$(ls -l "$2" | cut -c 1-10)" = -rw-r-----' sh "$ASSESS" "$S/new.md"
 
+# "-o -" and "-o /dev/stdout" are standard output itself: a report added
+# to a file opened for appending keeps what was there.
+echo "kept" >"$O/appended"
+check o-dev-stdout-appends sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
+    -o /dev/stdout tests/data/mini-one.csv >>"$2" && head -n 1 "$2" | grep -qx kept && \
+    sed -n 2p "$2" | grep -q "^\"organisation\""' sh "$ASSESS" "$O/appended"
+check o-dash-is-stdout sh -c '"$1" score -s tests/data/mini/survey.json -f csv -o - \
+    tests/data/mini-one.csv | head -n 1 | grep -q "^\"organisation\"" && test ! -e ./-' \
+    sh "$ASSESS"
+
 test_done
