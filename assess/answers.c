@@ -5,7 +5,8 @@
  * always knows the line it is on; fields are copied out of libcsv's buffer
  * in the field callback and a record is checked and handed on at its end.
  * Nothing from a record that fails survives: the first error stops the
- * read, and csv_fini()'s partial row is never used.
+ * read (for assess check, a row with bad values is reported and skipped
+ * instead), and csv_fini()'s partial row is never used.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -78,21 +79,29 @@ fail_at(struct csvr *r, unsigned line, size_t col, const char *fmt, ...)
 
 static const char *field(const struct csvr *r, size_t i);
 
+/* The line breaks inside a field's text (LF, CRLF or a lone CR). */
+static unsigned
+count_breaks(const char *f, size_t n)
+{
+	unsigned k = 0;
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		k += f[j] == '\n' || (f[j] == '\r' && (j + 1 == n ||
+		    f[j + 1] != '\n'));
+	return k;
+}
+
 /* The line breaks inside the first k fields of the record (quoted fields
  * may span lines). */
 static unsigned
 breaks_before(const struct csvr *r, size_t k)
 {
 	unsigned n = 0;
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < k && i < r->nf; i++) {
-		const char *f = field(r, i);
-
-		for (j = 0; j < r->len[i]; j++)
-			n += f[j] == '\n' || (f[j] == '\r' &&
-			    (j + 1 == r->len[i] || f[j + 1] != '\n'));
-	}
+	for (i = 0; i < k && i < r->nf; i++)
+		n += count_breaks(field(r, i), r->len[i]);
 	return n;
 }
 
@@ -143,8 +152,9 @@ on_field(void *data, size_t n, void *vr)
 
 	if (r->failed)
 		return;
-	if (r->nf == 0)
-		r->fline = r->line;
+	if (r->nf == 0)		/* the line the record starts on */
+		r->fline = r->line - (data != NULL ? count_breaks(data, n) :
+		    0);
 	if (r->nf >= ANSWERS_MAX_COLUMNS) {
 		fail_at(r, r->line, r->nf + 1, "more than %d fields in a row",
 		    ANSWERS_MAX_COLUMNS);
@@ -449,10 +459,11 @@ skip_row(struct csvr *r)
 	r->failed = 1;
 	if (r->bad == NULL || r->e->code != AS_EINPUT)
 		return -1;
+	if (r->nbad == r->limit)
+		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "more than %u "
+		    "rows with errors; stopped there", r->limit);
 	r->bad(r->e);
-	if (++r->nbad >= r->limit)
-		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "stopped after "
-		    "%u rows with errors", r->nbad);
+	r->nbad++;
 	r->failed = 0;
 	return 0;
 }
@@ -664,6 +675,19 @@ read_head(struct csvr *r, int fd, char *head, size_t *n)
 	return 0;
 }
 
+/* Whether the input (after its byte-order mark) is JSON: its first
+ * character other than blanks and line ends is '{'. */
+static int
+starts_json(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	return i < n && p[i] == '{';
+}
+
 /* Input that turns out to be JSON (standard input, or a file not named
  * .json): read the rest and hand the whole to the JSON reader. */
 static int
@@ -715,7 +739,7 @@ read_stream(struct csvr *r, int fd)
 	}
 	if (sniff(r, p, n) != 0)
 		return -1;
-	if (p[0] == '{')
+	if (starts_json(p, n))
 		return read_json_rest(r, fd, chunk, n + (size_t)(p - chunk));
 	csv_set_delim(&r->p, detect_delimiter(p, n));
 	while (n > 0) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "aggregate.h"
 #include "answers.h"
@@ -277,6 +278,31 @@ rules_survey(const char *path, char *id, size_t size)
 	return id;
 }
 
+/* Whether a file not named .json holds JSON all the same: its first
+ * character after a byte-order mark, blanks and line ends is '{'.
+ * (Standard input cannot be looked at twice: it goes to the answers
+ * reader, which tells JSON from CSV itself.) */
+static int
+holds_json(const char *path)
+{
+	char head[512];
+	ssize_t n;
+	size_t i = 0;
+	struct err ignored;
+	int fd;
+
+	if (strcmp(path, "-") == 0 ||
+	    (fd = fsx_open_input(path, &ignored)) < 0)
+		return 0;
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (n > 0 && i < (size_t)n && strchr(" \t\r\n", head[i]) != NULL)
+		i++;
+	return n > 0 && i < (size_t)n && head[i] == '{';
+}
+
 static int
 check_file(const char *path, const char *survey_arg, struct err *e)
 {
@@ -285,7 +311,7 @@ check_file(const char *path, const char *survey_arg, struct err *e)
 	if (ends_with(path, ".lua"))
 		return check_rules(path, survey_arg ? survey_arg :
 		    rules_survey(path, sid, sizeof(sid)), e);
-	if (!ends_with(path, ".json"))
+	if (!ends_with(path, ".json") && !holds_json(path))
 		return check_answers(path, survey_arg ? survey_arg :
 		    PATHS_DEFAULT_SURVEY, e);
 	if (json_format(path, fmt, sizeof(fmt), e) != 0)

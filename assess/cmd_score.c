@@ -206,16 +206,27 @@ load_inputs(const struct opts *o, struct run *rn, struct err *e)
 
 /* Reading the answers files in turn. */
 struct reading {
+	const struct opts *o;
 	struct agg	*a;
-	int		 named;		/* rows filed under the file's name */
+	int		*named;		/* per file: rows filed under its name */
+	int		 i;		/* the file being read */
 };
+
+static int check_named(const struct opts *o, const int *named, int i,
+    struct err *e);
 
 static int
 sink(void *ctx, const struct response *r, struct err *e)
 {
 	struct reading *rd = ctx;
 
-	rd->named |= r->org_from_file;
+	/* checked at the first such row, before its respondents can clash
+	 * with those of the other file */
+	if (r->org_from_file && !rd->named[rd->i]) {
+		rd->named[rd->i] = 1;
+		if (check_named(rd->o, rd->named, rd->i, e) != 0)
+			return -1;
+	}
 	return agg_add(rd->a, r, e);
 }
 
@@ -253,7 +264,9 @@ read_answers(const struct opts *o, struct run *rn, struct err *e)
 		return -1;
 	if ((named = calloc((size_t)o->nanswers + 1, sizeof(*named))) == NULL)
 		return err_nomem(e);
+	rd.o = o;
 	rd.a = rn->a;
+	rd.named = named;
 	for (i = 0; i < o->nanswers; i++) {
 		for (j = 0; j < i; j++)
 			if (strcmp(o->answers[i], "-") != 0 &&
@@ -264,11 +277,8 @@ read_answers(const struct opts *o, struct run *rn, struct err *e)
 				    "counted twice");
 				goto out;
 			}
-		rd.named = 0;
+		rd.i = i;
 		if (answers_read(o->answers[i], rn->s, sink, &rd, e) < 0)
-			goto out;
-		named[i] = rd.named;
-		if (rd.named && check_named(o, named, i, e) != 0)
 			goto out;
 	}
 	agg_end_input(rn->a);

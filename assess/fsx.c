@@ -234,8 +234,9 @@ out_target(const char *path, struct err *e)
 	return NULL;
 }
 
-/* 1 for a device, FIFO or socket: written in place, like standard
- * output, since it cannot be replaced. */
+/* 1 for a device or FIFO: written in place, like standard output, since
+ * it cannot be replaced.  (A socket cannot be opened at all; it is
+ * refused before any work.) */
 static int
 is_special(const struct stat *st)
 {
@@ -256,6 +257,9 @@ fsx_check_output(const char *path, struct err *e)
 	if (exists && S_ISDIR(st.st_mode))
 		return err_set(e, AS_EUSAGE, path, 0, 0,
 		    "is a directory; give a file name to write the report to");
+	if (exists && S_ISSOCK(st.st_mode))
+		return err_set(e, AS_EUSAGE, path, 0, 0,
+		    "is a socket; give a file name to write the report to");
 	if (exists && is_special(&st))
 		return access(path, W_OK) == 0 ? 0 : err_set(e, AS_ESYS, path,
 		    0, 0, "cannot write: %s", strerror(errno));
@@ -354,7 +358,8 @@ fsx_out_open(struct fsx_out *o, const char *path, struct err *e)
 		return write_error(o, errno, e);
 	}
 	if (exists && S_ISREG(st.st_mode)) {
-		mode = st.st_mode & 07777;	/* keep the report's mode */
+		mode = st.st_mode & 0777;	/* keep the report's mode (not
+						 * setuid, setgid or sticky) */
 	} else {
 		mode = umask(0);
 		umask(mode);

@@ -7,7 +7,7 @@
  * Output is written with write, fsync, rename, fsync of the directory, so a
  * failed run never leaves a half-written report and never loses the
  * previous one.  A symbolic link is followed and the file it names
- * replaced; a device, FIFO or socket is written in place.
+ * replaced; a device or FIFO is written in place, and a socket is refused.
  */
 #ifndef ASSESS_FSX_H
 #define ASSESS_FSX_H
@@ -32,7 +32,7 @@ int fsx_open_input(const char *path, struct err *e);
  * follows with an fsync of the directory.  Until then (and after any
  * failure, or fsx_out_abort()) the target is left as it was and no
  * temporary file remains.  An existing target keeps its permission bits.
- * A device, FIFO or socket cannot be replaced: it is opened and written
+ * A device or FIFO cannot be replaced: it is opened and written
  * directly, like standard output, with no such guarantee. */
 struct fsx_out {
 	int	 fd;

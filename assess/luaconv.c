@@ -41,12 +41,16 @@ ro_len(lua_State *L)
 	return 1;
 }
 
+/* The iterator pairs() returns for a proxy: next() over the original,
+ * with the proxy itself as the state, so that the writable original never
+ * reaches the script. */
 static int
-raw_next(lua_State *L)
+ro_next(lua_State *L)
 {
-	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 2);
-	if (lua_next(L, 1))
+	push_original(L, 1);			/* proxy, key, original */
+	lua_pushvalue(L, 2);
+	if (lua_next(L, 3))
 		return 2;
 	lua_pushnil(L);
 	return 1;
@@ -55,8 +59,8 @@ raw_next(lua_State *L)
 static int
 ro_pairs(lua_State *L)
 {
-	lua_pushcfunction(L, raw_next);
-	push_original(L, 1);
+	lua_pushcfunction(L, ro_next);
+	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
 }

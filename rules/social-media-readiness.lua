@@ -433,12 +433,17 @@ local function score(org, survey, target)
 
   -- Claims of documented practice without the document (ODI Pathway's
   -- practice of asking for evidence), where that held a level down.
-  local parts, ev, where = {}, {}, {}
+  -- (Each dimension lists all its unevidenced answers: together they
+  -- lowered its level.)
+  local parts, ev, where, policy = {}, {}, {}, false
   for _, dim in ipairs(survey.dimensions) do
     local ids = unevidenced[dim.id]
     if ids ~= nil then
       parts[#parts + 1] = join(ids) .. " (" .. title(dim.id) .. ")"
-      for _, id in ipairs(ids) do ev[#ev + 1] = id end
+      for _, id in ipairs(ids) do
+        ev[#ev + 1] = id
+        policy = policy or EVIDENCE_CAPS[id] ~= nil
+      end
       where[#where + 1] = dim.id
     end
   end
@@ -447,8 +452,8 @@ local function score(org, survey, target)
       "Some answers describe documented practice but mostly came " ..
       "without the document to show for it: " .. join(parts) .. ". " ..
       "Without evidence such an answer counts at most level 3" ..
-      (unevidenced.POL ~= nil and " (the policy's coverage at most " ..
-       "level 2)" or "") .. ", and that is what holds " ..
+      (policy and " (the policy's coverage at most level 2)" or "") ..
+      ", and that is what holds " ..
       (#where == 1 and "this dimension" or "these dimensions") ..
       " at the level shown. Put a link or file reference in each " ..
       "question's evidence column, or correct the answer if the " ..

@@ -202,23 +202,23 @@ check "blocked: basis in plain words" grep -Fq \
 #  - MEA-01 seven measures without outcomes: 4 (not 5); MEA 5 with
 #    signals 4 and six 5s: score 96.4.
 levels $C/dependent.csv >"$TMP/dep.lv"
-want "ACC-01 named roles, rule written: ACC 4" "$TMP/dep.lv" \
+want "ACC-01 named roles with a written rule counts 3: ACC 4 by its anchor" "$TMP/dep.lv" \
     "ACC-01 named roles, rule written|ACC|level=4 score=87.5 target= gap= capped=ACC-01 met= unmet="
-want "ACC-01 named roles, no written rule: ACC 3" "$TMP/dep.lv" \
+want "ACC-01 named roles without a written rule counts 2: ACC 3 by its anchor" "$TMP/dep.lv" \
     "ACC-01 named roles, no written rule|ACC|level=3 score=62.5 target= gap= capped=ACC-01;ACC-04 met= unmet="
-want "ACC-01 open with a procedure: 5" "$TMP/dep.lv" \
+want "ACC-01 open with a procedure counts 5: score 94.4" "$TMP/dep.lv" \
     "ACC-01 open, procedure|ACC|level=5 score=94.4 target= gap= capped= met= unmet="
-want "ACC-01 open without a procedure: 4" "$TMP/dep.lv" \
+want "ACC-01 open without a procedure counts 4: score 88.9" "$TMP/dep.lv" \
     "ACC-01 open, no procedure|ACC|level=5 score=88.9 target= gap= capped= met= unmet="
-want "APR-02 fast and pre-cleared: 5" "$TMP/dep.lv" \
+want "APR-02 fast and pre-cleared counts 5: score 96.9" "$TMP/dep.lv" \
     "APR-02 fast, pre-cleared|APR|level=5 score=96.9 target= gap= capped= met= unmet="
-want "APR-02 fast with per-post sign-off: 4" "$TMP/dep.lv" \
+want "APR-02 fast with per-post sign-off counts 4: score 90.6" "$TMP/dep.lv" \
     "APR-02 fast, per-post sign-off|APR|level=5 score=90.6 target= gap= capped= met= unmet="
-want "POL-01 with an old review: 3" "$TMP/dep.lv" \
+want "POL-01 with an old review counts 3: POL 4 by its anchor" "$TMP/dep.lv" \
     "POL-01 all eight, old review|POL|level=4 score=84.4 target= gap= capped=POL-01 met= unmet="
-want "POL-01 without evidence: 2" "$TMP/dep.lv" \
+want "POL-01 without evidence counts 2: POL 3 by its anchor" "$TMP/dep.lv" \
     "POL-01 no evidence|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
-want "MEA-01 without outcomes: 4" "$TMP/dep.lv" \
+want "MEA-01 without outcomes counts 4: score 96.4" "$TMP/dep.lv" \
     "MEA-01 seven without outcomes|MEA|level=5 score=96.4 target= gap= capped= met= unmet="
 
 # Gates (gates.csv: all best but one answer each).
@@ -376,7 +376,7 @@ want "finding: champion" "$TMP/find.sm" "Champion|flags|champion-dependent"
 # but thin-rating (ACC, APR, TRN and LDR each rated from 1 of their 8 or 9
 # questions that give a level; the other dimensions are not rated).
 # LDR-02 unanswered is a threshold not met, so LDR is 2 (gates.lua).
-want "findings: none without answers" "$TMP/find.sm" "Minimal|findings|thin-rating"
+want "findings: only thin-rating without answers" "$TMP/find.sm" "Minimal|findings|thin-rating"
 # Against a target, what Minimal leaves unanswered is "not met" and also
 # listed as unanswered; ACC-R1 (ACC-01 answered) is met, ACC-R2 (LDR-03,
 # unanswered) is not, for want of answers.
@@ -384,6 +384,18 @@ assess score -f csv -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.
 check "practices: unanswered apart" grep -qx \
     '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","0","8","ACC-R2"' \
     "$TMP/min.csv"
+# A practice with one condition answered and failing and another left
+# unanswered is plainly unmet (practices.csv, all best but POL-01 and
+# POL-05): POL-R2 needs POL-01 to include security and legal (answered
+# with one element: fails) and POL-05 documented (blank).  With POL-01
+# blank too, POL-R1 and POL-R2 have nothing to be judged by.
+assess score -f csv -t au-gov20-agency-baseline-2010 $C/practices.csv >"$TMP/pr.csv"
+check "practices: answered and failing is unmet" grep -qx \
+    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","7","0","1",""' \
+    "$TMP/pr.csv"
+check "practices: nothing to judge by" grep -qx \
+    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","6","0","2","POL-R1;POL-R2"' \
+    "$TMP/pr.csv"
 assess score -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.md"
 check "practices: unanswered in Markdown" grep -qx \
     '1 of 13 met; 12 of those not met have no answers to judge by.' "$TMP/min.md"

@@ -1,9 +1,12 @@
 /* Unit tests for fsx.c: bounded reads and atomic writes. */
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -185,6 +188,30 @@ TEST(fifo_written_in_place)
 	free(path);
 }
 
+TEST(socket_refused)
+{
+	char *path = fsx_join(dir, "sock");
+	struct sockaddr_un sa;
+	struct stat st;
+	struct err e;
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	CHECK(fd >= 0 && strlen(path) < sizeof(sa.sun_path));
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	CHECK(bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+	/* refused before any work, not after it when open() fails */
+	CHECK(fsx_check_output(path, &e) != 0);
+	CHECK_INT(e.code, AS_EUSAGE);
+	CHECK_STR(e.msg, "is a socket; give a file name to write the report "
+	    "to");
+	CHECK(stat(path, &st) == 0 && S_ISSOCK(st.st_mode));
+	close(fd);
+	unlink(path);
+	free(path);
+}
+
 TEST(paths)
 {
 	char *p;
@@ -223,6 +250,7 @@ main(void)
 	RUN(dangling_symlink_names_the_new_file);
 	RUN(symlink_loop_refused);
 	RUN(fifo_written_in_place);
+	RUN(socket_refused);
 	RUN(paths);
 	rc = check_done();
 	rmdir(dir);

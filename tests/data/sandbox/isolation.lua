@@ -21,6 +21,15 @@ assert(("abc"):upper() == "ABC")
 assert(getmetatable("") == "locked")
 
 local function score(org, survey)
+  -- pairs() over a read-only table must not hand out the writable table
+  -- behind it (its state is the read-only table itself)
+  local _, state = pairs(survey.dimensions)
+  assert(not pcall(function () state[1] = "x" end),
+         "pairs() gave away a writable table")
+  assert(not pcall(function () state.extra = 1 end))
+  local _, inner = pairs(survey.dimensions[1])
+  assert(not pcall(function () inner.title = "changed" end))
+  assert(survey.dimensions[1].title ~= "changed")
   -- read-only tables still read like tables
   local n = 0
   for _ in pairs(survey.questions) do n = n + 1 end
