@@ -73,6 +73,8 @@ local SEVERITY = { high = 1, medium = 2, low = 3, info = 4 }
 --  * MEA-01: seven or eight kinds of measure are level 5 only when
 --    policy or service outcomes are among them for most respondents,
 --    otherwise 4 (counting audience size alone is not measuring results).
+-- (The other answer is read as its own median level, before any evidence
+-- cap; the thresholds used here are at or below that cap anyway.)
 local function at_least(org, id, level)
   local s = stats.signal(org.questions[id])
   return s ~= nil and s >= level
