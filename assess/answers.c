@@ -629,10 +629,19 @@ detect_delimiter(const char *p, size_t n)
 static int
 header_complete(const char *p, size_t n)
 {
-	int quoted = 0;
-	size_t i;
+	int quoted = 0, seen = 0;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
+	/* a byte-order mark and leading blank lines do not count: the head
+	 * must reach the first real text, so that JSON is told from CSV
+	 * however the input is split */
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < n; i++) {
+		if (!seen && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+		    p[i] == '\n'))
+			continue;
+		seen = 1;
 		if (p[i] == '"')
 			quoted = !quoted;
 		else if (!quoted && (p[i] == '\n' || p[i] == '\r'))

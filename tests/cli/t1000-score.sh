@@ -56,6 +56,12 @@ expect fail-below-4-two 4 assess score $MINI -f csv --fail-below 4 tests/data/mi
 assess score $MINI -f csv tests/data/mini-answers.json >"$TMP/json-file.csv"
 check json-stdin sh -c '"$1" score -s tests/data/mini/survey.json -f csv - \
     <tests/data/mini-answers.json | cmp - "$2"' sh "$ASSESS" "$TMP/json-file.csv"
+# JSON after blank lines, its first line delivered on its own: still JSON.
+printf '\n\n' >"$TMP/blank-json.txt"
+cat tests/data/mini-answers.json >>"$TMP/blank-json.txt"
+check stdin-split-json-after-blank-lines sh -c '{ head -c 1 "$2"; sleep 0.2; tail -c +2 "$2"; } |
+    "$1" score -s tests/data/mini/survey.json -f csv - | cmp - "$3"' sh "$ASSESS" \
+    "$TMP/blank-json.txt" "$TMP/json-file.csv"
 cp tests/data/mini-answers.json "$TMP/answers.txt"
 check json-other-name sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
     "$2" | cmp - "$3"' sh "$ASSESS" "$TMP/answers.txt" "$TMP/json-file.csv"
