@@ -473,8 +473,8 @@ process_record(struct csvr *r)
 {
 	struct response resp;
 
-	if (!r->header_done)
-		return read_header(r);
+	if (!r->header_done)	/* blank lines before the header are skipped */
+		return r->nf == 1 && blank_record(r) ? 0 : read_header(r);
 	if (r->nf != r->ncols) {
 		if (blank_record(r))
 			return 0;
@@ -603,10 +603,13 @@ sniff(struct csvr *r, const char *p, size_t n)
 static unsigned char
 detect_delimiter(const char *p, size_t n)
 {
-	size_t comma = 0, semi = 0, tab = 0, i;
+	size_t comma = 0, semi = 0, tab = 0, i = 0;
 	int quoted = 0;
 
-	for (i = 0; i < n; i++) {
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;		/* blank lines before the header */
+	for (; i < n; i++) {
 		char c = p[i];
 
 		if (c == '"')
