@@ -1,2 +1,0 @@
-local x = assess.import("../x")
-return {}

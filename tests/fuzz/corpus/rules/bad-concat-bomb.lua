@@ -1,2 +1,0 @@
-local s = "xxxxxxxxxxxxxxxx"
-while true do s = s .. s end

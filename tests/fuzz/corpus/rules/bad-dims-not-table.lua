@@ -1,1 +1,0 @@
-return { score = function () return { dimensions = 5, headline = { basis = "x" } } end }

@@ -1,3 +1,0 @@
-local a = assess.import("stats")
-local b = assess.import("self")
-return {}

@@ -1,2 +1,0 @@
-local function score() error() end
-return { score = score }

@@ -1,2 +1,0 @@
-local s = string.format("%99999d", 1)
-return {}

@@ -1,4 +1,0 @@
-local function score(org)
-  return profil.dimensions(org)
-end
-return { score = score }

@@ -1,2 +1,0 @@
-total = 0
-return {}

@@ -1,2 +1,0 @@
-local x = math.random()
-return {}

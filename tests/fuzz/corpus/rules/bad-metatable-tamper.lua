@@ -1,3 +1,0 @@
-local mt = getmetatable("")
-mt.__index = {}
-return {}

@@ -1,1 +1,0 @@
-return { scor = function () end }

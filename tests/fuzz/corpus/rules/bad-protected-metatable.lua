@@ -1,3 +1,0 @@
-local t = setmetatable({}, { __metatable = "no" })
-setmetatable(t, {})
-return {}

@@ -1,2 +1,0 @@
-local m = assess.import("profile")
-return { score = function (org, survey) local d = m.dimensions(org, survey) return { dimensions = d, headline = { basis = "x" }, recommendations = { { id = "r", dimension = "NOPE", priority = 1, from_level = 1, to_level = 2, text = "x" } } } end }

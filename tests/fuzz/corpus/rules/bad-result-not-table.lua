@@ -1,1 +1,0 @@
-return { score = function () return 42 end }

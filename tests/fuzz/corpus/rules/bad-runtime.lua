@@ -1,5 +1,0 @@
-local function score(org)
-  local q = org.questions["nope"]
-  return q.answered
-end
-return { score = score }

@@ -1,2 +1,0 @@
-string.upper = function () return "pwned" end
-return {}

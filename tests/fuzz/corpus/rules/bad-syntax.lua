@@ -1,4 +1,0 @@
-local function score(org)
-  return { dimensions = = {} }
-end
-return { score = score }

@@ -1,2 +1,0 @@
-local m = assess.import("profile")
-return { score = function (org, survey) local d = m.dimensions(org, survey) return { dimensions = d, headline = { basis = "\255" } } end }

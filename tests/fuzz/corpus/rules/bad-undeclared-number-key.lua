@@ -1,2 +1,0 @@
-_ENV[1] = true
-return {}

@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return coroutine
-end
-return { score = score }

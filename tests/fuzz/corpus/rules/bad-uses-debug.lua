@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return debug
-end
-return { score = score }

@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return dofile
-end
-return { score = score }

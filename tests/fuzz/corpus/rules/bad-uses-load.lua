@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return load
-end
-return { score = score }

@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return loadfile
-end
-return { score = score }

@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return rawset
-end
-return { score = score }

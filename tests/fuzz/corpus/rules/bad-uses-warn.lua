@@ -1,4 +1,0 @@
-local function score(org, survey, target)
-  return warn
-end
-return { score = score }
