@@ -74,12 +74,13 @@ $(B)/datadir.stamp: FORCE
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
 FORCE:
 
-# Debian packages: installed when missing (as root), else the command to
-# run is printed.
-deps:
+# $(call install-debs,WHAT,PACKAGES): the Debian packages that are
+# missing are installed (as root), else the command to run is printed and
+# the recipe fails.
+define install-debs
 	@missing=; \
 	if command -v dpkg-query >/dev/null 2>&1; then \
-	  for p in $(DEB_PKGS); do \
+	  for p in $(2); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 	      grep -q 'install ok installed' || missing="$$missing $$p"; \
 	  done; \
@@ -91,11 +92,15 @@ deps:
 	      >/dev/null 2>&1 || { apt-get update -q >/dev/null && \
 	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; }; \
 	  else \
-	    echo "assess needs these Debian packages:$$missing"; \
+	    echo "$(1) needs these Debian packages:$$missing"; \
 	    echo "run:  sudo apt-get install -y$$missing"; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install-debs,assess,$(DEB_PKGS))
 
 # The whole suite: cppcheck, then the tests plain, under ASan+UBSan and
 # under valgrind (tests/suite).

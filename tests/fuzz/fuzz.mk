@@ -143,26 +143,8 @@ $(FUZZ_B)/fuzz_%: $(FUZZ_B)/obj/tests/fuzz/fuzz_%.o $(FUZZ_COMMON) \
 # Debian packages, installed like `make deps` does (as root), else the
 # command to run is printed and the target stops.
 fuzz-deps:
-	@missing=; \
-	if command -v dpkg-query >/dev/null 2>&1; then \
-	  for p in $(FUZZ_DEB_PKGS); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
-	      grep -q 'install ok installed' || missing="$$missing $$p"; \
-	  done; \
-	fi; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing:$$missing"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
-	      >/dev/null 2>&1 || { apt-get update -q >/dev/null && \
-	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; }; \
-	  else \
-	    echo "make fuzz needs these Debian packages:$$missing"; \
-	    echo "run:  sudo apt-get install -y$$missing"; \
-	    exit 1; \
-	  fi; \
-	fi; \
-	command -v $(FUZZ_CC) >/dev/null 2>&1 || \
+	$(call install-debs,make fuzz,$(FUZZ_DEB_PKGS))
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || \
 	  { echo "make fuzz needs $(FUZZ_CC) (FUZZ_CC)"; exit 1; }
 
 fuzz-libs:
