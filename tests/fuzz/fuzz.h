@@ -32,6 +32,13 @@ const char *fz_write(const char *name, const uint8_t *data, size_t size);
 /* The private temporary directory. */
 const char *fz_tmpdir(void);
 
+struct survey;
+struct target;
+
+/* The mini test survey and its target profile (tests/data/mini), loaded
+ * once at set-up; a failure aborts. */
+void fz_load_mini(struct survey **s, struct target **t);
+
 /* Set-up failed (a fixture did not load): print and abort. */
 void fz_setup_fail(const char *what, const char *detail)
     __attribute__((noreturn));

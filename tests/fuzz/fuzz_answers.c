@@ -36,18 +36,10 @@ static struct target *t;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct err e;
-
 	(void)argc;
 	(void)argv;
 	(void)fz_tmpdir();
-	memset(&e, 0, sizeof(e));
-	if ((s = survey_load(fz_src("tests/data/mini/survey.json"), &e)) ==
-	    NULL)
-		fz_setup_fail("mini survey", e.msg);
-	if ((t = target_load(fz_src("tests/data/mini/targets/mini-target.json"),
-	    s, &e)) == NULL)
-		fz_setup_fail("mini target", e.msg);
+	fz_load_mini(&s, &t);
 	return 0;
 }
 

@@ -342,12 +342,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	memset(&e, 0, sizeof(e));
 	/* rules/lib of this tree, for assess.import() */
 	setenv("ASSESS_PATH", FUZZ_ROOT, 1);
-	if ((s = survey_load(fz_src("tests/data/mini/survey.json"), &e)) ==
-	    NULL)
-		fz_setup_fail("mini survey", e.msg);
-	if ((t = target_load(fz_src("tests/data/mini/targets/mini-target.json"),
-	    s, &e)) == NULL)
-		fz_setup_fail("mini target", e.msg);
+	fz_load_mini(&s, &t);
 	if ((a = agg_new(s, &e)) == NULL ||
 	    answers_read(fz_src("tests/data/mini-audit.csv"), s, sink, a,
 	    &e) < 0)

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "survey.h"
+#include "target.h"
 
 #ifndef FUZZ_ROOT
 #error "build with -DFUZZ_ROOT='\"/path/to/the/source/tree\"'"
@@ -173,4 +175,18 @@ fz_write(const char *name, const uint8_t *data, size_t size)
 	}
 	close(fd);
 	return w->path;
+}
+
+void
+fz_load_mini(struct survey **s, struct target **t)
+{
+	struct err e;
+
+	memset(&e, 0, sizeof(e));
+	if ((*s = survey_load(fz_src("tests/data/mini/survey.json"), &e)) ==
+	    NULL)
+		fz_setup_fail("mini survey", e.msg);
+	if ((*t = target_load(fz_src("tests/data/mini/targets/mini-target.json"),
+	    *s, &e)) == NULL)
+		fz_setup_fail("mini target", e.msg);
 }
