@@ -395,7 +395,8 @@ fill_response(struct csvr *r, struct response *resp)
 			if (name_cell(r, i, "respondent id", r->resp) != 0)
 				return -1;
 			resp->respondent = r->resp;
-			resp->rline = r->fline + breaks_before(r, i);
+			resp->rline = r->line == r->fline ? r->fline :
+			    r->fline + breaks_before(r, i);	/* rare */
 			resp->rcol = (unsigned)i + 1;
 			break;
 		case COL_ROLE:

@@ -137,7 +137,8 @@ choose_format(const struct opts *o)
 	return report_find("md");
 }
 
-/* The report must not overwrite anything the run reads. */
+/* The report must not overwrite an answers file, and must be writable;
+ * checked before any work. */
 static int
 check_output(const struct opts *o, struct err *e)
 {
@@ -149,12 +150,23 @@ check_output(const struct opts *o, struct err *e)
 		if (fsx_same_file(o->output, o->answers[i]))
 			return err_set(e, AS_EUSAGE, o->output, 0, 0, "is also "
 			    "an answers file; the report would overwrite it");
-	if ((o->rules && fsx_same_file(o->output, o->rules)) ||
-	    (o->target && fsx_same_file(o->output, o->target)) ||
-	    (o->survey && fsx_same_file(o->output, o->survey)))
+	return fsx_check_output(o->output, e);
+}
+
+/* Nor the survey, target or rule file the run loads, however they were
+ * named (an id, a folder, a path): checked once their paths are known. */
+static int
+check_output_inputs(const struct opts *o, const struct run *rn,
+    struct err *e)
+{
+	if (o->output == NULL)
+		return 0;
+	if (fsx_same_file(o->output, rn->survey_path) ||
+	    (rn->target_path && fsx_same_file(o->output, rn->target_path)) ||
+	    fsx_same_file(o->output, rn->place.path))
 		return err_set(e, AS_EUSAGE, o->output, 0, 0, "is one of the "
 		    "input files; the report would overwrite it");
-	return fsx_check_output(o->output, e);
+	return 0;
 }
 
 static int
@@ -194,7 +206,8 @@ load_inputs(const struct opts *o, struct run *rn, struct err *e)
 	    rn->s, e)) == NULL || (rn->t = target_load(rn->target_path, rn->s,
 	    e)) == NULL))
 		return -1;
-	if (paths_rules(rn->s, o->rules, &rn->place, e) != 0)
+	if (paths_rules(rn->s, o->rules, &rn->place, e) != 0 ||
+	    check_output_inputs(o, rn, e) != 0)
 		return -1;
 	rules_default_limits(&lim);
 	if ((rn->r = rules_open(rn->place.path, rn->place.display,

@@ -120,4 +120,22 @@ check o-dash-is-stdout sh -c '"$1" score -s tests/data/mini/survey.json -f csv -
     tests/data/mini-one.csv | head -n 1 | grep -q "^\"organisation\"" && test ! -e ./-' \
     sh "$ASSESS"
 
+# The report never overwrites what the run loads, however it was named:
+# a survey given as its folder, a rule file, a target by path.
+mkdir -p "$O/sv"
+cp tests/data/mini/survey.json tests/data/mini/mini.lua "$O/sv/"
+cp tests/data/mini/targets/mini-target.json "$O/t.json"
+for c in "survey-folder -s $O/sv -o $O/sv/survey.json" \
+    "rules -s $O/sv -r $O/sv/mini.lua -o $O/sv/mini.lua" \
+    "target -s $O/sv -t $O/t.json -o $O/t.json"; do
+	set -- $c
+	name=$1
+	shift
+	expect_err "o-input-$name" 2 "^assess: .*: is one of the input files; the report would overwrite it$" \
+	    assess score -f json "$@" tests/data/mini-one.csv
+done
+check o-inputs-untouched sh -c 'cmp -s tests/data/mini/survey.json "$1/sv/survey.json" &&
+    cmp -s tests/data/mini/mini.lua "$1/sv/mini.lua" &&
+    cmp -s tests/data/mini/targets/mini-target.json "$1/t.json"' sh "$O"
+
 test_done
