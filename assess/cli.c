@@ -131,14 +131,14 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 }
 
 int
-cli_bad_option(const char *cmd, char **argv, int optopt_)
+cli_bad_option(const char *cmd, char **argv, int c)
 {
-	if (optopt_ != 0 && optopt_ != '?')
-		return cli_usage_error(cmd, "option '-%c' %s", optopt_,
-		    strchr("stTrfo", optopt_) != NULL ? "needs a value" :
-		    "is not known");
-	return cli_usage_error(cmd, "option '%s' is not known or needs a value",
-	    argv[optind - 1]);
+	const char *what = c == ':' ? "needs a value" : "is not known";
+
+	/* an unknown short option may sit in a cluster ("-xv"): name it */
+	if (c == '?' && optopt != 0)
+		return cli_usage_error(cmd, "option '-%c' %s", optopt, what);
+	return cli_usage_error(cmd, "option '%s' %s", argv[optind - 1], what);
 }
 
 int

@@ -42,8 +42,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) AS_PRINTF(2, 3);
 /* The usage and help of 'name' on stdout; returns 0. */
 int cli_help(const char *name);
 
-/* Report a getopt failure (unknown option, missing argument). */
-int cli_bad_option(const char *cmd, char **argv, int optopt_);
+/* Report a getopt failure: 'c' is what getopt_long returned, ':' for a
+ * missing value (the option string starts with ':'), '?' for an unknown
+ * option. */
+int cli_bad_option(const char *cmd, char **argv, int c);
 
 /* The command set, for cmd_*.c. */
 int cmd_score(int argc, char **argv);

@@ -344,11 +344,11 @@ cmd_check(int argc, char **argv)
 	const char *survey = NULL;
 	int c, i, status = AS_EXIT_OK, st;
 
-	while ((c = getopt_long(argc, argv, "s:h", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:h", longs, NULL)) != -1) {
 		switch (c) {
 		case 's': survey = optarg; break;
 		case 'h': return cli_help("check");
-		default: return cli_bad_option("check", argv, optopt);
+		default: return cli_bad_option("check", argv, c);
 		}
 	}
 	if (optind == argc)

@@ -77,7 +77,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->survey = PATHS_DEFAULT_SURVEY;
 	o->anonymity = SCORE_ANONYMITY;
-	while ((c = getopt_long(argc, argv, "s:t:r:f:o:h", longs, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:h", longs, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 's': o->survey = optarg; break;
@@ -99,7 +99,7 @@ parse_args(int argc, char **argv, struct opts *o)
 				    "'%s'", optarg);
 			break;
 		case 'h': return -1;
-		default: return cli_bad_option("score", argv, optopt);
+		default: return cli_bad_option("score", argv, c);
 		}
 	}
 	o->answers = argv + optind;

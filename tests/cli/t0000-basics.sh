@@ -19,6 +19,8 @@ expect score-no-answers 2 assess score
 expect score-unknown-option 2 assess score --frobnicate x.csv
 expect score-unknown-short-option 2 assess score -z x.csv
 expect score-missing-value 2 assess score x.csv -s
+expect score-missing-long-value 2 assess score --fail-below
+expect check-missing-long-value 2 assess check --survey
 expect score-bad-format 2 assess score -f pdf tests/data/mini-one.csv
 expect score-bad-anonymity 2 assess score --anonymity 0 tests/data/mini-one.csv
 expect score-bad-fail-below 2 assess score -s tests/data/mini/survey.json --fail-below 9 tests/data/mini-one.csv
