@@ -44,7 +44,7 @@ struct csvr {
 	size_t			 nf, cap;
 	unsigned		 line;		/* line being fed */
 	unsigned		 fline;		/* line of the first field */
-	int			 header_done, failed, has_org;
+	int			 header_done, failed;
 	size_t			*evcols;	/* the evidence columns */
 	size_t			 nevidence;
 	char			 org[ANSWERS_NAME_MAX + 1];
@@ -325,8 +325,6 @@ read_header(struct csvr *r)
 				    field(r, i), j + 1, i + 1);
 		if (r->cols[i].kind == COL_QUESTION)
 			r->qcol[r->cols[i].q] = (int)i;
-		if (r->cols[i].kind == COL_ORG)
-			r->has_org = 1;
 		if (r->cols[i].kind == COL_EVIDENCE)
 			r->evcols[r->nevidence++] = i;
 	}
@@ -600,17 +598,40 @@ sniff(struct csvr *r, const char *p, size_t n)
 	return 0;
 }
 
+/* The length of a UTF-8 byte-order mark at 'p' (0 or 3). */
+static size_t
+bom_len(const char *p, size_t n)
+{
+	return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* The first position from 'i' that is not a blank or a line end: blank
+ * lines before the header do not count. */
+static size_t
+skip_blank(const char *p, size_t n, size_t i)
+{
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	return i;
+}
+
+int
+answers_is_json(const char *p, size_t n)
+{
+	size_t i = skip_blank(p, n, bom_len(p, n));
+
+	return i < n && p[i] == '{';
+}
+
 /* The delimiter the first line uses most, outside quotes. */
 static unsigned char
 detect_delimiter(const char *p, size_t n)
 {
-	size_t comma = 0, semi = 0, tab = 0, i = 0;
+	size_t comma = 0, semi = 0, tab = 0, i;
 	int quoted = 0;
 
-	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
-	    p[i] == '\n'))
-		i++;		/* blank lines before the header */
-	for (; i < n; i++) {
+	for (i = skip_blank(p, n, 0); i < n; i++) {
 		char c = p[i];
 
 		if (c == '"')
@@ -633,19 +654,13 @@ detect_delimiter(const char *p, size_t n)
 static int
 header_complete(const char *p, size_t n)
 {
-	int quoted = 0, seen = 0;
-	size_t i = 0;
+	int quoted = 0;
+	size_t i;
 
 	/* a byte-order mark and leading blank lines do not count: the head
 	 * must reach the first real text, so that JSON is told from CSV
 	 * however the input is split */
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	for (; i < n; i++) {
-		if (!seen && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
-		    p[i] == '\n'))
-			continue;
-		seen = 1;
+	for (i = skip_blank(p, n, bom_len(p, n)); i < n; i++) {
 		if (p[i] == '"')
 			quoted = !quoted;
 		else if (!quoted && (p[i] == '\n' || p[i] == '\r'))
@@ -688,44 +703,19 @@ read_head(struct csvr *r, int fd, char *head, size_t *n)
 	return 0;
 }
 
-/* Whether the input (after its byte-order mark) is JSON: its first
- * character other than blanks and line ends is '{'. */
-static int
-starts_json(const char *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
-	    p[i] == '\n'))
-		i++;
-	return i < n && p[i] == '{';
-}
-
 /* Input that turns out to be JSON (standard input, or a file not named
  * .json): read the rest and hand the whole to the JSON reader. */
 static int
 read_json_rest(struct csvr *r, int fd, const char *head, size_t n)
 {
 	struct buf b = BUF_INIT;
-	char chunk[HEAD_MAX];
-	ssize_t got;
 	long rows = -1;
 
 	buf_add(&b, head, n);
-	while ((got = read_some(r, fd, chunk, sizeof(chunk))) > 0) {
-		if ((size_t)got > JDOC_MAX_BYTES - b.len) {
-			err_set(r->e, AS_EINPUT, r->path, 0, 0, "is larger than "
-			    "the %zu MiB limit", JDOC_MAX_BYTES >> 20);
-			goto out;
-		}
-		buf_add(&b, chunk, (size_t)got);
-	}
-	buf_add(&b, "", 0);		/* NUL-ended for the parser */
-	if (got < 0 || buf_ok(&b, r->e) != 0)
-		goto out;
-	rows = jsonans_parse(r->path, b.data, b.len, r->s, r->sink, r->ctx,
-	    r->e);
-out:
+	if (n <= JDOC_MAX_BYTES &&
+	    fsx_read_rest(fd, r->path, JDOC_MAX_BYTES, &b, r->e) == 0)
+		rows = jsonans_parse(r->path, b.data, b.len, r->s, r->sink,
+		    r->ctx, r->e);
 	buf_release(&b);
 	if (rows < 0)
 		return -1;
@@ -746,13 +736,11 @@ read_stream(struct csvr *r, int fd)
 		return -1;
 	if (n == 0)
 		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "is empty");
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-		p += 3;
-		n -= 3;
-	}
+	p += bom_len(p, n);
+	n -= (size_t)(p - chunk);
 	if (sniff(r, p, n) != 0)
 		return -1;
-	if (starts_json(p, n))
+	if (answers_is_json(p, n))
 		return read_json_rest(r, fd, chunk, n + (size_t)(p - chunk));
 	csv_set_delim(&r->p, detect_delimiter(p, n));
 	while (n > 0) {
@@ -842,11 +830,7 @@ long
 answers_read(const char *path, const struct survey *s, answers_sink sink,
     void *ctx, struct err *e)
 {
-	size_t n = strlen(path);
-
-	if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
-		return jsonans_read(path, s, sink, ctx, e);
-	return read_csv(path, s, sink, ctx, NULL, 0, e);
+	return answers_check(path, s, sink, ctx, NULL, 0, e);
 }
 
 long
@@ -857,5 +841,6 @@ answers_check(const char *path, const struct survey *s, answers_sink sink,
 
 	if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
 		return jsonans_read(path, s, sink, ctx, e);
-	return read_csv(path, s, sink, ctx, bad, limit > 0 ? limit : 1, e);
+	return read_csv(path, s, sink, ctx, bad, bad != NULL && limit == 0 ?
+	    1 : limit, e);
 }

@@ -33,6 +33,10 @@ typedef int (*answers_sink)(void *ctx, const struct response *r,
 long answers_read(const char *path, const struct survey *s,
     answers_sink sink, void *ctx, struct err *e);
 
+/* Whether the start of an input is JSON rather than CSV: its first
+ * character after a byte-order mark, blanks and line ends is '{'. */
+int answers_is_json(const char *p, size_t n);
+
 /* Called by answers_check() for each bad row, with the error in 'e'. */
 typedef void (*answers_bad)(const struct err *e);
 

@@ -278,16 +278,14 @@ rules_survey(const char *path, char *id, size_t size)
 	return id;
 }
 
-/* Whether a file not named .json holds JSON all the same: its first
- * character after a byte-order mark, blanks and line ends is '{'.
- * (Standard input cannot be looked at twice: it goes to the answers
- * reader, which tells JSON from CSV itself.) */
+/* Whether a file not named .json holds JSON all the same (see
+ * answers_is_json).  Standard input cannot be looked at twice: it goes to
+ * the answers reader, which tells JSON from CSV itself. */
 static int
 holds_json(const char *path)
 {
 	char head[512];
 	ssize_t n;
-	size_t i = 0;
 	struct err ignored;
 	int fd;
 
@@ -296,11 +294,7 @@ holds_json(const char *path)
 		return 0;
 	n = read(fd, head, sizeof(head));
 	close(fd);
-	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (n > 0 && i < (size_t)n && strchr(" \t\r\n", head[i]) != NULL)
-		i++;
-	return n > 0 && i < (size_t)n && head[i] == '{';
+	return n > 0 && answers_is_json(head, (size_t)n);
 }
 
 static int

@@ -68,8 +68,8 @@ fsx_open_input(const char *path, struct err *e)
 	return fd;
 }
 
-static int
-read_all(int fd, const char *path, size_t cap, struct buf *out,
+int
+fsx_read_rest(int fd, const char *path, size_t cap, struct buf *out,
     struct err *e)
 {
 	char chunk[65536];
@@ -116,7 +116,7 @@ fsx_read(const char *path, size_t cap, struct buf *out, struct err *e)
 		    "the %s limit", size_text((unsigned long long)st.st_size,
 		    a, sizeof(a)), size_text(cap, c, sizeof(c)));
 	}
-	rc = read_all(fd, path, cap, out, e);
+	rc = fsx_read_rest(fd, path, cap, out, e);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return rc;

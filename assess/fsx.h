@@ -22,6 +22,12 @@
  * but the cap still applies). */
 int fsx_read(const char *path, size_t cap, struct buf *out, struct err *e);
 
+/* Read the rest of 'fd' (until end of file), appending to 'out', which
+ * with what it held may not pass 'cap' bytes; NUL-ended.  'path' names
+ * the input in messages.  0, or -1 with 'e' set. */
+int fsx_read_rest(int fd, const char *path, size_t cap, struct buf *out,
+    struct err *e);
+
 /* Open 'path' for streaming ('-' is standard input).  Refuses directories,
  * FIFOs and devices other than stdin.  Returns a file descriptor or -1. */
 int fsx_open_input(const char *path, struct err *e);

@@ -62,6 +62,11 @@ cat tests/data/mini-answers.json >>"$TMP/blank-json.txt"
 check stdin-split-json-after-blank-lines sh -c '{ head -c 1 "$2"; sleep 0.2; tail -c +2 "$2"; } |
     "$1" score -s tests/data/mini/survey.json -f csv - | cmp - "$3"' sh "$ASSESS" \
     "$TMP/blank-json.txt" "$TMP/json-file.csv"
+# JSON found by its content has the same size cap as a .json file.
+printf '{' >"$TMP/big.txt"
+head -c 9000000 /dev/zero | tr '\0' ' ' >>"$TMP/big.txt"
+expect_err json-by-content-too-large 1 "^assess: .*/big.txt: is larger than the 8 MiB limit$" \
+    assess score $MINI "$TMP/big.txt"
 cp tests/data/mini-answers.json "$TMP/answers.txt"
 check json-other-name sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
     "$2" | cmp - "$3"' sh "$ASSESS" "$TMP/answers.txt" "$TMP/json-file.csv"
