@@ -222,23 +222,6 @@ reserved(const char *name)
 }
 
 static int
-find_question(const struct survey *s, const char *name)
-{
-	int k = survey_question(s, name), found = -1;
-	size_t i;
-
-	if (k >= 0)
-		return k;
-	for (i = 0; i < s->nq; i++)
-		if (strcasecmp(s->qs[i].id, name) == 0) {
-			if (found >= 0)
-				return -1;
-			found = (int)i;
-		}
-	return found;
-}
-
-static int
 unknown_column(struct csvr *r, const char *name, size_t col)
 {
 	struct suggest sg;
@@ -286,7 +269,7 @@ map_column(struct csvr *r, size_t i, struct col *c)
 		base[colon - base] = '\0';
 		c->kind = COL_EVIDENCE;
 	}
-	if ((c->q = find_question(r->s, base)) < 0)
+	if ((c->q = survey_answer_question(r->s, base)) < 0)
 		return unknown_column(r, base, i + 1);
 	if (c->kind == COL_EVIDENCE && !r->s->qs[c->q].evidence)
 		return fail_at(r, r->fline, i + 1, "%s does not ask for "

@@ -8,7 +8,6 @@
 #include "buf.h"
 #include "jdoc.h"
 #include "jsonans.h"
-#include "suggest.h"
 
 struct jr {
 	const struct jdoc	*d;
@@ -21,15 +20,11 @@ struct jr {
 static int
 unknown_question(struct jr *r, const struct jnode *m)
 {
-	struct suggest sg;
-	size_t i;
+	const char *near = survey_near_question(r->s, m->key);
 
-	suggest_init(&sg, m->key);
-	for (i = 0; i < r->s->nq; i++)
-		suggest_try(&sg, r->s->qs[i].id);
-	if (sg.best != NULL)
+	if (near != NULL)
 		return jdoc_key_error(r->d, m, "unknown question '%.64s'; did "
-		    "you mean '%s'?", m->key, sg.best);
+		    "you mean '%s'?", m->key, near);
 	return jdoc_key_error(r->d, m, "unknown question '%.64s' in survey "
 	    "'%s'", m->key, r->s->id);
 }
@@ -97,7 +92,7 @@ one_answer(struct jr *r, const struct question *q, const struct jnode *v,
 static int
 member_question(struct jr *r, const struct jnode *m)
 {
-	int k = survey_question(r->s, m->key);
+	int k = survey_answer_question(r->s, m->key);
 
 	return k >= 0 ? k : unknown_question(r, m);
 }

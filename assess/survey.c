@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fsx.h"
 #include "jdoc.h"
+#include "suggest.h"
 #include "survey.h"
 
 struct ld {
@@ -960,6 +962,35 @@ survey_question(const struct survey *s, const char *id)
 		if (strcmp(s->qs[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+int
+survey_answer_question(const struct survey *s, const char *name)
+{
+	int k = survey_question(s, name), found = -1;
+	size_t i;
+
+	if (k >= 0)
+		return k;
+	for (i = 0; i < s->nq; i++)
+		if (strcasecmp(s->qs[i].id, name) == 0) {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	return found;
+}
+
+const char *
+survey_near_question(const struct survey *s, const char *name)
+{
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, name);
+	for (i = 0; i < s->nq; i++)
+		suggest_try(&sg, s->qs[i].id);
+	return sg.best;
 }
 
 int

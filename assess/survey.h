@@ -129,6 +129,14 @@ void survey_free(struct survey *s);
 
 /* Lookups by id; -1 when absent. */
 int survey_question(const struct survey *s, const char *id);
+
+/* The question an answers file means by 'name' (a CSV header, a JSON
+ * key): the exact id, else the one id equal to it in any letter case;
+ * -1 when there is none or more than one. */
+int survey_answer_question(const struct survey *s, const char *name);
+
+/* The question id closest to 'name', for "did you mean", or NULL. */
+const char *survey_near_question(const struct survey *s, const char *name);
 int survey_dimension(const struct survey *s, const char *id);
 int survey_audience(const struct survey *s, const char *id);
 int survey_option(const struct question *q, const char *value);

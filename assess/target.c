@@ -143,8 +143,6 @@ load_cond(struct tl *tl, struct cond *c, const struct jnode *o)
 	    "min", "max", "min_level", "evidence", "any", NULL };
 	static const char *const anykeys[] = { "any", NULL };
 	const struct jnode *qn, *any = jdoc_get(o, "any");
-	struct suggest sg;
-	size_t i;
 
 	if (any != NULL) {
 		if (jdoc_expect_object(tl->d, o, anykeys, "an 'any' "
@@ -159,12 +157,11 @@ load_cond(struct tl *tl, struct cond *c, const struct jnode *o)
 	if (qn->type != JSTR)
 		return jdoc_error(tl->d, qn, "'question' must be a string");
 	if ((c->q = survey_question(tl->s, qn->str)) < 0) {
-		suggest_init(&sg, qn->str);
-		for (i = 0; i < tl->s->nq; i++)
-			suggest_try(&sg, tl->s->qs[i].id);
-		if (sg.best != NULL)
+		const char *near = survey_near_question(tl->s, qn->str);
+
+		if (near != NULL)
 			return jdoc_error(tl->d, qn, "unknown question '%s'; did "
-			    "you mean '%s'?", qn->str, sg.best);
+			    "you mean '%s'?", qn->str, near);
 		return jdoc_error(tl->d, qn, "unknown question '%s' in survey "
 		    "'%s'", qn->str, tl->s->id);
 	}

@@ -62,6 +62,13 @@ cat tests/data/mini-answers.json >>"$TMP/blank-json.txt"
 check stdin-split-json-after-blank-lines sh -c '{ head -c 1 "$2"; sleep 0.2; tail -c +2 "$2"; } |
     "$1" score -s tests/data/mini/survey.json -f csv - | cmp - "$3"' sh "$ASSESS" \
     "$TMP/blank-json.txt" "$TMP/json-file.csv"
+# A question id in another letter case means the same question in JSON
+# keys as in CSV headers.
+printf '{"format": "assess-answers/1", "survey": {"id": "mini"}, "responses": [{"organisation": "Alpha", "answers": {"a1": "some", "A3": 12}}]}' >"$TMP/case.json"
+printf 'organisation,a1,A3\nAlpha,some,12\n' >"$TMP/case.csv"
+check question-id-case sh -c '"$1" score -s tests/data/mini/survey.json -f csv "$2" >"$4.a" &&
+    "$1" score -s tests/data/mini/survey.json -f csv "$3" >"$4.b" && cmp "$4.a" "$4.b"' \
+    sh "$ASSESS" "$TMP/case.json" "$TMP/case.csv" "$TMP/case"
 # JSON found by its content has the same size cap as a .json file.
 printf '{' >"$TMP/big.txt"
 head -c 9000000 /dev/zero | tr '\0' ' ' >>"$TMP/big.txt"
