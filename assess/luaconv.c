@@ -9,11 +9,11 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "jdoc.h"
 #include "luaconv.h"
 #include "score.h"
 #include "utf8.h"
 
-#define TEXT_LIMIT	4096
 
 /* ==== Read-only proxies ==== */
 
@@ -648,19 +648,14 @@ get_int(struct rd *rd, int idx, const char *key, int required, int min,
 static const char *
 check_ident(struct rd *rd, int idx)
 {
-	size_t len, i;
+	size_t len;
 	const char *s;
 
 	if (lua_type(rd->L, idx) != LUA_TSTRING)
 		bad(rd, "must hold strings, not %s",
 		    luaL_typename(rd->L, idx));
 	s = lua_tolstring(rd->L, idx, &len);
-	for (i = 0; i < len; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
-		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
-		    (i > 0 && strchr("_.-", s[i]) != NULL)))
-			break;
-	if (len == 0 || len > 64 || i < len)
+	if (strlen(s) != len || !jdoc_is_ident(s))	/* no NUL inside */
 		bad(rd, "holds '%.40s', which is not an identifier", s);
 	return s;
 }
@@ -785,7 +780,7 @@ read_finding(struct rd *rd, int idx, struct r_finding *f)
 	f->dimension = get_text(rd, idx, "dimension", 0, 64);
 	if (f->dimension != NULL && survey_dimension(rd->s, f->dimension) < 0)
 		bad(rd, "field 'dimension' is not a dimension of the survey");
-	f->text = get_text(rd, idx, "text", 1, TEXT_LIMIT);
+	f->text = get_text(rd, idx, "text", 1, TEXT_MAX);
 	get_qids(rd, idx, "evidence", &f->evidence);
 }
 
@@ -810,7 +805,7 @@ read_rec(struct rd *rd, int idx, struct r_rec *r)
 	r->to = get_int(rd, idx, "to_level", 1, 2, NLEVELS);
 	if (r->to <= r->from)
 		bad(rd, "field 'to_level' must be above 'from_level'");
-	r->text = get_text(rd, idx, "text", 1, TEXT_LIMIT);
+	r->text = get_text(rd, idx, "text", 1, TEXT_MAX);
 	get_qids(rd, idx, "evidence", &r->evidence);
 }
 
@@ -902,7 +897,7 @@ read_headline(struct rd *rd, int idx, struct r_org *out)
 		bad(rd, "must be a table with 'level' and 'basis'");
 	only_keys(rd, -1, keys);
 	out->headline = get_int(rd, lua_gettop(rd->L), "level", 0, 1, NLEVELS);
-	out->basis = get_text(rd, lua_gettop(rd->L), "basis", 1, TEXT_LIMIT);
+	out->basis = get_text(rd, lua_gettop(rd->L), "basis", 1, TEXT_MAX);
 	lua_pop(rd->L, 1);
 }
 
