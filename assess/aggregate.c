@@ -443,3 +443,21 @@ agg_options(const struct view *v, const struct acc *c, int q)
 
 	return li >= 0 ? &c->optcount[c->q[li].opt] : NULL;
 }
+
+int
+agg_lower_median(const struct qstat *st)
+{
+	uint32_t n = 0, seen = 0;
+	int i;
+
+	for (i = 0; i < NLEVELS; i++)
+		n += st->level[i];
+	if (n == 0)
+		return 0;
+	for (i = 0; i < NLEVELS; i++) {
+		seen += st->level[i];
+		if (seen > (n - 1) / 2)
+			return i + 1;
+	}
+	return 0;
+}

@@ -82,6 +82,10 @@ const struct view *agg_view(const struct agg *a, int role);
 
 /* The statistics of survey question 'q' in accumulator 'c' of view 'v',
  * or NULL when the question is not in that view. */
+/* The lower median of a question's level signals (0 with none): with an
+ * even count the smaller middle value, so a tie never rounds up. */
+int agg_lower_median(const struct qstat *st);
+
 const struct qstat *agg_qstat(const struct view *v, const struct acc *c,
     int q);
 const struct numstat *agg_numstat(const struct view *v,

@@ -391,9 +391,9 @@ luaconv_push_target(lua_State *L, const struct survey *s,
 static void
 push_levels(lua_State *L, const struct qstat *st)
 {
-	uint32_t n = 0, k, sum = 0, acc = 0, mid;
+	uint32_t n = 0, k, sum = 0;
 	double mean, var = 0;
-	int i, median = 0;
+	int i;
 
 	lua_createtable(L, NLEVELS, 0);
 	for (i = 0; i < NLEVELS; i++) {
@@ -406,20 +406,12 @@ push_levels(lua_State *L, const struct qstat *st)
 	set_int(L, "n", n);
 	if (n == 0)
 		return;
-	mid = (n - 1) / 2;		/* the lower median */
-	for (i = 0; i < NLEVELS; i++) {
-		acc += st->level[i];
-		if (acc > mid) {
-			median = i + 1;
-			break;
-		}
-	}
 	mean = (double)sum / n;
 	for (i = 0; i < NLEVELS; i++) {
 		k = st->level[i];
 		var += k * ((i + 1) - mean) * ((i + 1) - mean);
 	}
-	set_int(L, "median", median);
+	set_int(L, "median", agg_lower_median(st));
 	set_num(L, "mean", mean);
 	set_num(L, "sd", sqrt(var / n));
 }

@@ -71,24 +71,6 @@ majority(uint32_t count, uint32_t of)
 }
 
 static int
-lower_median(const struct qstat *st)
-{
-	uint32_t n = 0, seen = 0;
-	int i;
-
-	for (i = 0; i < NLEVELS; i++)
-		n += st->level[i];
-	if (n == 0)
-		return 0;
-	for (i = 0; i < NLEVELS; i++) {
-		seen += st->level[i];
-		if (seen > (n - 1) / 2)
-			return i + 1;
-	}
-	return 0;
-}
-
-static int
 cond_holds(const struct survey *s, const struct cond *c,
     const struct view *v, const struct acc *acc)
 {
@@ -123,7 +105,7 @@ cond_holds(const struct survey *s, const struct cond *c,
 		return 0;
 	if (c->has_max && ns->sum / ns->n > c->max)
 		return 0;
-	if (c->min_level && lower_median(st) < c->min_level)
+	if (c->min_level && agg_lower_median(st) < c->min_level)
 		return 0;
 	if (c->evidence && !majority(st->evidenced, st->answered))
 		return 0;
