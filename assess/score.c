@@ -13,6 +13,14 @@ dup(struct result *res, const char *s)
 	return s != NULL ? arena_strdup(A, s) : NULL;
 }
 
+/* Survey texts repeated in every organisation (dimension ids and titles,
+ * audience ids): stored once for the whole result. */
+static const char *
+same(struct result *res, const char *s)
+{
+	return result_intern(res, s, strlen(s));
+}
+
 int
 score_begin(struct result *res, const struct survey *s,
     const struct target *t, unsigned anonymity, size_t norgs,
@@ -163,8 +171,8 @@ fill_dims(struct result *res, const struct survey *s, const struct view *v,
 		const struct dimension *dm = &s->dims[i];
 		struct r_dim *d = &o->dims[i];
 
-		if ((d->id = dup(res, dm->id)) == NULL ||
-		    (d->title = dup(res, dm->title)) == NULL)
+		if ((d->id = same(res, dm->id)) == NULL ||
+		    (d->title = same(res, dm->title)) == NULL)
 			return -1;
 		d->critical = dm->critical;
 		for (j = 0; j < dm->nq; j++) {
@@ -238,7 +246,7 @@ fill_roles(struct result *res, const struct survey *s,
 		if (oa->role[k] == NULL)
 			continue;
 		rl = &o->roles[o->nroles++];
-		if ((rl->id = dup(res, s->aud[k].id)) == NULL)
+		if ((rl->id = same(res, s->aud[k].id)) == NULL)
 			return -1;
 		rl->respondents = oa->role[k]->respondents;
 		rl->suppressed = rl->respondents < res->anonymity;
