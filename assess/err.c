@@ -60,30 +60,6 @@ err_context(struct err *e, const char *fmt, ...)
 }
 
 void
-err_linecol(const char *text, size_t len, size_t off, unsigned *line,
-    unsigned *col)
-{
-	unsigned l = 1, c = 1;
-	size_t i;
-
-	if (off > len)
-		off = len;
-	for (i = 0; i < off; i++) {
-		unsigned char ch = (unsigned char)text[i];
-
-		if (ch == '\n' || (ch == '\r' && (i + 1 >= len ||
-		    text[i + 1] != '\n'))) {
-			l++;
-			c = 1;
-		} else if (ch != '\r' && (ch & 0xC0) != 0x80) {
-			c++;	/* count characters, not continuation bytes */
-		}
-	}
-	*line = l;
-	*col = c;
-}
-
-void
 err_print_text(FILE *fp, const char *text)
 {
 	char buf[4096];

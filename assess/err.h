@@ -43,10 +43,6 @@ int err_nomem(struct err *e);
 /* Append " (...)" context to an existing message, e.g. the organisation. */
 void err_context(struct err *e, const char *fmt, ...) AS_PRINTF(2, 3);
 
-/* Line and column (1-based, column in UTF-8 characters) of byte 'off'. */
-void err_linecol(const char *text, size_t len, size_t off,
-    unsigned *line, unsigned *col);
-
 /* Print "assess: FILE:LINE:COL: msg" with control characters made
  * visible, so hostile input cannot drive the terminal. */
 void err_print(const struct err *e, FILE *fp);

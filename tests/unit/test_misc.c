@@ -11,7 +11,6 @@
 TEST(error_records)
 {
 	struct err e;
-	unsigned line, col;
 
 	CHECK_INT(err_set(&e, AS_EINPUT, "f.json", 3, 7, "bad %s", "thing"),
 	    -1);
@@ -19,9 +18,6 @@ TEST(error_records)
 	CHECK_STR(e.msg, "bad thing");
 	err_context(&e, "scoring '%s'", "X");
 	CHECK_STR(e.msg, "bad thing (scoring 'X')");
-	err_linecol("ab\ncd\r\nef\rg\xc3\xa9h", 14, 13, &line, &col);
-	CHECK_INT(line, 4);
-	CHECK_INT(col, 3);	/* g, é, then h at column 3 */
 	CHECK_INT(err_set(NULL, AS_ESYS, NULL, 0, 0, "x"), -1);
 }
 
