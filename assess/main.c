@@ -3,6 +3,7 @@
  * return its status.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,7 +12,12 @@
 int
 main(int argc, char **argv)
 {
-	int status = cli_main(argc, argv);
+	int status;
+
+	/* a reader that stops early (head) ends the run quietly, as it does
+	 * for any tool, even when the caller left SIGPIPE ignored */
+	signal(SIGPIPE, SIG_DFL);
+	status = cli_main(argc, argv);
 
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "assess: error writing the output: %s\n",

@@ -51,6 +51,11 @@ check full-disk-no-new-file test ! -e "$O/new.md"
 "$ASSESS" score -f json surveys/social-media-readiness/examples/agencies-comparison.csv \
     2>"$TMP/pipe.err" | head -c 100 >/dev/null
 check closed-pipe-is-quiet test ! -s "$TMP/pipe.err"
+# ... also when the caller left SIGPIPE ignored (as some shells and
+# services do).
+(trap '' PIPE; "$ASSESS" score -f json surveys/social-media-readiness/examples/agencies-comparison.csv \
+    2>"$TMP/pipe2.err" | head -c 100 >/dev/null)
+check closed-pipe-is-quiet-sigpipe-ignored test ! -s "$TMP/pipe2.err"
 
 # The same bytes in a locale with a decimal comma.  The locale is built
 # here (glibc's localedef, into a private folder), and shown to be live
