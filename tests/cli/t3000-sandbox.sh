@@ -10,8 +10,11 @@ MINI="-s tests/data/mini/survey.json"
 # string library, read-only tables iterate, assess.log escapes what it
 # prints.
 expect isolation 0 assess score $MINI -r tests/data/sandbox/isolation.lua -f csv tests/data/mini-one.csv tests/data/mini-answers.json
-# Two runs of the same rules give the same bytes: no state leaks.
+# Two runs of the same rules give the same bytes.
 expect minimal 0 assess score $MINI -r tests/data/sandbox/minimal.lua -f csv tests/data/mini-one.csv
+cp "$TMP/out" "$TMP/minimal.first"
+check minimal-again sh -c '"$1" score -s tests/data/mini/survey.json -r tests/data/sandbox/minimal.lua \
+    -f csv tests/data/mini-one.csv | cmp - "$2"' sh "$ASSESS" "$TMP/minimal.first"
 # A byte-order mark, a "#!" line and CRLF line ends keep line numbers.
 expect bom-shebang 1 assess score $MINI -r tests/data/sandbox/bom-shebang.lua tests/data/mini-one.csv
 # A score of -0.0 (which passes "0 to 100") is reported as 0.0, not as a

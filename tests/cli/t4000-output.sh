@@ -31,8 +31,9 @@ for c in "survey -s tests/bad/json/duplicate-key.json $ONE" \
 	kind=$1
 	shift
 	rm -f "$TMP/bad.md"
-	check "no-file-after-bad-$kind" sh -c '"$1" score -o "$2" "$@" 2>/dev/null; \
-	    test $? -eq 1 && ! test -e "$2"' sh "$ASSESS" "$TMP/bad.md" "$@"
+	check "no-file-after-bad-$kind" sh -c 'a=$1 o=$2; shift 2
+	    "$a" score -o "$o" "$@" 2>"$o.err"; test $? -eq 1 && ! test -e "$o" &&
+	    ! grep -q "build/assess" "$o.err"' sh "$ASSESS" "$TMP/bad.md" "$@"
 done
 
 # The previous report survives a failed run untouched.

@@ -43,7 +43,7 @@ static int check_fails, check_tests, check_bad;
 
 #define CHECK_NUM(a, b) do { \
 	double a_ = (a), b_ = (b); \
-	if (fabs(a_ - b_) > 1e-9) { \
+	if (!(fabs(a_ - b_) <= 1e-9)) {	/* NaN fails too */ \
 		printf("  %s:%d: %s is %g, expected %g\n", __FILE__, __LINE__, \
 		    #a, a_, b_); \
 		check_fails++; \

@@ -86,6 +86,11 @@ TEST(delimiter_from_header)
 	CHECK(read_text("\"organisation\",\"A1\"\n\"A\",\"some\"\n", &c, &e) ==
 	    1);
 	agg_free(c.a);
+	/* delimiters inside quotes are not counted: three ';' in a quoted
+	 * (ignored) column name against two ',' outside */
+	CHECK(read_text("\"_a;b;c;d\",organisation,A1\nx,A,some\n", &c,
+	    &e) == 1);
+	agg_free(c.a);
 }
 
 TEST(organisations_accumulate_in_order)

@@ -44,7 +44,7 @@ TEST(atomic_write_replaces_whole_file)
 	free(path);
 }
 
-TEST(failed_write_keeps_previous)
+TEST(failed_write_leaves_nothing)
 {
 	char *path = fsx_join(dir, "gone/report.md");
 	struct err e;
@@ -243,7 +243,7 @@ main(void)
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	RUN(atomic_write_replaces_whole_file);
-	RUN(failed_write_keeps_previous);
+	RUN(failed_write_leaves_nothing);
 	RUN(read_refuses_large_and_special_files);
 	RUN(symlink_target_replaced_link_and_mode_kept);
 	RUN(new_file_mode_follows_umask);

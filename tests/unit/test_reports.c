@@ -187,6 +187,11 @@ TEST(markdown_is_inert)
 			CHECK(0);
 			break;
 		}
+	/* Markdown's emphasis, heading and HTML-entity marks from data are
+	 * escaped too: the hostile text comes out with a backslash before
+	 * each */
+	CHECK(strstr(b.data, "\\*bold\\* \\_em\\_ \\`code\\` \\~strike\\~ "
+	    "\\# hash \\& amp") != NULL);
 	/* every row of a table has as many cell borders as its header */
 	for (i = 0; i <= b.len; i++) {
 		if (i < b.len && b.data[i] != '\n')

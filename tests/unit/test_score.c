@@ -26,13 +26,17 @@ collect(const char *const *rows, size_t n)
 		r.roles = 1u << s->org_aud;
 		r.ans = ans;
 		snprintf(copy, sizeof(copy), "%s", rows[i]);
-		/* "Q=value Q=value ..." */
+		/* "Q=value Q=+ev role=AUDIENCE ..." */
 		for (tok = strtok_r(copy, " ", &save); tok != NULL;
 		    tok = strtok_r(NULL, " ", &save)) {
 			char *eq = strchr(tok, '=');
 			int q;
 
 			snprintf(id, sizeof(id), "%.*s", (int)(eq - tok), tok);
+			if (strcmp(id, "role") == 0) {	/* "role=ops" */
+				r.roles = 1u << survey_audience(s, eq + 1);
+				continue;
+			}
 			q = survey_question(s, id);
 			if (strcmp(eq + 1, "+ev") == 0)
 				ans[q].evidence = 1;
@@ -111,6 +115,36 @@ TEST(any_of_number_or_level)
 	agg_free(a);
 }
 
+TEST(any_by_level_alone)
+{
+	/* T1 unanswered; the other alternative, T2 at level 4 or more */
+	static const char *const four[] = { "role=ops T2=4" };
+	static const char *const three[] = { "role=ops T2=3" };
+	struct agg *a = collect(four, 1);
+
+	CHECK_INT(met(a, "TRN-R1"), PRACTICE_MET);
+	agg_free(a);
+	a = collect(three, 1);
+	CHECK_INT(met(a, "TRN-R1"), PRACTICE_UNMET);
+	agg_free(a);
+}
+
+TEST(evidence_from_most_respondents)
+{
+	/* two of three with evidence is most; one of three is not */
+	static const char *const most[] = { "A1=some A4=yes A4=+ev",
+	    "A1=some A4=yes A4=+ev", "A1=some A4=yes" };
+	static const char *const few[] = { "A1=some A4=yes A4=+ev",
+	    "A1=some A4=yes", "A1=some A4=yes" };
+	struct agg *a = collect(most, 3);
+
+	CHECK_INT(met(a, "ACC-R2"), PRACTICE_MET);
+	agg_free(a);
+	a = collect(few, 3);
+	CHECK_INT(met(a, "ACC-R2"), PRACTICE_UNMET);
+	agg_free(a);
+}
+
 TEST(unanswered_satisfies_nothing)
 {
 	static const char *const none[] = { "A1=some" };
@@ -149,6 +183,8 @@ main(void)
 	RUN(any_of_number_or_level);
 	RUN(unanswered_satisfies_nothing);
 	RUN(answered_and_failing_is_unmet);
+	RUN(any_by_level_alone);
+	RUN(evidence_from_most_respondents);
 	target_free(t);
 	survey_free(s);
 	return check_done();
