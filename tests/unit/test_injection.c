@@ -287,6 +287,40 @@ json_has(const cJSON *item, const char *text)
 	return 0;
 }
 
+/* Whether organisations[0].KEY.SUB (.KEY[0].SUB for an array) is
+ * payload k exactly. */
+static int
+json_at(const cJSON *root, size_t k, const char *key, const char *sub)
+{
+	const cJSON *o = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+	    root, "organisations"), 0);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (cJSON_IsArray(v))
+		v = cJSON_GetArrayItem(v, 0);
+	v = cJSON_GetObjectItemCaseSensitive(v, sub);
+	return cJSON_IsString(v) && strcmp(v->valuestring, payloads[k]) == 0;
+}
+
+/* Whether the organisation is payload k as a CSV cell gives it: without
+ * surrounding spaces and tabs (FORMAT.md). */
+static int
+json_org(const cJSON *root, size_t k)
+{
+	const cJSON *o = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+	    root, "organisations"), 0);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "id");
+	const char *p = payloads[k];
+	size_t n;
+
+	p += strspn(p, " \t");
+	for (n = strlen(p); n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t');
+	    n--)
+		;
+	return cJSON_IsString(v) && strlen(v->valuestring) == n &&
+	    strncmp(v->valuestring, p, n) == 0;
+}
+
 static void
 check_json(const struct buf *b, size_t k)
 {
@@ -294,10 +328,19 @@ check_json(const struct buf *b, size_t k)
 
 	if (raw_unsafe(b->data, b->len, 1))
 		escaped("json", k, "a raw control character");
-	if (root == NULL)
+	if (root == NULL) {
 		escaped("json", k, "the report does not parse");
-	else if (!json_has(root, payloads[k]))
+		return;
+	}
+	if (!json_has(root, payloads[k]))
 		escaped("json", k, "the text does not come back exactly");
+	/* and in each place it was put: the organisation (answers), the
+	 * headline basis, the finding and the recommendation (rules) */
+	if (!json_org(root, k) ||
+	    !json_at(root, k, "headline", "basis") ||
+	    !json_at(root, k, "findings", "text") ||
+	    !json_at(root, k, "recommendations", "text"))
+		escaped("json", k, "a field does not come back exactly");
 	cJSON_Delete(root);
 }
 
