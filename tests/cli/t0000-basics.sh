@@ -32,6 +32,12 @@ expect score-twice 2 assess score -s tests/data/mini/survey.json tests/data/mini
 expect check-nothing 2 assess check
 # The bundled surveys, and the targets with the survey each is for.
 expect list-bundled 0 assess list
+# Usage errors not tied to one option.
+expect help-two-commands 2 assess help score check
+expect score-empty-output 2 assess score -o "" tests/data/mini-one.csv
+expect score-survey-not-an-id 2 assess score -s "a b" tests/data/mini-one.csv
+expect score-target-not-an-id 2 assess score -t "a b" tests/data/mini-one.csv
+expect list-no-datadir 3 env ASSESS_PATH=/nonexistent ${VG:-} "$ASSESS" list
 expect list-bad 2 assess list everything
 expect list-too-many 2 assess list surveys targets
 # a name with a terminal escape is shown, not obeyed
