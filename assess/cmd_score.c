@@ -197,32 +197,50 @@ write_report(void *ctx, struct buf *out, struct err *e)
 	return rn->fmt->write(&rn->res, out, e);
 }
 
+/* The organisations whose headline is below --fail-below's level (one
+ * not rated counts as below any level), into the result so that the
+ * JSON report lists them all. */
 static int
-below(const struct result *res, int level)
+mark_below(struct result *res, int level, struct err *e)
 {
-	size_t i, n = 0;
-	const char *first = NULL;
+	size_t i;
 
+	res->fail_below = level;
+	if (res->norgs > 0 && (res->below.v = arena_alloc(&res->arena,
+	    res->norgs * sizeof(char *))) == NULL)
+		return err_nomem(e);
 	for (i = 0; i < res->norgs; i++)
-		if (res->orgs[i].headline < level && n++ == 0)
-			first = res->orgs[i].id;
-	if (n == 0)
-		return 0;
-	/* one line saying why the status is 4 (a headline that is not rated
-	 * counts as below any level) */
+		if (res->orgs[i].headline < level)
+			res->below.v[res->below.n++] = res->orgs[i].id;
+	return 0;
+}
+
+#define BELOW_NAMED 20	/* on standard error; the JSON lists them all */
+
+/* One line saying why the status is 4. */
+static void
+say_below(const struct result *res)
+{
+	size_t i, n = res->below.n;
+
 	fputs("assess: ", stderr);
-	if (n == 1) {
-		fputs("organisation '", stderr);
-		err_print_text(stderr, first);
-		fprintf(stderr, "' is below level %d", level);
-	} else {
-		fprintf(stderr, "%zu of %zu organisations are below level %d, "
-		    "the first '", n, res->norgs, level);
-		err_print_text(stderr, first);
-		fputc('\'', stderr);
+	if (n == 1)
+		fprintf(stderr, "organisation '");
+	else
+		fprintf(stderr, "%zu of %zu organisations are below level %d: '",
+		    n, res->norgs, res->fail_below);
+	for (i = 0; i < n && i < BELOW_NAMED; i++) {
+		if (i > 0)
+			fputs("', '", stderr);
+		err_print_text(stderr, res->below.v[i]);
 	}
+	if (n == 1)
+		fprintf(stderr, "' is below level %d", res->fail_below);
+	else
+		fputc('\'', stderr);
+	if (n > BELOW_NAMED)
+		fprintf(stderr, " and %zu more", n - BELOW_NAMED);
 	fputs(" (--fail-below)\n", stderr);
-	return 1;
 }
 
 static void
@@ -253,12 +271,14 @@ cmd_score(int argc, char **argv)
 	result_init(&rn.res);
 	rc = AS_EXIT_OK;
 	rn.fmt = fmt;
-	if (run(&o, &rn, &e) != 0 || output_emit(o.output, write_report, &rn,
+	if (run(&o, &rn, &e) != 0 || (rn.level > 0 && mark_below(&rn.res,
+	    rn.level, &e) != 0) || output_emit(o.output, write_report, &rn,
 	    &e) != 0) {
 		rc = rn.bad_level[0] ? cli_usage_error("score", "--fail-below "
 		    "needs a level: 1 to 5 or a level name such as '%s'",
 		    rn.bad_level) : cli_fail(&e);
-	} else if (rn.level > 0 && below(&rn.res, rn.level)) {
+	} else if (rn.res.below.n > 0) {
+		say_below(&rn.res);
 		rc = AS_EXIT_BELOW;
 	}
 	release(&rn);
