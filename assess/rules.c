@@ -60,6 +60,7 @@ struct rules {
 	int			 hooks, survey, target;	/* registry refs */
 	const struct survey	*s;
 	const struct target	*t;
+	struct luaconv_live	 live;		/* what the proxies read */
 	rules_log_fn		 log;
 	void			*logctx;
 	unsigned		 nlog;
@@ -799,10 +800,14 @@ prepare_p(lua_State *L)
 {
 	struct rules *r = get_rules(L);
 
-	luaconv_push_survey(L, r->s);
+	r->live.s = r->s;
+	r->live.t = r->t;
+	r->live.in = NULL;
+	luaconv_push_survey(L, &r->live);
 	r->survey = luaL_ref(L, LUA_REGISTRYINDEX);
-	luaconv_push_target(L, r->s, r->t);
+	luaconv_push_target(L, &r->live);
 	r->target = luaL_ref(L, LUA_REGISTRYINDEX);
+	luaconv_prepare_views(L, &r->live);
 	lua_getfield(L, LUA_REGISTRYINDEX, "assess.chunk");
 	lua_pushnil(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.chunk");
@@ -849,7 +854,7 @@ score_p(lua_State *L)
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hooks);
 	lua_getfield(L, -1, "score");
-	luaconv_push_view(L, r->s, r->t, c->in);
+	luaconv_push_view(L, &r->live);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->survey);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->target);
 	lua_call(L, 3, 1);
@@ -863,7 +868,11 @@ rules_score(struct rules *r, const struct rules_view *in, struct result *res,
 {
 	struct call c = { in, res, out };
 	char ctx[300];
+	int rc;
 
 	snprintf(ctx, sizeof(ctx), "scoring organisation '%.200s'", in->org);
-	return run(r, score_p, &c, ctx, e);
+	r->live.in = in;
+	rc = run(r, score_p, &c, ctx, e);
+	r->live.in = NULL;
+	return rc;
 }
