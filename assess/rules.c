@@ -358,13 +358,13 @@ read_source(const char *path, const char *display, struct buf *b,
 	return 0;
 }
 
-/* [-1, +1] Give the function on top a strict environment of its own. */
+/* [-1, +1] Give the function on top a strict environment of its own:
+ * an empty table whose reads go to the sandbox's base table (a plain
+ * table lookup, no C call, for every global a rule uses), and from there,
+ * for a name it does not have, to an error. */
 static int
 env_index(lua_State *L)
 {
-	lua_pushvalue(L, 2);
-	if (lua_gettable(L, lua_upvalueindex(1)) != LUA_TNIL)
-		return 1;
 	if (lua_type(L, 2) == LUA_TSTRING)
 		return luaL_error(L, "undefined global '%s'",
 		    lua_tostring(L, 2));
@@ -386,7 +386,6 @@ set_env(lua_State *L)
 	lua_newtable(L);				/* fn, env */
 	lua_createtable(L, 0, 3);			/* fn, env, mt */
 	lua_getfield(L, LUA_REGISTRYINDEX, "assess.base");
-	lua_pushcclosure(L, env_index, 1);
 	lua_setfield(L, -2, "__index");
 	lua_pushcfunction(L, env_newindex);
 	lua_setfield(L, -2, "__newindex");
@@ -649,7 +648,16 @@ build_base(lua_State *L)
 	lua_setfield(L, -2, "utf8");
 	luaL_newlib(L, api);
 	lua_setfield(L, -2, "assess");
+	/* the table itself, not its read-only proxy, backs every rule's
+	 * environment (no rule can reach it: the environment's metatable
+	 * is locked); freezing makes its library tables read-only */
+	lua_pushvalue(L, -1);
 	luaconv_freeze(L);
+	lua_pop(L, 1);
+	lua_createtable(L, 0, 1);
+	lua_pushcfunction(L, env_index);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.base");
 	lua_newtable(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.libs");
