@@ -5,6 +5,12 @@
 MINI="-s tests/data/mini/survey.json"
 
 expect md-one 0 assess score $MINI tests/data/mini-one.csv
+# Cells may hold an option's label instead of its value, in any letter
+# case and spacing: the same answers written with values score the same.
+LABELS="-s tests/data/labels/survey.json -r tests/data/mini/mini.lua"
+expect labels-json 0 assess score $LABELS -f json tests/data/labels/labels.csv
+check labels-as-values sh -c '"$1" score $2 -f json tests/data/labels/labels.csv >"$3/l.json" &&
+    "$1" score $2 -f json tests/data/labels/values.csv | cmp - "$3/l.json"' sh "$ASSESS" "$LABELS" "$TMP"
 expect json-one 0 assess score $MINI -f json tests/data/mini-one.csv
 expect csv-one 0 assess score $MINI -f csv tests/data/mini-one.csv
 expect md-audit-target 0 assess score $MINI -t mini-target tests/data/mini-audit.csv tests/data/mini-answers.json
