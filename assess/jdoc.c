@@ -51,6 +51,10 @@ locate(struct scan *sc, size_t off, unsigned *line, unsigned *col)
 	for (; sc->coff < off; sc->coff++) {
 		unsigned char ch = (unsigned char)sc->s[sc->coff];
 
+		if (ch >= 0x20 && ch < 0x80) {		/* most bytes */
+			sc->ccol++;
+			continue;
+		}
 		if (ch == '\n' || (ch == '\r' && (sc->coff + 1 >= sc->n ||
 		    sc->s[sc->coff + 1] != '\n'))) {
 			sc->cline++;
@@ -256,6 +260,10 @@ scan_string(struct scan *sc, const char **out, size_t *len)
 			return fail(sc, start, "invalid JSON: string is never "
 			    "closed");
 		c = (unsigned char)sc->s[sc->i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			sc->i++;		/* most bytes */
+			continue;
+		}
 		if (c == '"') {
 			sc->i++;
 			if (out != NULL && (*out = decode(sc, start + 1,
