@@ -12,7 +12,7 @@
 static const struct cmd cmds[] = {
 	{ "score", cmd_score,
 	  "[-s SURVEY] [-t TARGET] [-r RULES] [-f FORMAT] [-o FILE]\n"
-	  "                    [--fail-below LEVEL] [--anonymity N] ANSWERS...",
+	  "                    [--fail-below LEVEL] [--anonymity N] [-j N] ANSWERS...",
 	  "rate organisations from answers files",
 	  "Read the answers (CSV or JSON), score every organisation in them with\n"
 	  "the survey's rules, and write a report: a maturity level per dimension,\n"
@@ -34,6 +34,8 @@ static const struct cmd cmds[] = {
 	  "                         headline is below LEVEL (1-5 or a level name)\n"
 	  "      --anonymity N      break results down by role only for roles\n"
 	  "                         with at least N respondents (default 5)\n"
+	  "  -j, --jobs N           score the organisations on N threads (default\n"
+	  "                         1); the report is the same for any N\n"
 	  "  -h, --help             show this help\n" },
 	{ "check", cmd_check, "[-s SURVEY] FILE...",
 	  "validate surveys, target profiles, rule scripts and answers",

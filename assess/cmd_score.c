@@ -27,7 +27,7 @@
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
 	const char	*fail_below;
-	unsigned	 anonymity;
+	unsigned	 anonymity, jobs;
 	char		**answers;
 	int		 nanswers;
 };
@@ -53,6 +53,20 @@ parse_anonymity(const char *arg, unsigned *out)
 	return 0;
 }
 
+#define JOBS_MAX 256
+
+static int
+parse_jobs(const char *arg, unsigned *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v < 1 || v > JOBS_MAX)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, struct opts *o)
 {
@@ -64,6 +78,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -71,7 +86,7 @@ parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->anonymity = SCORE_ANONYMITY;
-	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:h", longs, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:j:h", longs, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 's': o->survey = optarg; break;
@@ -85,6 +100,12 @@ parse_args(int argc, char **argv, struct opts *o)
 				return cli_usage_error("score", "--anonymity "
 				    "needs a whole number of respondents, not "
 				    "'%s'", optarg);
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o->jobs) != 0)
+				return cli_usage_error("score", "-j needs a number "
+				    "of threads from 1 to %d, not '%s'", JOBS_MAX,
+				    optarg);
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);
@@ -166,6 +187,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.target = o->target;
 	eo.rules = o->rules;
 	eo.anonymity = o->anonymity;
+	eo.jobs = o->jobs;
 	eo.note = note;
 	eo.log = print_log;
 	eo.loaded = loaded;
