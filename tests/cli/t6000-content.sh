@@ -479,15 +479,27 @@ levels -t library-service-minimum-2012 $EX/agency-audit.csv >"$TMP/lib.lv"
 want "target library-minimum: ITP gap" "$TMP/lib.lv" \
     "Department of Community Services (synthetic)|ITP|level=2 score=37.5 target=3 gap=1 capped=ITP-02 met= unmet=ITP-R1"
 # us-ogd: LDR 2 against 3; LDR-R1 met (LDR-01 endorsed, with evidence),
-# LDR-R2 unmet (LDR-02 no), LDR-R3 met (LDR-04 ad_hoc).
+# LDR-R3 met (LDR-04 ad_hoc); there is no LDR-R2 (the Directive's
+# spending-data official has no question in the survey).
 levels -t us-ogd-open-gov-plan-2010 $EX/agency-audit.csv >"$TMP/us.lv"
 want "target us-ogd: LDR practices" "$TMP/us.lv" \
-    "Department of Community Services (synthetic)|LDR|level=2 score=37.5 target=3 gap=1 capped=LDR-02 met=LDR-R1;LDR-R3 unmet=LDR-R2"
+    "Department of Community Services (synthetic)|LDR|level=2 score=37.5 target=3 gap=1 capped=LDR-02 met=LDR-R1;LDR-R3 unmet="
 # vic leader: TRN 3 against 4; TRN-R1 unmet (TRN-01 60 % is below 90).
 levels -t vic-gov20-action-plan-leader-2010 $EX/agency-audit.csv >"$TMP/vic.lv"
 want "target vic leader: TRN gap" "$TMP/vic.lv" \
     "Department of Community Services (synthetic)|TRN|level=3 score=43.8 target=4 gap=1 capped= met= unmet=TRN-R1"
+# nz-psc (current guidance): POL 3 against 3 but POL-R1 unmet (the
+# policy's coverage was not given with evidence) and POL-R3 unmet (no
+# transparency statement: POL-04 is not all_transparency); POL-R2 met
+# (account management covered); APR-R1 met (APR-04 yes); CUL-R1 met
+# (CUL-02 median level 3 or more).
+levels -t nz-psc-official-use-current $EX/agency-audit.csv >"$TMP/nz.lv"
+want "target nz-psc: POL practices" "$TMP/nz.lv" \
+    "Department of Community Services (synthetic)|POL|level=3 score=37.5 target=3 gap=0 capped= met=POL-R2 unmet=POL-R1;POL-R3"
+want "target nz-psc: no target for access" "$TMP/nz.lv" \
+    "Department of Community Services (synthetic)|ACC|level=2 score=37.5 target= gap= capped= met= unmet="
 for t in au-gov20-agency-baseline-2010 library-service-minimum-2012 \
+    nz-psc-official-use-current \
     us-ogd-open-gov-plan-2010 vic-gov20-action-plan-leader-2010; do
 	expect "agency-$t" 0 assess score -f csv -t $t $EX/agency-audit.csv
 done
