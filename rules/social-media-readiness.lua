@@ -88,6 +88,16 @@ end
 -- best option: an answer at that option is not topped (lib/profile.lua),
 -- since the other answer decides whether it is worth 5.
 local REACH = { ["ACC-01"] = 5, ["APR-02"] = 5 }
+-- Threshold questions that only tell level 3 from 4 (or 4 from 5): an
+-- answer short of the threshold caps the dimension and says nothing
+-- about where below it the organisation stands, so it stays out of the
+-- median (lib/profile.lua, gate_only).
+local GATE_ONLY = { ["ACC-07"] = true, ["ITP-08"] = true, ["ENG-04"] = true,
+                    ["MEA-07"] = true, ["POL-07"] = true, ["CUL-06"] = true }
+-- Culture is anchored on what staff say (Hoffmann, Lutz & Meckel:
+-- confidence, manager support and fear of sanction), not on what policy
+-- states: at most one level above the lower median of the three.
+local ANCHOR_GROUPS = { CUL = { "CUL-02", "CUL-03", "CUL-04" } }
 local EVIDENCE_CAPS = { ["POL-01"] = 2 }
 
 local function adjust(id, s, stat, org)
@@ -123,7 +133,8 @@ local function score(org, survey, target)
   local min_n = org.respondents >= 5 and 5 or 1
   local opts = { min_n = min_n, evidence_cap = 3, topped = true,
                  adjust = adjust, reach = REACH,
-                 evidence_caps = EVIDENCE_CAPS }
+                 evidence_caps = EVIDENCE_CAPS, gate_only = GATE_ONLY,
+                 anchor_groups = ANCHOR_GROUPS }
   local dims, sig, unevidenced = profile.dimensions(org, survey, opts)
   local lvl = function(id) return dims[id].level end
   local title = function(id) return survey.dimension[id].title end
@@ -418,6 +429,21 @@ local function score(org, survey, target)
       "). Activity the organisation cannot sustain tends to fade or go " ..
       "wrong: shore up approvals, training and resourcing before " ..
       "launching more initiatives.")
+  end
+
+  -- The progress index beside the headline (maturity-content §4.2: the
+  -- median of the ten enablers, all dimensions but engagement).  The
+  -- caps stack, so most organisations sit at level 1 or 2 on the
+  -- headline; the index shows the progress the weakest link hides, and
+  -- is reported when it is above the headline.
+  if level ~= nil and enabler_median ~= nil and enabler_median > level then
+    find("progress-index", "info", nil, "Progress index: the median " ..
+      "level of the ten enablers (every dimension but engagement " ..
+      "practice) is " .. enabler_median .. " (" .. label(enabler_median) ..
+      "), above the headline of " .. level .. ". The headline follows " ..
+      "the weakest critical enabler; the index shows how far the rest " ..
+      "of the organisation has come, and is the figure to watch between " ..
+      "assessments while the weakest link is being fixed.")
   end
 
   -- Levels resting on few of their questions (fewer than half answered).

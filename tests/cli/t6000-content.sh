@@ -165,7 +165,8 @@ want "all worst with a target: below-target steps move up" "$TMP/worst-t.sm" \
 
 # ---------------------------------------------------------------------
 # Access blocked for everyone (blocked.csv: all best but ACC-01
-# blocked_all).  ACC-01 is an anchor with level 1: ACC is at most 1 + 1 =
+# blocked_all).  The enablers' median is 5, above the headline of 2: the
+# progress-index note.  ACC-01 is an anchor with level 1: ACC is at most 1 + 1 =
 # 2 although its other answers say 5; the headline follows (ACC is the
 # weakest critical enabler).  Findings: access-blocked; mixed-messages
 # (ENG-01 built_in invites the public, ACC-01 <= 2 shuts staff out).
@@ -176,7 +177,7 @@ want "blocked: ACC capped at 2 by ACC-01" "$TMP/blocked.lv" \
 want "blocked: headline 2" "$TMP/blocked.lv" \
     "Blocked|levels|H=2 ACC=2 APR=5 TRN=5 LDR=5 POL=5 ITP=5 LST=5 MEA=5 RES=5 ENG=5 CUL=5"
 want "blocked: findings" "$TMP/blocked.sm" \
-    "Blocked|findings|access-blocked mixed-messages small-sample"
+    "Blocked|findings|access-blocked mixed-messages progress-index small-sample"
 want "blocked: the access step first" "$TMP/blocked.sm" "Blocked|recs|ACC-2-3:1"
 assess score -f json $C/blocked.csv >"$TMP/blocked.json"
 check "blocked: basis in plain words" grep -Fq \
@@ -237,7 +238,7 @@ want "anchor TRN-01: TRN 3, capped by TRN-01" "$TMP/gates.lv" \
     "Anchor TRN-01 30 percent|TRN|level=3 score=62.5 target= gap= capped=TRN-01 met= unmet="
 want "anchor TRN-01: headline 3" "$TMP/gates.sm" "Anchor TRN-01 30 percent|headline|3"
 want "anchor TRN-01: finding" "$TMP/gates.sm" \
-    "Anchor TRN-01 30 percent|findings|no-training-before-posting small-sample"
+    "Anchor TRN-01 30 percent|findings|no-training-before-posting progress-index small-sample"
 want "threshold LDR-02: LDR 2" "$TMP/gates.lv" \
     "Threshold LDR-02 no|LDR|level=2 score=37.5 target= gap= capped=LDR-02 met= unmet="
 has "threshold LDR-02: strategy without owner" "$TMP/gates.sm" \
@@ -279,9 +280,45 @@ want "evidence cap: POL-01 counts 2" "$TMP/evidence.lv" \
 has "evidence cap: finding" "$TMP/evidence.sm" \
     "Unevidenced leadership and policy" findings missing-evidence
 want "evidence cap: finding evidence" "$TMP/evidence.sm" \
-    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-03,LDR-04,LDR-08,LDR-09,POL-01 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-03,LDR-04,LDR-08,LDR-09,POL-01 progress-index: small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
 has "evidence cap: finding for LDR-01 alone" "$TMP/evidence.sm" \
     "Unevidenced LDR-01" findings missing-evidence
+
+# ---------------------------------------------------------------------
+# Re-anchored items (reanchor.csv: all best but one or two answers).
+# Questions that only tell level 3 from 4 are threshold gates whose
+# answer short of the threshold caps the dimension without counting in
+# its median (GATE_ONLY in the rules): a bare "no" no longer says
+# "level 3", it says "not yet level 4".  All best elsewhere, so the other
+# signals are 5 and the mean of the counted ones is 5: the score is held
+# to the top of the capped level (62.5 for 3, 87.5 for 4).
+#  - ACC-07 no, ITP-08 no, ENG-04 no, MEA-07 no, CUL-06 none: each is
+#    requires_for 4, so its dimension is 3, capped by it.
+#  - POL-07 documented (4): requires_for 5 (the policy ladder puts the
+#    route for staff proposals, with fast-track pilots, at level 5): POL 4.
+#  - LST-03 informal is now level 2 (a set route to a named owner is 3,
+#    tracked to closure 4), an ordinary signal: signals 5,5,2,5,5 and
+#    LST-04 yes (best, 3) topped to the median 5 of the others: lower
+#    median of six is 5; mean 27/6 = 4.5, score 87.5.
+#  - Culture is anchored on the staff statements CUL-02..04, not on
+#    CUL-01: CUL-02 '2' and CUL-03 '2' (levels 2, 2) with CUL-04 '1'
+#    (reverse-worded: 5): the lower median of the three is 2, so CUL is at
+#    most 3, although the median of all six signals (CUL-01 topped to 5)
+#    is 5; capped by the two low statements; mean 24/6 = 4, held to 62.5.
+#  - CUL-01 discourages (1) with staff at their best: 1,5,5,5,5,5: CUL 5
+#    (the policy item no longer caps it); mean 26/6, held to 87.5.
+levels $C/reanchor.csv >"$TMP/re.lv"
+for c in "ACC-07 no|ACC|level=3 score=62.5 target= gap= capped=ACC-07" \
+    "ITP-08 no|ITP|level=3 score=62.5 target= gap= capped=ITP-08" \
+    "ENG-04 no|ENG|level=3 score=62.5 target= gap= capped=ENG-04" \
+    "MEA-07 no|MEA|level=3 score=62.5 target= gap= capped=MEA-07" \
+    "CUL-06 none|CUL|level=3 score=62.5 target= gap= capped=CUL-06" \
+    "POL-07 documented|POL|level=4 score=87.5 target= gap= capped=POL-07" \
+    "LST-03 informal|LST|level=5 score=87.5 target= gap= capped=" \
+    "Staff doubt, policy welcomes|CUL|level=3 score=62.5 target= gap= capped=CUL-02;CUL-03" \
+    "Staff confident, policy discourages|CUL|level=5 score=87.5 target= gap= capped="; do
+	want "re-anchored: ${c%%|*}" "$TMP/re.lv" "$c met= unmet="
+done
 
 # ---------------------------------------------------------------------
 # Flags (flags.csv).
@@ -343,7 +380,7 @@ summary $C/findings.csv >"$TMP/find.sm"
 want "findings: baseline" "$TMP/find.sm" "Baseline|findings|small-sample"
 # ACC-01 blocked_all; ENG-01 consult invites the public: also mixed-messages.
 want "finding: access blocked" "$TMP/find.sm" \
-    "Access blocked|findings|access-blocked mixed-messages small-sample"
+    "Access blocked|findings|access-blocked mixed-messages progress-index small-sample"
 # ACC-03 'often' = level 2 (mean of one answer 2.0 < 2.6).
 want "finding: personal devices" "$TMP/find.sm" \
     "Personal devices|findings|personal-devices small-sample"
@@ -436,8 +473,9 @@ want "quick check: thin rating" "$TMP/qc.sm" "QC two answers|findings|thin-ratin
 # ---------------------------------------------------------------------
 # Examples.
 levels $EX/library-self-assessment.csv >"$TMP/library.lv"
+# (ENG 2: ENG-04 "no" no longer counts as level 3; it only caps at 3.)
 want "library: profile" "$TMP/library.lv" \
-    "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2 POL=2 ITP=2 LST=2 MEA=1 RES=2 ENG=3 CUL=3"
+    "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2 POL=2 ITP=2 LST=2 MEA=1 RES=2 ENG=2 CUL=3"
 levels -s quick-check surveys/quick-check/examples/library-quick-check.csv >"$TMP/libqc.lv"
 want "library quick check: profile" "$TMP/libqc.lv" \
     "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2"
@@ -464,13 +502,13 @@ has "comparison: small-sample note with 4 respondents" "$TMP/cmp.sm" \
 # Targets on the agency audit: the whole CSV report (levels, targets,
 # gaps, practices met and unmet) per profile.  Checked by hand:
 # au-gov20: ACC 2 against 3, gap 1 (its 8 signals sum to 20: ACC-01
-# designated_roles counts 3, not 2, because ACC-04 is written_it; mean 2.5
-# = score 37.5); ACC-R1 unmet (ACC-01 designated_roles is not
+# designated_roles counts 3, not 2, because ACC-04 is written_it; ACC-07
+# 'no' (3) only caps, so 7 signals sum to 17: mean 17/7, score 35.7); ACC-R1 unmet (ACC-01 designated_roles is not
 # read_all/open_all), ACC-R2 unmet (LDR-03 listed); APR-R1 met
 # (APR-04 yes); LDR-R1 unmet (LDR-02 no).
 levels -t au-gov20-agency-baseline-2010 $EX/agency-audit.csv >"$TMP/au.lv"
 want "target au-gov20: ACC gap" "$TMP/au.lv" \
-    "Department of Community Services (synthetic)|ACC|level=2 score=37.5 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
+    "Department of Community Services (synthetic)|ACC|level=2 score=35.7 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
 want "target au-gov20: APR-R1 met" "$TMP/au.lv" \
     "Department of Community Services (synthetic)|APR|level=2 score=34.4 target=3 gap=1 capped= met=APR-R1 unmet="
 # library-service-minimum: ITP 2 against 3; ITP-R1 unmet (ITP-09 paper,
@@ -492,12 +530,13 @@ want "target vic leader: TRN gap" "$TMP/vic.lv" \
 # policy's coverage was not given with evidence) and POL-R3 unmet (no
 # transparency statement: POL-04 is not all_transparency); POL-R2 met
 # (account management covered); APR-R1 met (APR-04 yes); CUL-R1 met
-# (CUL-02 median level 3 or more).
+# (CUL-02 median level 3 or more).  POL's score counts 7 signals: POL-07
+# 'informal' is short of its threshold of 5 and only caps.
 levels -t nz-psc-official-use-current $EX/agency-audit.csv >"$TMP/nz.lv"
 want "target nz-psc: POL practices" "$TMP/nz.lv" \
-    "Department of Community Services (synthetic)|POL|level=3 score=37.5 target=3 gap=0 capped= met=POL-R2 unmet=POL-R1;POL-R3"
+    "Department of Community Services (synthetic)|POL|level=3 score=42.9 target=3 gap=0 capped= met=POL-R2 unmet=POL-R1;POL-R3"
 want "target nz-psc: no target for access" "$TMP/nz.lv" \
-    "Department of Community Services (synthetic)|ACC|level=2 score=37.5 target= gap= capped= met= unmet="
+    "Department of Community Services (synthetic)|ACC|level=2 score=35.7 target= gap= capped= met= unmet="
 for t in au-gov20-agency-baseline-2010 library-service-minimum-2012 \
     nz-psc-official-use-current \
     us-ogd-open-gov-plan-2010 vic-gov20-action-plan-leader-2010; do
