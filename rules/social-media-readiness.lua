@@ -93,7 +93,8 @@ local REACH = { ["ACC-01"] = 5, ["APR-02"] = 5 }
 -- about where below it the organisation stands, so it stays out of the
 -- median (lib/profile.lua, gate_only).
 local GATE_ONLY = { ["ACC-07"] = true, ["ITP-08"] = true, ["ENG-04"] = true,
-                    ["MEA-07"] = true, ["POL-07"] = true, ["CUL-06"] = true }
+                    ["MEA-07"] = true, ["POL-07"] = true, ["CUL-06"] = true,
+                    ["ACC-11"] = true, ["APR-10"] = true, ["TRN-09"] = true }
 -- Culture is anchored on what staff say (Hoffmann, Lutz & Meckel:
 -- confidence, manager support and fear of sanction), not on what policy
 -- states: at most one level above the lower median of the three.

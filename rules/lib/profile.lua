@@ -163,8 +163,18 @@ local function rate(dim, org, survey, opts, signals, capped)
   end
   local list = top_up(free, topped)
   if #list == 0 then return nil, list, {} end
+  -- A gate-only question nobody answered caps nothing: it only tells one
+  -- level from the next, and without an answer (or not asked, by its
+  -- 'when') there is nothing to tell.
+  local asked = {}
+  for _, id in ipairs(dim.questions) do
+    if not (opts.gate_only ~= nil and opts.gate_only[id] and
+        signals[id] == nil) then
+      asked[id] = org.questions[id]
+    end
+  end
   local level, by = gates.apply(stats.median(list), dim, survey, signals,
-    org.questions)
+    asked)
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
   if group ~= nil then cap, ids = group_cap(group, signals) end

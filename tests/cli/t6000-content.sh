@@ -191,13 +191,16 @@ check "blocked: basis in plain words" grep -Fq \
 #    then allows 4; the score is held to 87.5, the top of level 4.
 #  - ACC-01 designated_roles with ACC-04 informal: 2; anchor: ACC 3.
 #  - ACC-01 open_all with ACC-06 defined (3): 5; ACC signals 5,3 and
-#    seven 5s: mean 43/9, score 94.4.  With ACC-06 ad_hoc (2): 4, and not
-#    topped up to 5 since ACC-06 decides: mean 41/9, score 88.9.
-#  - APR-02 1 hour with APR-01 pre_cleared (4): 5; signals 4,5 and six
-#    5s: score 96.9.  With APR-01 comms_manager (3): 4; 3,4 and six 5s:
-#    score 90.6.  Both level 5 (the lower median of eight).
+#    nine 5s (ACC-10 and ACC-11 'yes' topped): mean 53/11, score 95.5.
+#    With ACC-06 ad_hoc (2): 4, and not topped up to 5 since ACC-06
+#    decides: mean 51/11, score 90.9.
+#  - APR-02 1 hour with APR-01 pre_cleared (4): 5; signals 4,5 and eight
+#    5s: mean 49/10, score 97.5.  With APR-01 comms_manager (3): 4; 3,4
+#    and eight 5s: 47/10, score 92.5.  Both level 5 (the lower median of
+#    ten).
 #  - POL-01 all eight with POL-08 over_3_years (2): 3; anchor: POL 4;
-#    signals 3,2 and six 5s: score 84.4.
+#    signals 3,2 and twelve 5s: mean 65/14 = 4.64, score 91.1, held to
+#    87.5, the top of level 4.
 #  - POL-01 without its evidence: 2 (not the general cap of 3); anchor:
 #    POL 3, score held to 62.5.
 #  - MEA-01 seven measures without outcomes: 4 (not 5); MEA 5 with
@@ -207,16 +210,16 @@ want "ACC-01 named roles with a written rule counts 3: ACC 4 by its anchor" "$TM
     "ACC-01 named roles, rule written|ACC|level=4 score=87.5 target= gap= capped=ACC-01 met= unmet="
 want "ACC-01 named roles without a written rule counts 2: ACC 3 by its anchor" "$TMP/dep.lv" \
     "ACC-01 named roles, no written rule|ACC|level=3 score=62.5 target= gap= capped=ACC-01;ACC-04 met= unmet="
-want "ACC-01 open with a procedure counts 5: score 94.4" "$TMP/dep.lv" \
-    "ACC-01 open, procedure|ACC|level=5 score=94.4 target= gap= capped= met= unmet="
-want "ACC-01 open without a procedure counts 4: score 88.9" "$TMP/dep.lv" \
-    "ACC-01 open, no procedure|ACC|level=5 score=88.9 target= gap= capped= met= unmet="
-want "APR-02 fast and pre-cleared counts 5: score 96.9" "$TMP/dep.lv" \
-    "APR-02 fast, pre-cleared|APR|level=5 score=96.9 target= gap= capped= met= unmet="
-want "APR-02 fast with per-post sign-off counts 4: score 90.6" "$TMP/dep.lv" \
-    "APR-02 fast, per-post sign-off|APR|level=5 score=90.6 target= gap= capped= met= unmet="
+want "ACC-01 open with a procedure counts 5: score 95.5" "$TMP/dep.lv" \
+    "ACC-01 open, procedure|ACC|level=5 score=95.5 target= gap= capped= met= unmet="
+want "ACC-01 open without a procedure counts 4: score 90.9" "$TMP/dep.lv" \
+    "ACC-01 open, no procedure|ACC|level=5 score=90.9 target= gap= capped= met= unmet="
+want "APR-02 fast and pre-cleared counts 5: score 97.5" "$TMP/dep.lv" \
+    "APR-02 fast, pre-cleared|APR|level=5 score=97.5 target= gap= capped= met= unmet="
+want "APR-02 fast with per-post sign-off counts 4: score 92.5" "$TMP/dep.lv" \
+    "APR-02 fast, per-post sign-off|APR|level=5 score=92.5 target= gap= capped= met= unmet="
 want "POL-01 with an old review counts 3: POL 4 by its anchor" "$TMP/dep.lv" \
-    "POL-01 all eight, old review|POL|level=4 score=84.4 target= gap= capped=POL-01 met= unmet="
+    "POL-01 all eight, old review|POL|level=4 score=87.5 target= gap= capped=POL-01 met= unmet="
 want "POL-01 without evidence counts 2: POL 3 by its anchor" "$TMP/dep.lv" \
     "POL-01 no evidence|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
 want "MEA-01 without outcomes counts 4: score 96.4" "$TMP/dep.lv" \
@@ -266,21 +269,23 @@ want "evidence cap: LDR-01 anchor" "$TMP/evidence.lv" \
 want "evidence cap: MEA-04 lowers the score only" "$TMP/evidence.lv" \
     "Unevidenced MEA-04|MEA|level=5 score=92.9 target= gap= capped= met= unmet="
 #  - Leadership and policy, all best without any of their evidence:
-#    LDR-01, -03, -04, -08 and -09 count 3 and the other four 5, so the
-#    lower median of nine is 3; no gate lowered it (the LDR-01 anchor
-#    allows 4), so capped_by lists the five unevidenced answers.  POL-01
+#    LDR-01, -04, -08 and -09 count 3 (LDR-03's best, 'actions', is 3
+#    anyway, so its missing evidence changes nothing).  The LDR-01 anchor
+#    (3) allows 4 and the LDR-04 threshold (3, short of 4) allows 3: LDR 3,
+#    capped by both gates, then by the other unevidenced answers LDR-08
+#    and LDR-09.  POL-01
 #    without evidence counts 2 (its own cap), and as an anchor holds POL
 #    at 3.  One missing-evidence finding names both dimensions.
 #  - The single-question cases name their one dimension.
 summary $C/evidence.csv >"$TMP/evidence.sm"
 want "evidence cap: LDR held by missing evidence" "$TMP/evidence.lv" \
-    "Unevidenced leadership and policy|LDR|level=3 score=62.5 target= gap= capped=LDR-01;LDR-03;LDR-04;LDR-08;LDR-09 met= unmet="
+    "Unevidenced leadership and policy|LDR|level=3 score=62.5 target= gap= capped=LDR-01;LDR-04;LDR-08;LDR-09 met= unmet="
 want "evidence cap: POL-01 counts 2" "$TMP/evidence.lv" \
     "Unevidenced leadership and policy|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
 has "evidence cap: finding" "$TMP/evidence.sm" \
     "Unevidenced leadership and policy" findings missing-evidence
 want "evidence cap: finding evidence" "$TMP/evidence.sm" \
-    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-03,LDR-04,LDR-08,LDR-09,POL-01 progress-index: small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-04,LDR-08,LDR-09,POL-01 progress-index: small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
 has "evidence cap: finding for LDR-01 alone" "$TMP/evidence.sm" \
     "Unevidenced LDR-01" findings missing-evidence
 
@@ -298,8 +303,9 @@ has "evidence cap: finding for LDR-01 alone" "$TMP/evidence.sm" \
 #    route for staff proposals, with fast-track pilots, at level 5): POL 4.
 #  - LST-03 informal is now level 2 (a set route to a named owner is 3,
 #    tracked to closure 4), an ordinary signal: signals 5,5,2,5,5 and
-#    LST-04 yes (best, 3) topped to the median 5 of the others: lower
-#    median of six is 5; mean 27/6 = 4.5, score 87.5.
+#    LST-04 yes (best, 3) and LST-07 in_place (best, 4) topped to the
+#    median 5 of the others: lower median of seven is 5; mean 32/7,
+#    score 89.3.
 #  - Culture is anchored on the staff statements CUL-02..04, not on
 #    CUL-01: CUL-02 '2' and CUL-03 '2' (levels 2, 2) with CUL-04 '1'
 #    (reverse-worded: 5): the lower median of the three is 2, so CUL is at
@@ -314,7 +320,7 @@ for c in "ACC-07 no|ACC|level=3 score=62.5 target= gap= capped=ACC-07" \
     "MEA-07 no|MEA|level=3 score=62.5 target= gap= capped=MEA-07" \
     "CUL-06 none|CUL|level=3 score=62.5 target= gap= capped=CUL-06" \
     "POL-07 documented|POL|level=4 score=87.5 target= gap= capped=POL-07" \
-    "LST-03 informal|LST|level=5 score=87.5 target= gap= capped=" \
+    "LST-03 informal|LST|level=5 score=89.3 target= gap= capped=" \
     "Staff doubt, policy welcomes|CUL|level=3 score=62.5 target= gap= capped=CUL-02;CUL-03" \
     "Staff confident, policy discourages|CUL|level=5 score=87.5 target= gap= capped="; do
 	want "re-anchored: ${c%%|*}" "$TMP/re.lv" "$c met= unmet="
@@ -416,10 +422,12 @@ want "finding: champion" "$TMP/find.sm" "Champion|flags|champion-dependent"
 want "findings: only thin-rating without answers" "$TMP/find.sm" "Minimal|findings|thin-rating"
 # Against a target, what Minimal leaves unanswered is "not met" and also
 # listed as unanswered; ACC-R1 (ACC-01 answered) is met, ACC-R2 (LDR-03,
-# unanswered) is not, for want of answers.
+# unanswered) is not, for want of answers.  ACC counts 1 question
+# answered, 2 not applicable (ACC-10 and ACC-11, asked only after a
+# written rule and a recorded reason) and 8 unanswered.
 assess score -f csv -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.csv"
 check "practices: unanswered apart" grep -qx \
-    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","0","8","ACC-R2"' \
+    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","2","8","ACC-R2"' \
     "$TMP/min.csv"
 # A practice with one condition answered and failing and another left
 # unanswered is plainly unmet (practices.csv, all best but POL-01 and
@@ -428,10 +436,10 @@ check "practices: unanswered apart" grep -qx \
 # blank too, POL-R1 and POL-R2 have nothing to be judged by.
 assess score -f csv -t au-gov20-agency-baseline-2010 $C/practices.csv >"$TMP/pr.csv"
 check "practices: answered and failing is unmet" grep -qx \
-    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","7","0","1",""' \
+    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","13","0","1",""' \
     "$TMP/pr.csv"
 check "practices: nothing to judge by" grep -qx \
-    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","6","0","2","POL-R1;POL-R2"' \
+    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","12","0","2","POL-R1;POL-R2"' \
     "$TMP/pr.csv"
 assess score -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.md"
 check "practices: unanswered in Markdown" grep -qx \
@@ -528,13 +536,14 @@ want "target vic leader: TRN gap" "$TMP/vic.lv" \
     "Department of Community Services (synthetic)|TRN|level=3 score=43.8 target=4 gap=1 capped= met= unmet=TRN-R1"
 # nz-psc (current guidance): POL 3 against 3 but POL-R1 unmet (the
 # policy's coverage was not given with evidence) and POL-R3 unmet (no
-# transparency statement: POL-04 is not all_transparency); POL-R2 met
+# transparency statement: POL-04 is not all_transparency), POL-R4 unmet
+# (no answer on election-period rules: POL-13 is new); POL-R2 met
 # (account management covered); APR-R1 met (APR-04 yes); CUL-R1 met
 # (CUL-02 median level 3 or more).  POL's score counts 7 signals: POL-07
 # 'informal' is short of its threshold of 5 and only caps.
 levels -t nz-psc-official-use-current $EX/agency-audit.csv >"$TMP/nz.lv"
 want "target nz-psc: POL practices" "$TMP/nz.lv" \
-    "Department of Community Services (synthetic)|POL|level=3 score=42.9 target=3 gap=0 capped= met=POL-R2 unmet=POL-R1;POL-R3"
+    "Department of Community Services (synthetic)|POL|level=3 score=42.9 target=3 gap=0 capped= met=POL-R2 unmet=POL-R1;POL-R3;POL-R4"
 want "target nz-psc: no target for access" "$TMP/nz.lv" \
     "Department of Community Services (synthetic)|ACC|level=2 score=35.7 target= gap= capped= met= unmet="
 for t in au-gov20-agency-baseline-2010 library-service-minimum-2012 \
