@@ -447,6 +447,62 @@ check "practices: unanswered in Markdown" grep -qx \
 want "minimal: headline 2 from the LDR-02 threshold" "$TMP/find.sm" "Minimal|headline|2"
 
 # ---------------------------------------------------------------------
+# Seed points (seeds.csv: the level-3 baseline of findings.csv, one
+# change per organisation).
+#  - An announce-only page (ENG-01 announce, comments off) still asks the
+#    public to follow it: with staff blocked (ACC-09 blocked) that is
+#    mixed-messages, citing ENG-01 and ACC-09; with staff able to read the
+#    pages (baseline ACC-09 read_only, ACC-01 read_all) it is not.
+#  - APR-03 2 sign-offs on a reply (band 2-3 = level 2) raises the
+#    sign-off finding on its own, at medium (APR-01 is comms_manager).
+#  - RES-11: five extra roles and no stand-in (RES-03 none): role-overload,
+#    high; four roles with stand-ins for some accounts: medium; three:
+#    none (the threshold is four of six).
+#  - ITP-10 none with ITP-04 informal (2): no-ally-in-it citing both;
+#    contacts_only with a named contact (ITP-04 3) and ITP-05 '3': ITP-10
+#    alone.
+summary $C/seeds.csv >"$TMP/seeds.sm"
+want "seed: announce-only page, staff blocked" "$TMP/seeds.sm" \
+    "Announce only, staff shut out|evidence|mixed-messages:ENG-01,ACC-09 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+want "seed: announce-only page, staff can read it" "$TMP/seeds.sm" \
+    "Announce only, staff can open|findings|small-sample"
+has "seed: reply sign-offs alone raise the sign-off finding" "$TMP/seeds.sm" \
+    "Replies need two sign-offs" evidence senior-signoff-every-post:APR-03
+has "seed: one person, every role" "$TMP/seeds.sm" \
+    "One person, every role" evidence role-overload:RES-11,RES-03
+has "seed: four roles" "$TMP/seeds.sm" "Four roles, stand-ins named" evidence role-overload:RES-11
+want "seed: three roles" "$TMP/seeds.sm" "Three roles|findings|small-sample"
+has "seed: no ally in IT" "$TMP/seeds.sm" "No ally in IT" evidence no-ally-in-it:ITP-10,ITP-04
+has "seed: contacts only in IT" "$TMP/seeds.sm" "Contacts only in IT" evidence no-ally-in-it:ITP-10
+assess score -f json $C/seeds.csv >"$TMP/seeds.json"
+check "seed: severity of one person with no stand-in" grep -Fq \
+    'and no account has a named stand-in' "$TMP/seeds.json"
+
+# A copy of the rules with a misspelt question id or option value stops
+# with the rule file and line instead of silently dropping a finding.
+typo() {
+	sed "$2" rules/social-media-readiness.lua >"$TMP/typo.lua"
+	if assess score -r "$TMP/typo.lua" $C/all-best.csv >"$TMP/typo.out" 2>"$TMP/typo.err"; then
+		not_ok "$1" "scored with $2"
+	elif [ -s "$TMP/typo.out" ] || ! grep -Fq "$3" "$TMP/typo.err"; then
+		not_ok "$1" "expected on stderr: $3" "got: $(cat "$TMP/typo.err")"
+	else
+		ok "$1"
+	fi
+}
+typo "typo: question id names the data table" 's/"ACC-06"/"ACC-66"/' \
+    "QUESTIONS names question 'ACC-66', which the survey does not have"
+typo "typo: option value" 's/"blocked_all"/"blocked_al"/' \
+    "QUESTIONS names option 'blocked_al' of ACC-01, which the survey does not have"
+line=$(grep -n 'local s = c:sig("ACC-03")' rules/social-media-readiness.lua | cut -d: -f1)
+typo "typo: undeclared id in a finding, with its line" 's/c:sig("ACC-03")/c:sig("ACC-33")/' \
+    "typo.lua:$line: question 'ACC-33' is not declared in QUESTIONS"
+line=$(grep -n 'if not c:mostly("ACC-01", { "blocked_all" })' rules/social-media-readiness.lua | cut -d: -f1)
+typo "typo: undeclared value in a finding, with its line" \
+    's/c:mostly("ACC-01", { "blocked_all" })/c:mostly("ACC-01", { "blocked_everyone" })/' \
+    "typo.lua:$line: option 'blocked_everyone' of ACC-01 is not declared in QUESTIONS"
+
+# ---------------------------------------------------------------------
 # A critical dimension without answers: five staff answer only staff
 # questions; APR and LDR have none, so there is no headline.
 summary $C/staff-only.csv >"$TMP/staff.sm"
