@@ -567,14 +567,18 @@ has "comparison: small-sample note with 4 respondents" "$TMP/cmp.sm" \
 # gaps, practices met and unmet) per profile.  Checked by hand:
 # au-gov20: ACC 2 against 3, gap 1 (its 8 signals sum to 20: ACC-01
 # designated_roles counts 3, not 2, because ACC-04 is written_it; ACC-07
-# 'no' (3) only caps, so 7 signals sum to 17: mean 17/7, score 35.7); ACC-R1 unmet (ACC-01 designated_roles is not
-# read_all/open_all), ACC-R2 unmet (LDR-03 listed); APR-R1 met
-# (APR-04 yes); LDR-R1 unmet (LDR-02 no).
+# 'no' (3) only caps, so 7 signals sum to 17; ACC-10 'no', the rule gives
+# no reasons, adds a 2: mean 19/8, score 34.4); ACC-R1 unmet (ACC-01
+# designated_roles is not read_all/open_all), ACC-R2 unmet (LDR-03
+# listed); APR-R1 met
+# (APR-04 yes); LDR-R1 unmet (LDR-02 no).  APR's eight signals sum to 19;
+# APR-09 'no' (following the guide is not authority enough) adds a 2:
+# mean 21/9, score 33.3.
 levels -t au-gov20-agency-baseline-2010 $EX/agency-audit.csv >"$TMP/au.lv"
 want "target au-gov20: ACC gap" "$TMP/au.lv" \
-    "Department of Community Services (synthetic)|ACC|level=2 score=35.7 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
+    "Department of Community Services (synthetic)|ACC|level=2 score=34.4 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
 want "target au-gov20: APR-R1 met" "$TMP/au.lv" \
-    "Department of Community Services (synthetic)|APR|level=2 score=34.4 target=3 gap=1 capped= met=APR-R1 unmet="
+    "Department of Community Services (synthetic)|APR|level=2 score=33.3 target=3 gap=1 capped= met=APR-R1 unmet="
 # library-service-minimum: ITP 2 against 3; ITP-R1 unmet (ITP-09 paper,
 # MEA-04 draft, and ITP-01 it_ad_hoc_input is not a joint decision).
 levels -t library-service-minimum-2012 $EX/agency-audit.csv >"$TMP/lib.lv"
@@ -591,17 +595,18 @@ levels -t vic-gov20-action-plan-leader-2010 $EX/agency-audit.csv >"$TMP/vic.lv"
 want "target vic leader: TRN gap" "$TMP/vic.lv" \
     "Department of Community Services (synthetic)|TRN|level=3 score=43.8 target=4 gap=1 capped= met= unmet=TRN-R1"
 # nz-psc (current guidance): POL 3 against 3 but POL-R1 unmet (the
-# policy's coverage was not given with evidence) and POL-R3 unmet (no
-# transparency statement: POL-04 is not all_transparency), POL-R4 unmet
-# (no answer on election-period rules: POL-13 is new); POL-R2 met
+# policy does not cover the legal element) and POL-R3 unmet (no
+# transparency statement: POL-04 is not all_transparency); POL-R4 met
+# (POL-13 written election-period rules); POL-R2 met
 # (account management covered); APR-R1 met (APR-04 yes); CUL-R1 met
-# (CUL-02 median level 3 or more).  POL's score counts 7 signals: POL-07
-# 'informal' is short of its threshold of 5 and only caps.
+# (CUL-02 median level 3 or more).  POL's score counts 13 signals (POL-07
+# 'none' is short of its threshold of 5 and only caps): POL-03 and POL-05
+# at 2, the other eleven at 3: mean 37/13, score 46.2.
 levels -t nz-psc-official-use-current $EX/agency-audit.csv >"$TMP/nz.lv"
 want "target nz-psc: POL practices" "$TMP/nz.lv" \
-    "Department of Community Services (synthetic)|POL|level=3 score=42.9 target=3 gap=0 capped= met=POL-R2 unmet=POL-R1;POL-R3;POL-R4"
+    "Department of Community Services (synthetic)|POL|level=3 score=46.2 target=3 gap=0 capped= met=POL-R2;POL-R4 unmet=POL-R1;POL-R3"
 want "target nz-psc: no target for access" "$TMP/nz.lv" \
-    "Department of Community Services (synthetic)|ACC|level=2 score=35.7 target= gap= capped= met= unmet="
+    "Department of Community Services (synthetic)|ACC|level=2 score=34.4 target= gap= capped= met= unmet="
 for t in au-gov20-agency-baseline-2010 library-service-minimum-2012 \
     nz-psc-official-use-current \
     us-ogd-open-gov-plan-2010 vic-gov20-action-plan-leader-2010; do
