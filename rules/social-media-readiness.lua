@@ -157,6 +157,23 @@ local function check_data(survey)
   end
 end
 
+-- Reading an undeclared question, or testing an undeclared option value,
+-- is an error; 'depth' 3 makes it point at the caller of the function
+-- that calls need() or need_value().
+local function need(id, depth)
+  if QUESTIONS[id] == nil then
+    error("question '" .. id .. "' is not declared in QUESTIONS", depth)
+  end
+end
+
+local function need_value(id, v, depth)
+  for _, d in ipairs(QUESTIONS[id] or {}) do
+    if d == v then return end
+  end
+  error("option '" .. v .. "' of " .. id .. " is not declared in QUESTIONS",
+    depth)
+end
+
 -- ---------------------------------------------------------------------
 -- Answers worth more or less depending on another answer
 -- (maturity-content §3, the question bank):
@@ -179,18 +196,20 @@ end
 -- cap; the thresholds used here are at or below that cap anyway.)
 
 local function at_least(org, id, level)
+  need(id, 3)
   local s = stats.signal(org.questions[id])
   return s ~= nil and s >= level
 end
 
-local function chosen(stat, value)
+local function chosen(id, stat, value)
+  need_value(id, value, 3)
   return stat.options ~= nil and stat.options[value] or 0
 end
 
 local function adjust(id, s, stat, org)
   if id == "ACC-01" then
-    if s == 2 and chosen(stat, "designated_roles") >
-        chosen(stat, "by_request") and at_least(org, "ACC-04", 3) then
+    if s == 2 and chosen(id, stat, "designated_roles") >
+        chosen(id, stat, "by_request") and at_least(org, "ACC-04", 3) then
       return 3
     elseif s == 4 and at_least(org, "ACC-06", 3) then
       return 5
@@ -200,7 +219,7 @@ local function adjust(id, s, stat, org)
   elseif id == "POL-01" then
     if s == 4 and not at_least(org, "POL-08", 3) then return 3 end
   elseif id == "MEA-01" then
-    if s == 5 and chosen(stat, "outcomes") * 2 <= stat.answered then
+    if s == 5 and chosen(id, stat, "outcomes") * 2 <= stat.answered then
       return 4
     end
   end
@@ -225,37 +244,16 @@ end
 local Context = {}
 Context.__index = Context
 
--- 'depth' 3 makes the error point at the caller of the method that
--- calls need().
-local function need(id, depth)
-  if QUESTIONS[id] == nil then
-    error("question '" .. id .. "' is not declared in QUESTIONS", depth)
-  end
-end
-
 function Context:stat(id)
   need(id, 3)
   return self.org.questions[id]
-end
-
-function Context:declared(id, values, depth)
-  for _, v in ipairs(values) do
-    local ok = false
-    for _, d in ipairs(QUESTIONS[id] or {}) do
-      if d == v then ok = true end
-    end
-    if not ok then
-      error("option '" .. v .. "' of " .. id ..
-        " is not declared in QUESTIONS", depth)
-    end
-  end
 end
 
 -- Share of answers among 'values', or nil without answers.  'depth'
 -- makes an undeclared value an error in the finding's own line.
 local function share(c, id, values, depth)
   need(id, depth + 1)
-  c:declared(id, values, depth + 1)
+  for _, v in ipairs(values) do need_value(id, v, depth + 1) end
   local q = c.org.questions[id]
   if q == nil or q.options == nil or q.answered == 0 then return nil end
   local k = 0

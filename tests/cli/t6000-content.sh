@@ -494,6 +494,19 @@ typo "typo: question id names the data table" 's/"ACC-06"/"ACC-66"/' \
     "QUESTIONS names question 'ACC-66', which the survey does not have"
 typo "typo: option value" 's/"blocked_all"/"blocked_al"/' \
     "QUESTIONS names option 'blocked_al' of ACC-01, which the survey does not have"
+line=$(grep -n 'at_least(org, "ACC-06", 3)' rules/social-media-readiness.lua | cut -d: -f1)
+typo "typo: undeclared id in adjust(), with its line" \
+    's/at_least(org, "ACC-06", 3)/at_least(org, "ACC-66", 3)/' \
+    "typo.lua:$line: question 'ACC-66' is not declared in QUESTIONS"
+# 'assess check' runs the rules too, so the same copy fails there.
+sed 's/"blocked_all"/"blocked_al"/' rules/social-media-readiness.lua >"$TMP/typo.lua"
+if assess check "$TMP/typo.lua" >"$TMP/typo.out" 2>"$TMP/typo.err"; then
+	not_ok "typo: check fails" "check passed a misspelt option value"
+elif grep -Fq "typo.lua:" "$TMP/typo.err" && grep -Fq "'blocked_al'" "$TMP/typo.err"; then
+	ok "typo: check fails"
+else
+	not_ok "typo: check fails" "got: $(cat "$TMP/typo.err")"
+fi
 line=$(grep -n 'local s = c:sig("ACC-03")' rules/social-media-readiness.lua | cut -d: -f1)
 typo "typo: undeclared id in a finding, with its line" 's/c:sig("ACC-03")/c:sig("ACC-33")/' \
     "typo.lua:$line: question 'ACC-33' is not declared in QUESTIONS"
