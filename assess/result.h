@@ -61,7 +61,7 @@ struct r_rec {
  * those definitions.  Memory grows with organisations times questions,
  * never with respondents. */
 struct r_qdef {
-	const char	*id, *dimension;
+	const char	*id, *dimension, *text;
 	const char	**opts;		/* option values (choice questions) */
 	size_t		 nopts;
 	unsigned	 off;		/* of its counters in r_org.qstats */

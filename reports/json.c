@@ -207,6 +207,35 @@ header(struct jw *w, const struct result *r)
 	close_(w, ']');
 }
 
+/* The questions the statistics of every organisation refer to, one
+ * per line: id, dimension, text and option values. */
+static void
+question_defs(struct jw *w, const struct result *r)
+{
+	size_t i, j;
+
+	key(w, "questions");
+	open_(w, '[');
+	for (i = 0; i < r->nq; i++) {
+		const struct r_qdef *d = &r->qdefs[i];
+
+		item(w);
+		buf_puts(w->b, "{\"id\": ");
+		string(w, d->id);
+		buf_puts(w->b, ", \"dimension\": ");
+		string(w, d->dimension);
+		buf_puts(w->b, ", \"text\": ");
+		string(w, d->text);
+		buf_puts(w->b, ", \"options\": [");
+		for (j = 0; j < d->nopts; j++) {
+			buf_puts(w->b, j ? ", " : "");
+			string(w, d->opts[j]);
+		}
+		buf_puts(w->b, "]}");
+	}
+	close_(w, ']');
+}
+
 static void
 dimension(struct jw *w, const struct result *r, const struct r_dim *d)
 {
@@ -434,6 +463,7 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 	w.b = out;
 	open_(&w, '{');
 	header(&w, r);
+	question_defs(&w, r);
 	key(&w, "organisations");
 	open_(&w, '[');
 	for (i = 0; i < r->norgs; i++)
