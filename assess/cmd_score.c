@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "date.h"
 #include "engine.h"
 #include "fsx.h"
 #include "output.h"
@@ -26,8 +27,9 @@
 
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
-	const char	*fail_below;
+	const char	*fail_below, *as_of;
 	unsigned	 anonymity;
+	char		 date[DATE_LEN + 1];
 	char		**answers;
 	int		 nanswers;
 };
@@ -64,6 +66,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
+		{ "as-of", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -85,6 +88,13 @@ parse_args(int argc, char **argv, struct opts *o)
 				return cli_usage_error("score", "--anonymity "
 				    "needs a whole number of respondents, not "
 				    "'%s'", optarg);
+			break;
+		case 'D':
+			if (strlen(optarg) != DATE_LEN ||
+			    date_parse(optarg, DATE_LEN, o->date) != 0)
+				return cli_usage_error("score", "--as-of needs a "
+				    "date, YYYY-MM-DD, not '%s'", optarg);
+			o->as_of = o->date;
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);
@@ -166,6 +176,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.target = o->target;
 	eo.rules = o->rules;
 	eo.anonymity = o->anonymity;
+	eo.as_of = o->as_of;
 	eo.note = note;
 	eo.log = print_log;
 	eo.loaded = loaded;
