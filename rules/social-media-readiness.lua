@@ -55,6 +55,7 @@
 -- FINDINGS in the order they are reported within a severity.
 
 local profile = assess.import("profile")
+local audit = assess.import("audit")
 local stats = assess.import("stats")
 
 -- ---------------------------------------------------------------------
@@ -739,13 +740,19 @@ local function small_sample(c)
     "staff to answer before relying on them.", evidence = used }
 end
 
+-- Respondents who answer the same question at opposite ends: the
+-- medians above would hide it (lib/audit.lua).
+local function respondents_disagree(c)
+  return audit.disagreement_finding(c.org, c.survey)
+end
+
 -- In the order they are reported within a severity.
 local FINDINGS = {
   access_blocked, personal_devices, who_decides_access, no_ally_in_it,
   listening_tools_blocked, senior_signoff, no_training, mixed_messages,
   circular_trap, strategy_without_owner, champion_dependent, role_overload,
-  perception_gap, engagement_ahead, progress_index, thin_rating,
-  missing_evidence, few_answers, small_sample,
+  perception_gap, respondents_disagree, engagement_ahead, progress_index,
+  thin_rating, missing_evidence, few_answers, small_sample,
 }
 
 -- ---------------------------------------------------------------------
