@@ -136,6 +136,8 @@ jstr(struct buf *b, const char *s, size_t n)
 		if (c == '"' || c == '\\') {
 			buf_putc(b, '\\');
 			buf_putc(b, (char)c);
+		} else if (c == '\n') {
+			buf_puts(b, "\\n");
 		} else if (c < 0x20 || c == 0x7f) {
 			buf_puts(b, "\\u00");
 			buf_putc(b, hex[c >> 4]);
@@ -289,7 +291,7 @@ summary(const struct opts *o, const char *file, const struct import *im)
 	if (o->io.tool == NULL) {
 		fputs("assess: ", stderr);
 		err_print_text(stderr, file);
-		fprintf(stderr, ": read as a %s export (--from %s)\n",
+		fprintf(stderr, ": read as an export of %s (--from %s)\n",
 		    import_tool(im)->title, import_tool(im)->name);
 	}
 	import_stats(im, &st);

@@ -48,28 +48,34 @@ ends_with(const char *s, const char *end)
 	return n >= l && strcasecmp(s + n - l, end) == 0;
 }
 
-/* The question of a tag with a suffix (Q5_4_TEXT, Q5_2): the tag's text
- * before " - Selected Choice", else the tag before its last '_'. */
+/* The text before 'sep' in 's', into 't'; 0, or -1 if 'sep' is absent. */
+static int
+before(const char *s, const char *sep, char *t, size_t size)
+{
+	const char *cut = s ? strstr(s, sep) : NULL;
+	size_t n;
+
+	if (cut == NULL || (n = (size_t)(cut - s)) >= size)
+		return -1;
+	memcpy(t, s, n);
+	t[n] = '\0';
+	return 0;
+}
+
+/* The question of a tag with a suffix (Q5_4_TEXT, Q5_2): by the text
+ * before " - " in row 2, else by the tag before its first '_'. */
 static int
 base_question(const struct survey *s, const struct import_col *c)
 {
-	const char *cut = c->alt ? strstr(c->alt, CHOSEN) : NULL;
-	const char *us = strrchr(c->head, '_');
 	char t[TEXT_MAX];
-	size_t n;
 	int q;
 
-	if (cut != NULL && (n = (size_t)(cut - c->alt)) < sizeof(t)) {
-		memcpy(t, c->alt, n);
-		t[n] = '\0';
-		if ((q = import_by_text(s, t)) >= 0)
-			return q;
-	}
-	if (us == NULL || (n = (size_t)(us - c->head)) >= sizeof(t))
-		return -1;
-	memcpy(t, c->head, n);
-	t[n] = '\0';
-	return import_by_name(s, t, 1);
+	if ((before(c->alt, CHOSEN, t, sizeof(t)) == 0 ||
+	    before(c->alt, " - ", t, sizeof(t)) == 0) &&
+	    (q = import_by_text(s, t)) >= 0)
+		return q;
+	return before(c->head, "_", t, sizeof(t)) == 0 ?
+	    import_by_name(s, t, 1) : -1;
 }
 
 /* A choice of a split multi-select: "... - Selected Choice - Label". */
