@@ -14,18 +14,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "aggregate.h"
-#include "answers.h"
 #include "buf.h"
 #include "cli.h"
+#include "engine.h"
 #include "fsx.h"
 #include "paths.h"
 #include "report.h"
 #include "result.h"
-#include "rules.h"
 #include "score.h"
-#include "survey.h"
-#include "target.h"
 
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
@@ -36,14 +32,12 @@ struct opts {
 };
 
 struct run {
-	struct survey	*s;
-	struct target	*t;
-	struct rules	*r;
-	struct agg	*a;
+	const struct opts *o;
+	struct engine	*en;
 	struct result	 res;
 	struct buf	 out;
-	char		*survey_path, *target_path;
-	struct rules_place place;
+	int		 level;		/* --fail-below */
+	char		 bad_level[64];	/* set: --fail-below was no level */
 };
 
 static int
@@ -75,7 +69,6 @@ parse_args(int argc, char **argv, struct opts *o)
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	o->survey = PATHS_DEFAULT_SURVEY;
 	o->anonymity = SCORE_ANONYMITY;
 	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:h", longs, NULL)) !=
 	    -1) {
@@ -153,22 +146,6 @@ check_output(const struct opts *o, struct err *e)
 	return fsx_check_output(o->output, e);
 }
 
-/* Nor the survey, target or rule file the run loads, however they were
- * named (an id, a folder, a path): checked once their paths are known. */
-static int
-check_output_inputs(const struct opts *o, const struct run *rn,
-    struct err *e)
-{
-	if (o->output == NULL)
-		return 0;
-	if (fsx_same_file(o->output, rn->survey_path) ||
-	    (rn->target_path && fsx_same_file(o->output, rn->target_path)) ||
-	    fsx_same_file(o->output, rn->place.path))
-		return err_set(e, AS_EUSAGE, o->output, 0, 0, "is one of the "
-		    "input files; the report would overwrite it");
-	return 0;
-}
-
 static int
 level_arg(const struct survey *s, const char *arg, int *level)
 {
@@ -194,126 +171,59 @@ print_log(void *ctx, const char *where, const char *msg)
 	fprintf(stderr, "assess: %s: log: %s\n", where, msg);
 }
 
-static int
-load_inputs(const struct opts *o, struct run *rn, struct err *e)
+static void
+note(void *ctx, const char *msg)
 {
-	struct rules_limits lim;
-
-	if ((rn->survey_path = paths_survey(o->survey, e)) == NULL ||
-	    (rn->s = survey_load(rn->survey_path, e)) == NULL)
-		return -1;
-	if (o->target != NULL && ((rn->target_path = paths_target(o->target,
-	    rn->s, e)) == NULL || (rn->t = target_load(rn->target_path, rn->s,
-	    e)) == NULL))
-		return -1;
-	if (paths_rules(rn->s, o->rules, &rn->place, e) != 0 ||
-	    check_output_inputs(o, rn, e) != 0)
-		return -1;
-	rules_default_limits(&lim);
-	if ((rn->r = rules_open(rn->place.path, rn->place.display,
-	    rn->place.libs, rn->place.nlibs, &lim, e)) == NULL)
-		return -1;
-	rules_set_log(rn->r, print_log, NULL);
-	return rules_prepare(rn->r, rn->s, rn->t, e);
+	(void)ctx;
+	fputs("assess: ", stderr);
+	err_print_text(stderr, msg);
+	fputc('\n', stderr);
 }
 
-/* Reading the answers files in turn. */
-struct reading {
-	const struct opts *o;
-	struct agg	*a;
-	int		*named;		/* per file: rows filed under its name */
-	int		 i;		/* the file being read */
-};
-
-static int check_named(const struct opts *o, const int *named, int i,
-    struct err *e);
-
+/* Once the survey, target and rules are known, before any answers are
+ * read: the report must not overwrite one of them (checked on the
+ * resolved paths: an id, a folder, a path), and --fail-below must name a
+ * level of the survey. */
 static int
-sink(void *ctx, const struct response *r, struct err *e)
+loaded(void *ctx, const struct engine *en, struct err *e)
 {
-	struct reading *rd = ctx;
+	struct run *rn = ctx;
+	const struct opts *o = rn->o;
+	const struct survey *s = engine_survey(en);
 
-	/* checked at the first such row, before its respondents can clash
-	 * with those of the other file */
-	if (r->org_from_file && !rd->named[rd->i]) {
-		rd->named[rd->i] = 1;
-		if (check_named(rd->o, rd->named, rd->i, e) != 0)
-			return -1;
-	}
-	return agg_add(rd->a, r, e);
-}
-
-/* Two files without an organisation column whose names give the same
- * organisation (clientA/answers.csv, clientB/answers.csv) would be merged
- * into one: refuse, naming both. */
-static int
-check_named(const struct opts *o, const int *named, int i, struct err *e)
-{
-	char a[ANSWERS_NAME_MAX + 1], b[ANSWERS_NAME_MAX + 1];
-	int j;
-
-	answers_default_org(o->answers[i], a, sizeof(a));
-	for (j = 0; j < i; j++) {
-		if (!named[j])
-			continue;
-		answers_default_org(o->answers[j], b, sizeof(b));
-		if (strcmp(a, b) == 0)
-			return err_set(e, AS_EINPUT, o->answers[i], 0, 0,
-			    "has no organisation column, so its answers are "
-			    "filed under the file's name, '%s', and so are "
-			    "those of %s: add an organisation column to keep "
-			    "them apart", a, o->answers[j]);
+	if (o->output != NULL && engine_is_input(en, o->output))
+		return err_set(e, AS_EUSAGE, o->output, 0, 0, "is one of the "
+		    "input files; the report would overwrite it");
+	if (o->fail_below != NULL && level_arg(s, o->fail_below,
+	    &rn->level) != 0) {
+		snprintf(rn->bad_level, sizeof(rn->bad_level), "%s",
+		    s->levels[2].id);
+		return err_set(e, AS_EUSAGE, NULL, 0, 0, "bad --fail-below");
 	}
 	return 0;
 }
 
 static int
-read_answers(const struct opts *o, struct run *rn, struct err *e)
+run(const struct opts *o, struct run *rn, struct err *e)
 {
-	struct reading rd;
-	int i, j, *named, rc = -1;
+	struct engine_opts eo;
+	int i;
 
-	if ((rn->a = agg_new(rn->s, e)) == NULL)
+	memset(&eo, 0, sizeof(eo));
+	eo.survey = o->survey;
+	eo.target = o->target;
+	eo.rules = o->rules;
+	eo.anonymity = o->anonymity;
+	eo.note = note;
+	eo.log = print_log;
+	eo.loaded = loaded;
+	eo.ctx = rn;
+	if ((rn->en = engine_new(&eo, e)) == NULL)
 		return -1;
-	if ((named = calloc((size_t)o->nanswers + 1, sizeof(*named))) == NULL)
-		return err_nomem(e);
-	rd.o = o;
-	rd.a = rn->a;
-	rd.named = named;
-	for (i = 0; i < o->nanswers; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(o->answers[i], "-") != 0 &&
-			    (strcmp(o->answers[i], o->answers[j]) == 0 ||
-			    fsx_same_file(o->answers[i], o->answers[j]))) {
-				err_set(e, AS_EUSAGE, o->answers[i], 0, 0,
-				    "is given twice; its answers would be "
-				    "counted twice");
-				goto out;
-			}
-		rd.i = i;
-		if (answers_read(o->answers[i], rn->s, sink, &rd, e) < 0)
-			goto out;
-	}
-	agg_end_input(rn->a);
-	rc = 0;
-out:
-	free(named);
-	return rc;
-}
-
-static int
-score_all(const struct opts *o, struct run *rn, struct err *e)
-{
-	size_t i, n = agg_count(rn->a);
-
-	result_init(&rn->res);
-	if (score_begin(&rn->res, rn->s, rn->t, o->anonymity, n, e) != 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (score_org(&rn->res, rn->r, rn->s, rn->t, rn->a,
-		    agg_org(rn->a, i), e) != 0)
+	for (i = 0; i < o->nanswers; i++)
+		if (engine_add(rn->en, o->answers[i], e) < 0)
 			return -1;
-	return 0;
+	return engine_score(rn->en, &rn->res, e);
 }
 
 static int
@@ -395,15 +305,9 @@ below(const struct result *res, int level)
 static void
 release(struct run *rn)
 {
-	rules_free(rn->r);
-	agg_free(rn->a);
-	target_free(rn->t);
-	survey_free(rn->s);
+	engine_free(rn->en);
 	result_release(&rn->res);
 	buf_release(&rn->out);
-	paths_rules_release(&rn->place);
-	free(rn->survey_path);
-	free(rn->target_path);
 }
 
 int
@@ -413,7 +317,7 @@ cmd_score(int argc, char **argv)
 	struct err e = { 0 };
 	struct opts o;
 	struct run rn;
-	int rc, level = 0;
+	int rc;
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc < 0 ? cli_help("score") : rc;
@@ -422,26 +326,17 @@ cmd_score(int argc, char **argv)
 	if (check_output(&o, &e) != 0)
 		return cli_fail(&e);
 	memset(&rn, 0, sizeof(rn));
+	rn.o = &o;
 	buf_init(&rn.out);
 	result_init(&rn.res);
 	rc = AS_EXIT_OK;
-	if (load_inputs(&o, &rn, &e) != 0)
-		goto fail;
-	if (o.fail_below != NULL && level_arg(rn.s, o.fail_below, &level) !=
-	    0) {
-		rc = cli_usage_error("score", "--fail-below needs a level: 1 to "
-		    "5 or a level name such as '%s'", rn.s->levels[2].id);
-		goto out;
-	}
-	if (read_answers(&o, &rn, &e) != 0 || score_all(&o, &rn, &e) != 0 ||
-	    emit(&o, fmt, &rn, &e) != 0)
-		goto fail;
-	if (level > 0 && below(&rn.res, level))
+	if (run(&o, &rn, &e) != 0 || emit(&o, fmt, &rn, &e) != 0) {
+		rc = rn.bad_level[0] ? cli_usage_error("score", "--fail-below "
+		    "needs a level: 1 to 5 or a level name such as '%s'",
+		    rn.bad_level) : cli_fail(&e);
+	} else if (rn.level > 0 && below(&rn.res, rn.level)) {
 		rc = AS_EXIT_BELOW;
-	goto out;
-fail:
-	rc = cli_fail(&e);
-out:
+	}
 	release(&rn);
 	return rc;
 }

@@ -64,6 +64,7 @@ struct r_role {
 
 struct r_org {
 	const char	*id;
+	const char	*as_of;		/* YYYY-MM-DD, or NULL */
 	unsigned	 respondents;
 	int		 headline;	/* 0 = not rated */
 	const char	*basis;
