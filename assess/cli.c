@@ -32,6 +32,11 @@ static const struct cmd cmds[] = {
 	  "                         headline is below LEVEL (1-5 or a level name)\n"
 	  "      --anonymity N      break results down by role only for roles\n"
 	  "                         with at least N respondents (default 5)\n"
+	  "      --from TOOL        the inputs are exports of a survey tool\n"
+	  "                         (see 'assess list tools'), read as 'assess\n"
+	  "                         import' reads them, with its -m,\n"
+	  "                         --organisation-column, --role-column and\n"
+	  "                         --partial\n"
 	  "  -h, --help             show this help\n" },
 	{ "check", cmd_check, "[-s SURVEY] FILE...",
 	  "validate surveys, target profiles, rule scripts and answers",
@@ -49,7 +54,7 @@ static const struct cmd cmds[] = {
 	  "                         (default: social-media-readiness)\n"
 	  "  -h, --help             show this help\n" },
 	{ "import", cmd_import,
-	  "--from TOOL [-s SURVEY] [-m MAP] [--init-map MAP] [--strict]\n"
+	  "[--from TOOL] [-s SURVEY] [-m MAP] [--init-map MAP] [--strict]\n"
 	  "                    [--organisation-column HEADER] [--role-column HEADER]\n"
 	  "                    [--partial] [--keep-going] [-f json|csv] [-o FILE]\n"
 	  "                    EXPORT...",

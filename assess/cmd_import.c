@@ -68,7 +68,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 'F': o->from = optarg; break;
 		case 's': o->survey = optarg; break;
 		case 'm': o->map = optarg; break;
-		case 'I': o->init_map = optarg; break;
+		case 'I': o->init_map = optarg; break;	/* '-': stdout */
 		case 'S': o->io.strict = 1; break;
 		case 'O': o->io.org_column = optarg; break;
 		case 'R': o->io.role_column = optarg; break;
@@ -124,38 +124,12 @@ check_args(struct opts *o)
 /* ==== writing answers ==== */
 
 static void
-jstr(struct buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i;
-
-	buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)c);
-		} else if (c == '\n') {
-			buf_puts(b, "\\n");
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_puts(b, "\\u00");
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
-		} else {
-			buf_putc(b, (char)c);
-		}
-	}
-	buf_putc(b, '"');
-}
-
-static void
 json_answer(struct buf *b, const struct question *q, const char *t)
 {
 	size_t i = 0, n = strlen(t), l;
 
 	if (q->type != Q_MULTI || strcmp(t, "na") == 0) {
-		jstr(b, t, n);
+		import_json_string(b, t, n);
 		return;
 	}
 	buf_putc(b, '[');
@@ -164,7 +138,7 @@ json_answer(struct buf *b, const struct question *q, const char *t)
 			;
 		if (i > 0)
 			buf_puts(b, ", ");
-		jstr(b, t + i, l);
+		import_json_string(b, t + i, l);
 		i += l + 1;
 	}
 	buf_putc(b, ']');
@@ -179,10 +153,10 @@ json_response(struct out *w, const struct import_resp *ir)
 
 	buf_puts(b, w->n > 0 ? ",\n    {\"organisation\": " :
 	    "\n    {\"organisation\": ");
-	jstr(b, ir->r->org, strlen(ir->r->org));
+	import_json_string(b, ir->r->org, strlen(ir->r->org));
 	if (ir->role != NULL) {
 		buf_puts(b, ", \"role\": ");
-		jstr(b, ir->role, strlen(ir->role));
+		import_json_string(b, ir->role, strlen(ir->role));
 	}
 	buf_puts(b, ",\n     \"answers\": {");
 	for (k = 0; k < w->s->nq; k++) {
@@ -190,7 +164,7 @@ json_response(struct out *w, const struct import_resp *ir)
 			continue;
 		buf_puts(b, first ? "" : ", ");
 		first = 0;
-		jstr(b, w->s->qs[k].id, strlen(w->s->qs[k].id));
+		import_json_string(b, w->s->qs[k].id, strlen(w->s->qs[k].id));
 		buf_puts(b, ": ");
 		json_answer(b, &w->s->qs[k], ir->text[k]);
 	}
@@ -241,9 +215,9 @@ begin(struct out *w)
 	}
 	buf_puts(&w->b, "{\n  \"format\": \"assess-answers/1\",\n"
 	    "  \"survey\": {\"id\": ");
-	jstr(&w->b, w->s->id, strlen(w->s->id));
+	import_json_string(&w->b, w->s->id, strlen(w->s->id));
 	buf_puts(&w->b, ", \"version\": ");
-	jstr(&w->b, w->s->version, strlen(w->s->version));
+	import_json_string(&w->b, w->s->version, strlen(w->s->version));
 	buf_puts(&w->b, "},\n  \"responses\": [");
 }
 
@@ -278,16 +252,23 @@ bad(void *ctx, const struct err *e)
 /* ==== running ==== */
 
 static void
-summary(const struct opts *o, const char *file, const struct import *im)
+warnings(const struct import *im)
 {
 	const char *const *w = import_warnings(im);
-	struct import_stats st;
 
 	for (; w != NULL && *w != NULL; w++) {
 		fputs("assess: ", stderr);
 		err_print_text(stderr, *w);
 		fputc('\n', stderr);
 	}
+}
+
+static void
+summary(const struct opts *o, const char *file, const struct import *im)
+{
+	struct import_stats st;
+
+	warnings(im);
 	if (o->io.tool == NULL) {
 		fputs("assess: ", stderr);
 		err_print_text(stderr, file);
@@ -323,8 +304,10 @@ import_one(const struct opts *o, const struct survey *s, const char *file,
 
 	if ((im = import_new(s, &o->io, file, sink, bad, w, e)) == NULL)
 		return -1;
-	if (impfile_read(file, im, e) != 0)
+	if (impfile_read(file, im, e) != 0) {
+		warnings(im);	/* a column left out may be why */
 		goto out;
+	}
 	summary(o, file, im);
 	if (o->init_map != NULL) {
 		const struct import_col *cols = import_columns(im, &n);
@@ -368,6 +351,9 @@ static int
 run(struct opts *o, struct survey *s, struct err *e)
 {
 	const char *dest = o->init_map ? o->init_map : o->output;
+
+	if (dest != NULL && strcmp(dest, "-") == 0)
+		dest = NULL;
 	struct out w;
 	int i;
 
@@ -411,7 +397,8 @@ cmd_import(int argc, char **argv)
 		return rc;
 	rc = AS_EXIT_OK;
 	if ((o.output != NULL && fsx_check_output(o.output, &e) != 0) ||
-	    (o.init_map != NULL && fsx_check_output(o.init_map, &e) != 0) ||
+	    (o.init_map != NULL && strcmp(o.init_map, "-") != 0 &&
+	    fsx_check_output(o.init_map, &e) != 0) ||
 	    (spath = paths_survey(o.survey, &e)) == NULL ||
 	    (s = survey_load(spath, &e)) == NULL ||
 	    (o.map != NULL && (map = impmap_load(o.map, s, &e)) == NULL))

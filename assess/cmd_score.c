@@ -18,6 +18,8 @@
 #include "cli.h"
 #include "engine.h"
 #include "fsx.h"
+#include "impmap.h"
+#include "import.h"
 #include "paths.h"
 #include "report.h"
 #include "result.h"
@@ -27,6 +29,8 @@ struct opts {
 	const char	*survey, *target, *rules, *format, *output;
 	const char	*fail_below;
 	unsigned	 anonymity;
+	const char	*from, *map;	/* survey-tool exports */
+	struct import_opts io;
 	char		**answers;
 	int		 nanswers;
 };
@@ -36,6 +40,8 @@ struct run {
 	struct engine	*en;
 	struct result	 res;
 	struct buf	 out;
+	struct import_opts io;		/* --from: with the mapping file */
+	struct impmap	*map;
 	int		 level;		/* --fail-below */
 	char		 bad_level[64];	/* set: --fail-below was no level */
 };
@@ -52,6 +58,21 @@ parse_anonymity(const char *arg, unsigned *out)
 	return 0;
 }
 
+/* The options of survey-tool exports go with --from. */
+static int
+check_from(const struct opts *o)
+{
+	if (o->from != NULL && import_find_tool(o->from) == NULL)
+		return cli_usage_error("score", "--from '%s' is not a survey "
+		    "tool; expected one of %s", o->from, import_tool_names());
+	if (o->from == NULL && (o->map || o->io.org_column ||
+	    o->io.role_column || o->io.partial))
+		return cli_usage_error("score", "-m, --organisation-column, "
+		    "--role-column and --partial read survey-tool exports; "
+		    "give --from TOOL");
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, struct opts *o)
 {
@@ -63,6 +84,11 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "organisation-column", required_argument, NULL, 'O' },
+		{ "role-column", required_argument, NULL, 'R' },
+		{ "partial", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -70,9 +96,14 @@ parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->anonymity = SCORE_ANONYMITY;
-	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:h", longs, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:m:h", longs, NULL)) !=
 	    -1) {
 		switch (c) {
+		case 'F': o->from = optarg; break;
+		case 'm': o->map = optarg; break;
+		case 'O': o->io.org_column = optarg; break;
+		case 'R': o->io.role_column = optarg; break;
+		case 'P': o->io.partial = 1; break;
 		case 's': o->survey = optarg; break;
 		case 't': o->target = optarg; break;
 		case 'r': o->rules = optarg; break;
@@ -100,7 +131,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	if (o->nanswers == 0)
 		return cli_usage_error("score", "give at least one answers "
 		    "file (CSV or JSON)");
-	return 0;
+	return check_from(o);
 }
 
 static const struct report_format *
@@ -200,6 +231,9 @@ loaded(void *ctx, const struct engine *en, struct err *e)
 		    s->levels[2].id);
 		return err_set(e, AS_EUSAGE, NULL, 0, 0, "bad --fail-below");
 	}
+	if (o->map != NULL && (rn->map = impmap_load(o->map, s, e)) == NULL)
+		return -1;
+	rn->io.map = rn->map;
 	return 0;
 }
 
@@ -218,6 +252,9 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.log = print_log;
 	eo.loaded = loaded;
 	eo.ctx = rn;
+	eo.from = o->from;
+	rn->io = o->io;
+	eo.import = &rn->io;
 	if ((rn->en = engine_new(&eo, e)) == NULL)
 		return -1;
 	for (i = 0; i < o->nanswers; i++)
@@ -306,6 +343,7 @@ static void
 release(struct run *rn)
 {
 	engine_free(rn->en);
+	impmap_free(rn->map);
 	result_release(&rn->res);
 	buf_release(&rn->out);
 }

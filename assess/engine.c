@@ -362,6 +362,9 @@ engine_read_input(struct engine *en, struct engine_input *ei,
 		return -1;
 	ei->in.bad = en->o->bad;
 	ei->in.limit = en->o->limit;
+	if (en->o->from != NULL)	/* a survey tool's export, by name */
+		ei->src = source_find(en->o->from);
+	ei->in.import = en->o->import;
 	if (!en->loaded && choose_survey(en, &ei->in, ei->src, e) != 0)
 		return -1;
 	return ei->src->read(&ei->in, en->s, sink, en, e);

@@ -26,10 +26,10 @@ unknown_question(const struct jdoc *d, const struct jnode *n,
 static int
 load_use(const struct jdoc *d, const struct jnode *o, struct impmap_col *c)
 {
-	static const char *const uses[] = { "question", "organisation",
-	    "role", "ignore", NULL };
-	static const enum import_use to[] = { IU_QUESTION, IU_ORG, IU_ROLE,
-	    IU_IGNORE };
+	static const char *const uses[] = { "question", "other",
+	    "organisation", "role", "ignore", NULL };
+	static const enum import_use to[] = { IU_QUESTION, IU_OTHER, IU_ORG,
+	    IU_ROLE, IU_IGNORE };
 	const struct jnode *u = jdoc_get(o, "use");
 	size_t k;
 
@@ -41,8 +41,8 @@ load_use(const struct jdoc *d, const struct jnode *o, struct impmap_col *c)
 				c->use = to[k];
 				return 0;
 			}
-	return jdoc_error(d, u, "'use' must be one of question, organisation, "
-	    "role, ignore");
+	return jdoc_error(d, u, "'use' must be one of question, other, "
+	    "organisation, role, ignore");
 }
 
 static int
@@ -57,6 +57,9 @@ load_question(const struct jdoc *d, const struct jnode *o,
 			c->use = IU_UNMATCHED;
 		return 0;
 	}
+	if (c->use == IU_OTHER && jdoc_get(o, "option") != NULL)
+		return jdoc_error(d, jdoc_get(o, "option"), "the text of an "
+		    "Other choice has no 'option'");
 	if (qn->type != JSTR)
 		return jdoc_error(d, qn, "'question' must be a question id or "
 		    "null");
@@ -133,10 +136,15 @@ load_col(const struct jdoc *d, const struct jnode *o, const struct survey *s,
 	    jdoc_string(d, o, "sub", 0, TEXT_MAX, &c->sub) != 0 ||
 	    load_use(d, o, c) != 0)
 		return -1;
-	if (c->use == IU_QUESTION && load_question(d, o, s, c) != 0)
+	if ((c->use == IU_QUESTION || c->use == IU_OTHER) &&
+	    load_question(d, o, s, c) != 0)
 		return -1;
+	if (c->use == IU_OTHER && (c->q < 0 || c->opt >= 0))
+		return jdoc_error(d, o, "the text of an Other choice needs the "
+		    "'question' it belongs to, and no 'option'");
 	if (c->use != IU_QUESTION && c->use != IU_OPTION &&
-	    c->use != IU_UNMATCHED && jdoc_get(o, "question") != NULL &&
+	    c->use != IU_OTHER && c->use != IU_UNMATCHED &&
+	    jdoc_get(o, "question") != NULL &&
 	    jdoc_get(o, "question")->type != JNULL)
 		return jdoc_error(d, jdoc_get(o, "question"), "a column used "
 		    "as the organisation, the role or ignored has no question");
@@ -267,24 +275,7 @@ impmap_value(const struct impmap_col *c, const char *p, size_t n)
 static void
 jstr(struct buf *b, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-
-	buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)c);
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_puts(b, "\\u00");
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
-		} else {
-			buf_putc(b, (char)c);
-		}
-	}
-	buf_putc(b, '"');
+	import_json_string(b, s, strlen(s));
 }
 
 static void
@@ -302,6 +293,10 @@ write_use(struct buf *b, const struct survey *s, const struct import_col *c)
 			buf_puts(b, ", \"option\": ");
 			jstr(b, s->qs[c->q].opts[c->opt].value);
 		}
+		return;
+	case IU_OTHER:
+		buf_puts(b, ", \"use\": \"other\", \"question\": ");
+		jstr(b, s->qs[c->q].id);
 		return;
 	case IU_ORG:
 		buf_puts(b, ", \"use\": \"organisation\"");

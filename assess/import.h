@@ -156,6 +156,11 @@ const char *const *import_warnings(const struct import *im);
 size_t import_nearest(const struct survey *s, const char *text, int *out,
     size_t max);
 
+/* Append 'n' bytes of 's' as a JSON string: quotes and backslashes
+ * escaped, control characters as \n or \u00XX. */
+struct buf;
+void import_json_string(struct buf *b, const char *s, size_t n);
+
 /* ---- helpers for the tools (import_<tool>.c) ---- */
 
 const struct survey *import_survey(const struct import *im);
