@@ -32,6 +32,8 @@ static const struct cmd cmds[] = {
 	  "                         headline is below LEVEL (1-5 or a level name)\n"
 	  "      --anonymity N      break results down by role only for roles\n"
 	  "                         with at least N respondents (default 5)\n"
+	  "      --keep-going       leave out each response with errors, name\n"
+	  "                         it, and score the rest\n"
 	  "      --from TOOL        the inputs are exports of a survey tool\n"
 	  "                         (see 'assess list tools'), read as 'assess\n"
 	  "                         import' reads them, with its -m,\n"
@@ -52,6 +54,8 @@ static const struct cmd cmds[] = {
 	  "\n"
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
+	  "      --keep-going       report each response with errors and leave\n"
+	  "                         it out; the rest of the file passes\n"
 	  "  -h, --help             show this help\n" },
 	{ "import", cmd_import,
 	  "[--from TOOL] [-s SURVEY] [-m MAP] [--init-map MAP] [--strict]\n"

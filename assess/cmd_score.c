@@ -30,6 +30,7 @@ struct opts {
 	const char	*fail_below;
 	unsigned	 anonymity;
 	const char	*from, *map;	/* survey-tool exports */
+	int		 keep_going;
 	struct import_opts io;
 	char		**answers;
 	int		 nanswers;
@@ -89,6 +90,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "organisation-column", required_argument, NULL, 'O' },
 		{ "role-column", required_argument, NULL, 'R' },
 		{ "partial", no_argument, NULL, 'P' },
+		{ "keep-going", no_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -104,6 +106,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 'O': o->io.org_column = optarg; break;
 		case 'R': o->io.role_column = optarg; break;
 		case 'P': o->io.partial = 1; break;
+		case 'k': o->keep_going = 1; break;
 		case 's': o->survey = optarg; break;
 		case 't': o->target = optarg; break;
 		case 'r': o->rules = optarg; break;
@@ -237,6 +240,64 @@ loaded(void *ctx, const struct engine *en, struct err *e)
 	return 0;
 }
 
+/* ==== --keep-going: responses left out ==== */
+
+/* The responses left out, in the order read (one run per process, and
+ * the readers' callback carries no context). */
+static struct {
+	struct err	*v;
+	size_t		 n, cap;
+	int		 failed;
+} left_out;
+
+static void
+exclude(const struct err *e)
+{
+	struct err *v;
+
+	err_print(e, stderr);
+	if (left_out.n == left_out.cap) {
+		left_out.cap = left_out.cap ? left_out.cap * 2 : 16;
+		if ((v = realloc(left_out.v, left_out.cap * sizeof(*v))) ==
+		    NULL) {
+			left_out.failed = 1;
+			return;
+		}
+		left_out.v = v;
+	}
+	left_out.v[left_out.n++] = *e;
+}
+
+/* Into the result, for the report to say how many and why. */
+static int
+attach_excluded(struct result *res, struct err *e)
+{
+	size_t i;
+
+	res->keep_going = 1;
+	if (left_out.failed || (left_out.n > 0 && (res->excluded =
+	    arena_alloc(&res->arena, left_out.n * sizeof(*res->excluded))) ==
+	    NULL))
+		return err_nomem(e);
+	for (i = 0; i < left_out.n; i++) {
+		struct r_excluded *x = &res->excluded[i];
+		const struct err *b = &left_out.v[i];
+
+		x->line = b->line;
+		if ((x->file = result_intern(res, b->file, strlen(b->file))) ==
+		    NULL || (x->reason = result_intern(res, b->msg,
+		    strlen(b->msg))) == NULL)
+			return err_nomem(e);
+	}
+	res->nexcluded = left_out.n;
+	if (left_out.n > 0) {
+		fprintf(stderr, "assess: %zu %s with errors left out "
+		    "(--keep-going)\n", left_out.n, left_out.n == 1 ?
+		    "response" : "responses");
+	}
+	return 0;
+}
+
 static int
 run(const struct opts *o, struct run *rn, struct err *e)
 {
@@ -255,12 +316,18 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.from = o->from;
 	rn->io = o->io;
 	eo.import = &rn->io;
+	if (o->keep_going) {
+		eo.bad = exclude;
+		eo.keep_going = 1;
+	}
 	if ((rn->en = engine_new(&eo, e)) == NULL)
 		return -1;
 	for (i = 0; i < o->nanswers; i++)
 		if (engine_add(rn->en, o->answers[i], e) < 0)
 			return -1;
-	return engine_score(rn->en, &rn->res, e);
+	if (engine_score(rn->en, &rn->res, e) != 0)
+		return -1;
+	return o->keep_going ? attach_excluded(&rn->res, e) : 0;
 }
 
 static int
@@ -344,6 +411,8 @@ release(struct run *rn)
 {
 	engine_free(rn->en);
 	impmap_free(rn->map);
+	free(left_out.v);
+	memset(&left_out, 0, sizeof(left_out));
 	result_release(&rn->res);
 	buf_release(&rn->out);
 }

@@ -365,6 +365,7 @@ engine_read_input(struct engine *en, struct engine_input *ei,
 	if (en->o->from != NULL)	/* a survey tool's export, by name */
 		ei->src = source_find(en->o->from);
 	ei->in.import = en->o->import;
+	ei->in.keep_going = en->o->keep_going;
 	if (!en->loaded && choose_survey(en, &ei->in, ei->src, e) != 0)
 		return -1;
 	return ei->src->read(&ei->in, en->s, sink, en, e);

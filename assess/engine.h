@@ -41,6 +41,9 @@ struct engine_opts {
 	 * (a row of the source table by name), read as 'import' says */
 	const char	*from;
 	const struct import_opts *import;
+	int		 keep_going;	/* with 'bad': every response that
+					   breaks the answers contract is
+					   left out, and none is an error */
 	/* what the engine decided on its own (the survey it chose), in one
 	 * line for standard error */
 	void		(*note)(void *ctx, const char *msg);

@@ -79,6 +79,12 @@ struct r_org {
 	size_t		 nroles;
 };
 
+/* A response left out with --keep-going: where, and why. */
+struct r_excluded {
+	const char	*file, *reason;
+	unsigned	 line;
+};
+
 struct result {
 	struct arena	 arena;
 	const char	*survey_id, *survey_version, *survey_title;
@@ -90,6 +96,9 @@ struct result {
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	int		 keep_going;	/* responses with errors left out */
+	struct r_excluded *excluded;
+	size_t		 nexcluded;
 	const char	**strings;	/* interned texts (result_intern) */
 	size_t		 nstrings, capstrings;
 };

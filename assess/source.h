@@ -39,6 +39,8 @@ struct source_in {
 	unsigned	 limit;		/* at most this many bad rows */
 	const struct import_opts *import;	/* survey-tool sources: how
 						   to read the export */
+	int		 keep_going;	/* --keep-going: every bad response
+					   to 'bad', none an error */
 };
 
 /* What an input says of the survey it answers: the id it names (JSON),

@@ -96,6 +96,24 @@ same_score odk odk --organisation-column about-agency $D/odk/responses.csv
 same_score surveymonkey surveymonkey --organisation-column 'Custom Data 1' $D/surveymonkey/responses.csv
 same_score qualtrics qualtrics $D/qualtrics/responses.csv
 
+# --keep-going: of 40 responses, 3 break the answers contract (an answer
+# that is no option, a number out of range, a required answer left
+# blank); the other 37 are scored and the 3 named, on standard error and
+# in the report; without it the first stops the run.
+KG=$D/google/keep-going.csv
+expect keep-going-stops 1 assess score $S --from google $KG
+expect keep-going-json 0 assess score $S --from google --keep-going -f json $KG
+expect keep-going-md 0 assess score $S --from google --keep-going $KG
+expect keep-going-import 0 assess import $S --keep-going -f csv $KG
+expect keep-going-import-stops 1 assess import $S $KG
+# the same for the answers readers, JSON and CSV
+expect keep-going-answers-json 0 assess score $S --keep-going -f json $D/keep-going.json
+assess import $S --keep-going -f csv -o "$TMP/kg.csv" $KG 2>/dev/null
+sed '5s/"4"/"9"/' "$TMP/kg.csv" >"$TMP/kg-bad.csv"
+expect_err keep-going-answers-csv 0 'kg-bad.csv:5:9: T2: .9. is not an option' assess score $S --keep-going -f json "$TMP/kg-bad.csv"
+expect_err keep-going-check 0 'kg-bad.csv:5:9: T2: .9. is not an option' assess check $S --keep-going "$TMP/kg-bad.csv"
+expect_err keep-going-check-stops 1 'kg-bad.csv:5:9: T2: .9. is not an option' assess check $S "$TMP/kg-bad.csv"
+
 expect list-tools 0 assess list tools
 expect import-h 0 assess import -h
 expect import-no-export 2 assess import $S
