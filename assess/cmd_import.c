@@ -20,6 +20,7 @@
 #include "import.h"
 #include "paths.h"
 #include "survey.h"
+#include "utf8.h"
 
 struct opts {
 	const char	*survey, *map, *init_map, *format, *output, *from;
@@ -176,15 +177,27 @@ json_response(struct out *w, const struct import_resp *ir)
 static void
 csv_cell(struct buf *b, const char *s, int first)
 {
+	size_t i = 0, n = s != NULL ? strlen(s) : 0;
+	uint32_t cp;
+	int k;
+
 	if (!first)
 		buf_putc(b, ',');
 	buf_putc(b, '"');
-	if (s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL)
+	if (n > 0 && strchr("=+-@\t\r", s[0]) != NULL)
 		buf_putc(b, '\'');
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '"')
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0 || (utf8_is_unsafe(cp) && cp != '\n' &&
+		    cp != '\t')) {	/* no terminal escapes, even here */
+			buf_puts(b, "\xEF\xBF\xBD");
+			i += k ? (size_t)k : 1;
+			continue;
+		}
+		if (s[i] == '"')
 			buf_putc(b, '"');
-		buf_putc(b, *s);
+		buf_add(b, s + i, (size_t)k);
+		i += (size_t)k;
 	}
 	buf_putc(b, '"');
 }

@@ -837,6 +837,26 @@ check_named(struct import *im, const char *given, enum import_use use,
 	    "no column of the export has that header", opt, given);
 }
 
+/* Not one column is a question: another form's export, most likely. */
+static int
+no_answers(struct import *im, struct err *e)
+{
+	char near[600];
+	size_t i;
+
+	for (i = 0; i < im->ncols && (im->cols[i].use != IU_UNMATCHED ||
+	    im->cols[i].head[0] == '\0'); i++)
+		;
+	if (i == im->ncols)
+		return plan_fail(im, 0, e, "no column matches a question of "
+		    "survey '%s'; is this an export of another form?",
+		    im->s->id);
+	nearest_text(im->s, im->cols[i].head, near, sizeof(near));
+	return plan_fail(im, i + 1, e, "no column matches a question of "
+	    "survey '%s'; is this an export of another form? (column "
+	    "'%.60s': nearest %s)", im->s->id, im->cols[i].head, near);
+}
+
 /* Columns nothing matched: an error with --strict, else a warning; the
  * role may still be found among them by content. */
 static int
@@ -845,11 +865,14 @@ report_unmatched(struct import *im, struct err *e)
 	char near[600];
 	size_t i, answers = 0;
 
+	for (i = 0; i < im->ncols; i++)
+		answers += im->cols[i].use == IU_QUESTION ||
+		    im->cols[i].use == IU_OPTION;
+	if (answers == 0 && !im->o.plan_only)
+		return no_answers(im, e);
 	for (i = 0; i < im->ncols; i++) {
 		struct import_col *c = &im->cols[i];
 
-		if (c->use == IU_QUESTION || c->use == IU_OPTION)
-			answers++;
 		if (c->use != IU_UNMATCHED || c->head[0] == '\0')
 			continue;
 		if (im->o.plan_only)
@@ -864,16 +887,7 @@ report_unmatched(struct import *im, struct err *e)
 		    "left out (nearest: %s)", im->file, c->head, near) != 0)
 			return err_nomem(e);
 	}
-	if (answers > 0 || im->o.plan_only)
-		return 0;
-	for (i = 0; i < im->ncols && im->cols[i].use != IU_UNMATCHED; i++)
-		;
-	nearest_text(im->s, i < im->ncols ? im->cols[i].head : "", near,
-	    sizeof(near));
-	return plan_fail(im, 0, e, "no column matches a question of survey "
-	    "'%s'; is this an export of another form? (first column left: "
-	    "'%.60s', nearest: %s)", im->s->id, i < im->ncols ?
-	    im->cols[i].head : "", near);
+	return 0;
 }
 
 static int
@@ -985,12 +999,19 @@ header_row(struct import *im, const char *const *f, const size_t *len,
     size_t n, unsigned line, struct err *e)
 {
 	if (im->nhrows == 0) {
+		const struct import_tool *seen = import_detect(f, len, n);
+
 		im->first_line = line;
-		if (im->tool == NULL &&
-		    (im->tool = import_detect(f, len, n)) == NULL)
+		if (im->tool == NULL && (im->tool = seen) == NULL)
 			return err_set(e, AS_EINPUT, im->file, line, 0, "cannot "
 			    "tell which survey tool wrote this export; give "
 			    "--from with one of %s", import_tool_names());
+		if (seen != NULL && seen != im->tool &&
+		    im->tool->sniff(f, len, n) == 0)
+			return err_set(e, AS_EINPUT, im->file, line, 0, "this "
+			    "header is from %s, not %s; give --from %s (or "
+			    "leave --from out)", seen->title, im->tool->title,
+			    seen->name);
 	}
 	if (keep_header(im, f, len, n, e) != 0)
 		return -1;
