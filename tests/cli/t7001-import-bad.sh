@@ -26,19 +26,22 @@ refused wrong-tool $S --from qualtrics tests/data/import/google/responses.csv
 refused not-detected $S tests/data/mini-one.csv
 refused empty $S /dev/null
 refused strict-unmatched $S --strict tests/data/import/google/edited.csv
-refused hostile-org $S $B/hostile.csv
+# the hostile export, with a 1 MiB answer added
+{ cat $B/hostile.csv; printf '2026/03/02 9:18:05 AM GMT+11,Harbour City Council,Operators,,,'; head -c 1048576 /dev/zero | tr '\0' x; printf '\n'; } >"$TMP/hostile.csv"
+H="$TMP/hostile.csv"
+expect_err hostile-org 1 "hostile.csv:5:2: the organisation name holds a control character" assess import $S "$H"
 refused missing-org-column $S --organisation-column Agency tests/data/import/google/responses.csv
 expect bad-role 2 assess import $S --role boss tests/data/import/google/responses.csv
 
 # Hostile cells (formulas, terminal escapes, a 1 MiB answer): the JSON
 # escapes them, the CSV quotes every cell, puts an apostrophe before a
 # formula and shows no control character raw; both read back.
-expect hostile-json 0 assess import $S --keep-going -o "$TMP/h.json" $B/hostile.csv
+expect_err hostile-json 0 "hostile.csv:5:2: the organisation name" assess import $S --keep-going -o "$TMP/h.json" $H
 check hostile-json-formula grep -q '"=cmd|' "$TMP/h.json"
 check hostile-json-escapes grep -q 'u001b]0;owned' "$TMP/h.json"
 check hostile-json-no-raw-escape sh -c "! grep -q \"\$(printf '\\033')\" \"$TMP/h.json\""
 check hostile-json-scores sh -c "\"\$1\" score $S -f json \"$TMP/h.json\" >/dev/null" sh "$ASSESS"
-expect hostile-csv 0 assess import $S --keep-going -f csv -o "$TMP/h.csv" $B/hostile.csv
+expect_err hostile-csv 0 "hostile.csv:5:2: the organisation name" assess import $S --keep-going -f csv -o "$TMP/h.csv" $H
 check hostile-csv-formula grep -q "\"'=HYPERLINK" "$TMP/h.csv"
 check hostile-csv-plus grep -q "\"'+SUM" "$TMP/h.csv"
 check hostile-csv-no-raw-escape sh -c "! grep -q \"\$(printf '\\033')\" \"$TMP/h.csv\""
