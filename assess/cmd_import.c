@@ -18,9 +18,9 @@
 #include "impfile.h"
 #include "impmap.h"
 #include "import.h"
+#include "impwrite.h"
 #include "paths.h"
 #include "survey.h"
-#include "utf8.h"
 
 struct opts {
 	const char	*survey, *map, *init_map, *format, *output, *from;
@@ -122,118 +122,6 @@ check_args(struct opts *o)
 	return 0;
 }
 
-/* ==== writing answers ==== */
-
-static void
-json_answer(struct buf *b, const struct question *q, const char *t)
-{
-	size_t i = 0, n = strlen(t), l;
-
-	if (q->type != Q_MULTI || strcmp(t, "na") == 0) {
-		import_json_string(b, t, n);
-		return;
-	}
-	buf_putc(b, '[');
-	while (i < n) {
-		for (l = 0; i + l < n && t[i + l] != ';'; l++)
-			;
-		if (i > 0)
-			buf_puts(b, ", ");
-		import_json_string(b, t + i, l);
-		i += l + 1;
-	}
-	buf_putc(b, ']');
-}
-
-static void
-json_response(struct out *w, const struct import_resp *ir)
-{
-	struct buf *b = &w->b;
-	size_t k;
-	int first = 1;
-
-	buf_puts(b, w->n > 0 ? ",\n    {\"organisation\": " :
-	    "\n    {\"organisation\": ");
-	import_json_string(b, ir->r->org, strlen(ir->r->org));
-	if (ir->role != NULL) {
-		buf_puts(b, ", \"role\": ");
-		import_json_string(b, ir->role, strlen(ir->role));
-	}
-	buf_puts(b, ",\n     \"answers\": {");
-	for (k = 0; k < w->s->nq; k++) {
-		if (ir->text[k] == NULL)
-			continue;
-		buf_puts(b, first ? "" : ", ");
-		first = 0;
-		import_json_string(b, w->s->qs[k].id, strlen(w->s->qs[k].id));
-		buf_puts(b, ": ");
-		json_answer(b, &w->s->qs[k], ir->text[k]);
-	}
-	buf_puts(b, "}}");
-}
-
-/* A CSV cell, quoted; text a spreadsheet would run as a formula gets a
- * leading apostrophe. */
-static void
-csv_cell(struct buf *b, const char *s, int first)
-{
-	size_t i = 0, n = s != NULL ? strlen(s) : 0;
-	uint32_t cp;
-	int k;
-
-	if (!first)
-		buf_putc(b, ',');
-	buf_putc(b, '"');
-	if (n > 0 && strchr("=+-@\t\r", s[0]) != NULL)
-		buf_putc(b, '\'');
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0 || (utf8_is_unsafe(cp) && cp != '\n' &&
-		    cp != '\t')) {	/* no terminal escapes, even here */
-			buf_puts(b, "\xEF\xBF\xBD");
-			i += k ? (size_t)k : 1;
-			continue;
-		}
-		if (s[i] == '"')
-			buf_putc(b, '"');
-		buf_add(b, s + i, (size_t)k);
-		i += (size_t)k;
-	}
-	buf_putc(b, '"');
-}
-
-static void
-csv_response(struct out *w, const struct import_resp *ir)
-{
-	size_t k;
-
-	csv_cell(&w->b, ir->r->org, 1);
-	csv_cell(&w->b, ir->role ? ir->role : "", 0);
-	for (k = 0; k < w->s->nq; k++)
-		csv_cell(&w->b, ir->text[k], 0);
-	buf_puts(&w->b, "\r\n");
-}
-
-static void
-begin(struct out *w)
-{
-	size_t k;
-
-	if (w->csv) {
-		buf_puts(&w->b, "\"organisation\",\"role\"");
-		for (k = 0; k < w->s->nq; k++)
-			csv_cell(&w->b, w->s->qs[k].id, 0);
-		buf_puts(&w->b, "\r\n");
-		return;
-	}
-	buf_puts(&w->b, "{\n  \"format\": \"assess-answers/1\",\n"
-	    "  \"survey\": {\"id\": ");
-	import_json_string(&w->b, w->s->id, strlen(w->s->id));
-	buf_puts(&w->b, ", \"version\": ");
-	import_json_string(&w->b, w->s->version, strlen(w->s->version));
-	buf_puts(&w->b, "},\n  \"responses\": [");
-}
-
 static int
 to_file(void *ctx, const char *p, size_t n)
 {
@@ -247,11 +135,7 @@ sink(void *ctx, const struct import_resp *ir, struct err *e)
 {
 	struct out *w = ctx;
 
-	if (w->csv)
-		csv_response(w, ir);
-	else
-		json_response(w, ir);
-	w->n++;
+	impwrite_response(&w->b, w->s, ir, w->csv, w->n++);
 	return buf_ok(&w->b, e);
 }
 
@@ -348,8 +232,8 @@ open_out(struct out *w, const char *path, struct err *e)
 static int
 finish(struct out *w, struct err *e)
 {
-	if (!w->csv && w->o->init_map == NULL)
-		buf_puts(&w->b, "\n  ]\n}\n");
+	if (w->o->init_map == NULL)
+		impwrite_end(&w->b, w->csv);
 	if (w->to_file)
 		return buf_flush(&w->b) != 0 ? -1 : fsx_out_commit(&w->f, e);
 	if (buf_ok(&w->b, e) != 0)
@@ -379,7 +263,7 @@ run(struct opts *o, struct survey *s, struct err *e)
 	if (open_out(&w, dest, e) != 0)
 		goto fail;
 	if (o->init_map == NULL)
-		begin(&w);
+		impwrite_begin(&w.b, s, w.csv);
 	for (i = 0; i < o->nfiles; i++)
 		if (import_one(o, s, o->files[i], &w, e) != 0)
 			goto fail;
