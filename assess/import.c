@@ -62,12 +62,20 @@ void
 import_json_string(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i;
+	size_t i, run;
 
 	buf_putc(b, '"');
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		for (run = i; run < n && (unsigned char)s[run] >= 0x20 &&
+		    s[run] != '"' && s[run] != '\\' && s[run] != 0x7f; run++)
+			;
+		if (run > i) {		/* plain text, in one piece */
+			buf_add(b, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (c == '"' || c == '\\') {
 			buf_putc(b, '\\');
 			buf_putc(b, (char)c);
@@ -465,6 +473,9 @@ struct import {
 	struct import_stats	 st;
 	const char		**warn;
 	size_t			 nwarn;
+	const char		***nlabel;	/* option labels, normalised */
+	const char		***ncode;	/* option values, letters and
+						   digits only */
 };
 
 const struct survey *
@@ -1050,14 +1061,16 @@ row_err(struct rowerr *r, size_t col, const char *fmt, ...)
 	return -1;
 }
 
+#define BLANK(c) ((c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '\n')
+
 static void
 trim(const char **p, size_t *n)
 {
-	while (*n > 0 && strchr(" \t\r\n", **p) != NULL) {
+	while (*n > 0 && BLANK(**p)) {
 		(*p)++;
 		(*n)--;
 	}
-	while (*n > 0 && strchr(" \t\r\n", (*p)[*n - 1]) != NULL)
+	while (*n > 0 && BLANK((*p)[*n - 1]))
 		(*n)--;
 }
 
@@ -1115,6 +1128,79 @@ yesno_option(const struct question *q, const char *p, size_t n)
 	return -1;
 }
 
+/* import_option() with the survey's texts normalised once, not per
+ * cell: the per-row cost of an import is mostly this. */
+static int
+row_option(const struct import *im, const struct question *q,
+    const char *p, size_t n)
+{
+	static char t[NORM_MAX];
+	const char *const *lab = im->nlabel[q - im->s->qs];
+	const char *const *code = im->ncode[q - im->s->qs];
+	char v[128];
+	size_t k;
+	int found = -1;
+
+	for (k = 0; k < q->nopts; k++)
+		if (q->opts[k].vlen == n && strncasecmp(q->opts[k].value, p,
+		    n) == 0)
+			return (int)k;
+	for (k = 0; k < q->nopts; k++)	/* the label as the survey has it */
+		if (strncmp(q->opts[k].label, p, n) == 0 &&
+		    q->opts[k].label[n] == '\0')
+			return (int)k;
+	import_normalise(p, n, t, sizeof(t));
+	for (k = 0; k < q->nopts; k++)
+		if (strcmp(lab[k], t) == 0) {
+			if (found >= 0)
+				return -2;
+			found = (int)k;
+		}
+	if (found >= 0 || n >= 64)
+		return found;
+	squeeze(p, n, v, sizeof(v));
+	for (k = 0; v[0] != '\0' && k < q->nopts; k++)
+		if (strcmp(code[k], v) == 0) {
+			if (found >= 0)
+				return -2;
+			found = (int)k;
+		}
+	return found;
+}
+
+/* Each option's label normalised and value squeezed, once. */
+static int
+prepare_options(struct import *im)
+{
+	static char t[NORM_MAX];
+	size_t q, k;
+
+	if ((im->nlabel = arena_alloc(&im->arena, im->s->nq *
+	    sizeof(*im->nlabel))) == NULL || (im->ncode = arena_alloc(
+	    &im->arena, im->s->nq * sizeof(*im->ncode))) == NULL)
+		return -1;
+	for (q = 0; q < im->s->nq; q++) {
+		const struct question *qq = &im->s->qs[q];
+
+		if ((im->nlabel[q] = arena_alloc(&im->arena, (qq->nopts + 1) *
+		    sizeof(char *))) == NULL || (im->ncode[q] = arena_alloc(
+		    &im->arena, (qq->nopts + 1) * sizeof(char *))) == NULL)
+			return -1;
+		for (k = 0; k < qq->nopts; k++) {
+			import_normalise(qq->opts[k].label,
+			    strlen(qq->opts[k].label), t, sizeof(t));
+			if ((im->nlabel[q][k] = arena_strdup(&im->arena, t)) ==
+			    NULL)
+				return -1;
+			squeeze(qq->opts[k].value, qq->opts[k].vlen, t, 128);
+			if ((im->ncode[q][k] = arena_strdup(&im->arena, t)) ==
+			    NULL)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* The option a piece of a cell means, by every rule in turn; -1 none,
  * -2 two options. */
 static int
@@ -1126,7 +1212,7 @@ match_option(const struct import *im, const struct import_col *c,
 	*val = NULL;
 	if (c->map != NULL && (*val = impmap_value(c->map, p, n)) != NULL)
 		return 0;
-	if ((k = import_option(q, p, n)) != -1)
+	if ((k = row_option(im, q, p, n)) != -1)
 		return k;
 	if ((k = yesno_option(q, p, n)) >= 0)
 		return k;
@@ -1348,7 +1434,6 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 	const struct question *q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
 	struct buf *out = c->q >= 0 ? &im->vals[c->q] : NULL;
 	enum import_state st;
-	size_t bad;
 
 	if (c->use == IU_UNMATCHED || c->use == IU_IGNORE ||
 	    c->use == IU_META)
@@ -1358,9 +1443,6 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 			*state = st;
 		return 0;
 	}
-	if (!utf8_valid(p, n, &bad))
-		return row_err(r, i + 1, "byte 0x%02X is not UTF-8; export the "
-		    "file as \"CSV UTF-8\"", (unsigned char)p[bad]);
 	if (q == NULL || q->type != Q_TEXT)
 		trim(&p, &n);
 	if (im->tool->blank != NULL && im->tool->blank(p, n))
@@ -1686,7 +1768,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 		snprintf(im->deforg, sizeof(im->deforg), "%s", o->organisation);
 	else
 		answers_default_org(file, im->deforg, sizeof(im->deforg));
-	if (default_role(im, e) != 0) {
+	if (prepare_options(im) != 0 ? err_nomem(e) : default_role(im, e)) {
 		import_free(im);
 		return NULL;
 	}

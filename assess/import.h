@@ -12,6 +12,7 @@
  * takes, and checks every response with the code the answers readers use
  * (response.c), so what it delivers is what 'assess score' accepts.
  *
+ * Cells must be valid UTF-8 (the CSV module checks every field).
  * It streams: one record in memory at a time.  When the role has to be
  * found by the content of a column, the caller feeds the rows twice
  * (import_end() says so).  It never prints: warnings are collected for

@@ -73,6 +73,16 @@ csv_cell(struct buf *b, const char *s, int first)
 	if (n > 0 && strchr("=+-@\t\r", s[0]) != NULL)
 		buf_putc(b, '\'');
 	while (i < n) {
+		size_t run;
+
+		for (run = i; run < n && (unsigned char)s[run] >= 0x20 &&
+		    (unsigned char)s[run] < 0x7f && s[run] != '"'; run++)
+			;
+		if (run > i) {		/* plain ASCII, in one piece */
+			buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
 		if (k == 0 || (utf8_is_unsafe(cp) && cp != '\n' &&
 		    cp != '\t')) {	/* no terminal escapes, even here */

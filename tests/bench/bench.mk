@@ -11,6 +11,7 @@
 #                                 respondents across 2,000 organisations
 #   make bench BENCH_RUNS=9       more timed runs per figure (default 5)
 #   make bench BENCH_ROWS=200000  a quicker, smaller large file
+#   make bench-import             only the import figure (tests/bench/import)
 #   make bench-clean              remove the generated files
 
 BENCH_DIR      = $(B)/bench
@@ -33,6 +34,12 @@ BENCH_DATA = $(BENCH_DIR)/answers-$(BENCH_SMALL).csv \
 bench: $(B)/assess $(BENCH_TOOLS) $(BENCH_DATA)
 	@tests/bench/run $(B)/assess $(BENCH_DIR) $(BENCH_SMALL) \
 	  $(BENCH_ROWS) $(BENCH_ORGS) $(BENCH_RUNS) $(BENCH_LATENCY)
+	@$(MAKE) --no-print-directory bench-import
+
+# ---- import: a survey-tool export of BENCH_SMALL responses -------------
+bench-import: $(B)/assess $(BENCH_TOOLS)
+	@tests/bench/import $(B)/assess $(BENCH_DIR) $(BENCH_SMALL) \
+	  $(BENCH_RUNS)
 
 bench-tools: $(BENCH_TOOLS)
 
@@ -75,4 +82,4 @@ $(BENCH_DIR)/self.csv: tests/bench/gen.c $(BENCH_SURVEY) | $(BENCH_DIR)/gen
 	$(Q)$(BENCH_DIR)/gen -s $(BENCH_SURVEY) -n 1 -m 1 -S 7 -o $@.tmp && \
 	  mv $@.tmp $@
 
-.PHONY: bench bench-tools bench-clean
+.PHONY: bench bench-import bench-tools bench-clean
