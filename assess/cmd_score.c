@@ -16,10 +16,12 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "date.h"
 #include "engine.h"
 #include "fsx.h"
 #include "impmap.h"
 #include "import.h"
+#include "output.h"
 #include "paths.h"
 #include "report.h"
 #include "result.h"
@@ -27,11 +29,12 @@
 
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
-	const char	*fail_below;
+	const char	*fail_below, *as_of;
 	unsigned	 anonymity;
 	const char	*from, *map;	/* survey-tool exports */
 	int		 keep_going;
 	struct import_opts io;
+	char		 date[DATE_LEN + 1];
 	char		**answers;
 	int		 nanswers;
 };
@@ -40,9 +43,9 @@ struct run {
 	const struct opts *o;
 	struct engine	*en;
 	struct result	 res;
-	struct buf	 out;
 	struct import_opts io;		/* --from: with the mapping file */
 	struct impmap	*map;
+	const struct report_format *fmt;
 	int		 level;		/* --fail-below */
 	char		 bad_level[64];	/* set: --fail-below was no level */
 };
@@ -91,6 +94,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "role-column", required_argument, NULL, 'R' },
 		{ "partial", no_argument, NULL, 'P' },
 		{ "keep-going", no_argument, NULL, 'k' },
+		{ "as-of", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -111,19 +115,20 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 't': o->target = optarg; break;
 		case 'r': o->rules = optarg; break;
 		case 'f': o->format = optarg; break;
-		case 'o':
-			/* "-o -" and "-o /dev/stdout" are standard output
-			 * itself, whatever it is: a pipe, a socket, a file
-			 * opened for appending */
-			o->output = strcmp(optarg, "-") == 0 ||
-			    strcmp(optarg, "/dev/stdout") == 0 ? NULL : optarg;
-			break;
+		case 'o': o->output = output_arg(optarg); break;
 		case 'B': o->fail_below = optarg; break;
 		case 'A':
 			if (parse_anonymity(optarg, &o->anonymity) != 0)
 				return cli_usage_error("score", "--anonymity "
 				    "needs a whole number of respondents, not "
 				    "'%s'", optarg);
+			break;
+		case 'D':
+			if (strlen(optarg) != DATE_LEN ||
+			    date_parse(optarg, DATE_LEN, o->date) != 0)
+				return cli_usage_error("score", "--as-of needs a "
+				    "date, YYYY-MM-DD, not '%s'", optarg);
+			o->as_of = o->date;
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);
@@ -135,49 +140,6 @@ parse_args(int argc, char **argv, struct opts *o)
 		return cli_usage_error("score", "give at least one answers "
 		    "file (CSV or JSON)");
 	return check_from(o);
-}
-
-static const struct report_format *
-choose_format(const struct opts *o)
-{
-	const struct report_format *f;
-
-	if (o->format != NULL) {
-		if ((f = report_find(o->format)) == NULL)
-			cli_usage_error("score", "unknown format '%s'; expected "
-			    "one of %s", o->format, report_names());
-		return f;
-	}
-	if (o->output != NULL) {
-		const char *base = fsx_basename(o->output);
-		const char *dot = strrchr(base, '.');
-
-		if ((f = report_for_file(o->output)) != NULL)
-			return f;
-		if (dot != NULL && dot != base) {	/* out.html, out.xlsx */
-			cli_usage_error("score", "cannot tell the format from "
-			    "the name '%s'; give -f with one of %s",
-			    o->output, report_names());
-			return NULL;
-		}
-	}
-	return report_find("md");
-}
-
-/* The report must not overwrite an answers file, and must be writable;
- * checked before any work. */
-static int
-check_output(const struct opts *o, struct err *e)
-{
-	int i;
-
-	if (o->output == NULL)
-		return 0;
-	for (i = 0; i < o->nanswers; i++)
-		if (fsx_same_file(o->output, o->answers[i]))
-			return err_set(e, AS_EUSAGE, o->output, 0, 0, "is also "
-			    "an answers file; the report would overwrite it");
-	return fsx_check_output(o->output, e);
 }
 
 static int
@@ -309,6 +271,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.target = o->target;
 	eo.rules = o->rules;
 	eo.anonymity = o->anonymity;
+	eo.as_of = o->as_of;
 	eo.note = note;
 	eo.log = print_log;
 	eo.loaded = loaded;
@@ -331,51 +294,11 @@ run(const struct opts *o, struct run *rn, struct err *e)
 }
 
 static int
-to_stdout(void *ctx, const char *p, size_t n)
+write_report(void *ctx, struct buf *out, struct err *e)
 {
-	if (fwrite(p, 1, n, stdout) != n)
-		return err_set(ctx, AS_ESYS, NULL, 0, 0, "error writing the "
-		    "report to standard output");
-	return 0;
-}
+	struct run *rn = ctx;
 
-struct file_sink {
-	struct fsx_out	 out;
-	struct err	*e;
-};
-
-static int
-to_file(void *ctx, const char *p, size_t n)
-{
-	struct file_sink *f = ctx;
-
-	return fsx_out_write(&f->out, p, n, f->e);
-}
-
-/* Write the report in pieces as the writer produces it: to standard
- * output, or to -o's temporary file, renamed into place only once the
- * whole report is on disk. */
-static int
-emit(const struct opts *o, const struct report_format *fmt, struct run *rn,
-    struct err *e)
-{
-	struct file_sink fs;
-
-	if (o->output == NULL) {
-		buf_stream(&rn->out, to_stdout, e);
-		return fmt->write(&rn->res, &rn->out, e) != 0 ||
-		    buf_flush(&rn->out) != 0 ? -1 : 0;
-	}
-	fs.e = e;
-	if (fsx_out_open(&fs.out, o->output, e) != 0)
-		return -1;
-	buf_stream(&rn->out, to_file, &fs);
-	if (fmt->write(&rn->res, &rn->out, e) != 0 ||
-	    buf_flush(&rn->out) != 0) {
-		fsx_out_abort(&fs.out);
-		return -1;
-	}
-	return fsx_out_commit(&fs.out, e);
+	return rn->fmt->write(&rn->res, out, e);
 }
 
 static int
@@ -414,7 +337,6 @@ release(struct run *rn)
 	free(left_out.v);
 	memset(&left_out, 0, sizeof(left_out));
 	result_release(&rn->res);
-	buf_release(&rn->out);
 }
 
 int
@@ -428,16 +350,18 @@ cmd_score(int argc, char **argv)
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc < 0 ? cli_help("score") : rc;
-	if ((fmt = choose_format(&o)) == NULL)
+	if ((fmt = output_format("score", o.format, o.output)) == NULL)
 		return AS_EXIT_USAGE;
-	if (check_output(&o, &e) != 0)
+	if (output_check(o.output, o.answers, o.nanswers, "an answers file",
+	    &e) != 0)
 		return cli_fail(&e);
 	memset(&rn, 0, sizeof(rn));
 	rn.o = &o;
-	buf_init(&rn.out);
 	result_init(&rn.res);
 	rc = AS_EXIT_OK;
-	if (run(&o, &rn, &e) != 0 || emit(&o, fmt, &rn, &e) != 0) {
+	rn.fmt = fmt;
+	if (run(&o, &rn, &e) != 0 || output_emit(o.output, write_report, &rn,
+	    &e) != 0) {
 		rc = rn.bad_level[0] ? cli_usage_error("score", "--fail-below "
 		    "needs a level: 1 to 5 or a level name such as '%s'",
 		    rn.bad_level) : cli_fail(&e);

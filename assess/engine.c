@@ -387,13 +387,21 @@ engine_add(struct engine *en, const char *path, struct err *e)
 /* ==== Scoring ==== */
 
 int
+engine_ensure(struct engine *en, const char *survey, struct err *e)
+{
+	if (en->loaded)
+		return 0;
+	return load(en, en->o->survey ? en->o->survey : survey ? survey :
+	    PATHS_DEFAULT_SURVEY, e);
+}
+
+int
 engine_add_empty(struct engine *en, const char *org, struct err *e)
 {
 	struct response resp;
 	int rc;
 
-	if (!en->loaded && load(en, en->o->survey ? en->o->survey :
-	    PATHS_DEFAULT_SURVEY, e) != 0)
+	if (engine_ensure(en, NULL, e) != 0)
 		return -1;
 	memset(&resp, 0, sizeof(resp));
 	resp.org = org;
@@ -411,8 +419,7 @@ engine_score(struct engine *en, struct result *res, struct err *e)
 	const struct engine_opts *o = en->o;
 	size_t i, n;
 
-	if (!en->loaded && load(en, o->survey ? o->survey :
-	    PATHS_DEFAULT_SURVEY, e) != 0)
+	if (engine_ensure(en, NULL, e) != 0)
 		return -1;
 	agg_end_input(en->a);
 	n = agg_count(en->a);

@@ -86,6 +86,11 @@ void engine_close_input(struct engine_input *ei);
  * smoke test that makes the rules run once (check). */
 int engine_add_empty(struct engine *en, const char *org, struct err *e);
 
+/* Load the survey (the one named, else 'survey', else the default),
+ * target and rules now if no input has made the engine load them: for a
+ * command given only result files. */
+int engine_ensure(struct engine *en, const char *survey, struct err *e);
+
 /* Score every organisation read so far into 'res' (initialised by the
  * caller and released by it). */
 int engine_score(struct engine *en, struct result *res, struct err *e);
