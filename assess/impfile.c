@@ -2,6 +2,7 @@
  * impfile.c - export files into the importer, record by record, through
  * the CSV module; and the tools' rows of the answer-source table.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -140,6 +141,21 @@ to_bad(void *ctx, const struct err *e)
 		p->bad(e);
 }
 
+/* The responses the tool itself marks incomplete or rejected are left
+ * out: say how many. */
+static void
+left_out_note(const struct source_in *in, const struct import_stats *st)
+{
+	char msg[600];
+
+	if (in->note == NULL || st->partial + st->rejected == 0)
+		return;
+	snprintf(msg, sizeof(msg), "%.400s: %ld incomplete (--partial keeps "
+	    "them) and %ld rejected or preview responses left out", in->path,
+	    st->partial, st->rejected);
+	in->note(in->note_ctx, msg);
+}
+
 static long
 read_tool(const struct import_tool *t, struct source_in *in,
     const struct survey *s, answers_sink sink, void *ctx, struct err *e)
@@ -164,6 +180,7 @@ read_tool(const struct import_tool *t, struct source_in *in,
 	if (read_input(in, im, e) == 0) {
 		import_stats(im, &st);
 		n = st.responses;
+		left_out_note(in, &st);
 	}
 	import_free(im);
 	return n;

@@ -41,6 +41,10 @@ struct source_in {
 						   to read the export */
 	int		 keep_going;	/* --keep-going: every bad response
 					   to 'bad', none an error */
+	/* what a source decided on its own (responses a survey tool marks
+	 * incomplete, left out), one line for standard error, or NULL */
+	void		(*note)(void *ctx, const char *msg);
+	void		*note_ctx;
 };
 
 /* What an input says of the survey it answers: the id it names (JSON),

@@ -114,6 +114,11 @@ expect_err keep-going-answers-csv 0 'kg-bad.csv:5:9: T2: .9. is not an option' a
 expect_err keep-going-check 0 'kg-bad.csv:5:9: T2: .9. is not an option' assess check $S --keep-going "$TMP/kg-bad.csv"
 expect_err keep-going-check-stops 1 'kg-bad.csv:5:9: T2: .9. is not an option' assess check $S "$TMP/kg-bad.csv"
 
+# score --from says how many responses the tool marked incomplete or
+# rejected were left out, and --partial passes on
+expect score-from-left-out 0 assess score $S --from qualtrics -f csv $D/qualtrics/responses.csv
+expect score-from-partial 0 assess score $S --from qualtrics --partial -f csv $D/qualtrics/responses.csv
+
 expect list-tools 0 assess list tools
 expect import-h 0 assess import -h
 expect import-no-export 2 assess import $S
