@@ -76,7 +76,7 @@ column(struct import *im, size_t i, struct import_col *c, struct err *e)
 	} else if (c->head[0] == '_' || import_one_of(c->head, meta)) {
 		c->use = IU_META;
 		c->how = "metadata";
-	} else if ((q = import_by_name(s, c->head, 0)) >= 0 ||
+	} else if (import_by_name(s, c->head, 0) >= 0 ||
 	    import_by_text(s, c->head) >= 0) {
 		return 0;	/* a whole name or label: the default */
 	} else if (import_split_option(s, c->head, "/", NULL, 0, c) == 0 ||
