@@ -121,6 +121,8 @@ struct result {
 	int		 keep_going;	/* responses with errors left out */
 	struct r_excluded *excluded;
 	size_t		 nexcluded;
+	int		 fail_below;	/* --fail-below's level, or 0 */
+	struct r_strs	 below;		/* organisations below it */
 	struct r_qdef	*qdefs;		/* per question, survey order */
 	size_t		 nq;
 	unsigned	 qstride;	/* counters per organisation */

@@ -484,6 +484,13 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 	w.b = out;
 	open_(&w, '{');
 	header(&w, r);
+	if (r->fail_below > 0) {
+		key(&w, "fail_below");
+		open_(&w, '{');
+		kint(&w, "level", r->fail_below);
+		kstrs(&w, "organisations", &r->below);
+		close_(&w, '}');
+	}
 	question_defs(&w, r);
 	key(&w, "organisations");
 	open_(&w, '[');
