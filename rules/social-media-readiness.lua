@@ -132,9 +132,16 @@ local function sorted_keys(t)
 end
 
 local function check_data(survey)
+  -- which ids exist, found by walking the survey: indexing it with an id
+  -- it does not have is itself an error, with a vaguer message
+  local known, dims = {}, {}
+  for _, dim in ipairs(survey.dimensions) do
+    dims[dim.id] = true
+    for _, id in ipairs(dim.questions) do known[id] = true end
+  end
   for _, id in ipairs(sorted_keys(QUESTIONS)) do
-    local q = survey.questions[id]
-    if q == nil then
+    local q = known[id] and survey.questions[id]
+    if not q then
       error("QUESTIONS names question '" .. id .. "', which the survey " ..
         "does not have")
     end
@@ -150,7 +157,7 @@ local function check_data(survey)
     end
   end
   for _, id in ipairs(ENABLERS) do
-    if survey.dimension[id] == nil then
+    if not dims[id] then
       error("ENABLERS names dimension '" .. id .. "', which the survey " ..
         "does not have")
     end
