@@ -86,6 +86,8 @@ struct r_role {
 struct r_org {
 	const char	*id;
 	const char	*as_of;		/* YYYY-MM-DD, or NULL */
+	struct r_strs	 aliases;	/* other spellings of its name in the
+					   answers (case, spacing), merged */
 	unsigned	 respondents;
 	int		 headline;	/* 0 = not rated */
 	const char	*basis;

@@ -693,13 +693,16 @@ as_of(struct rr *rr, const struct jnode *o, struct r_org *org)
 static int
 organisation(struct rr *rr, const struct jnode *o, struct r_org *org)
 {
-	static const char *const keys[] = { "id", "as_of", "respondents",
+	static const char *const keys[] = { "id", "also_written_as", "as_of",
+	    "respondents",
 	    "headline", "dimensions", "findings", "recommendations", "flags",
 	    "roles", "questions", NULL };
 	long n;
 
 	if (jdoc_expect_object(rr->d, o, keys, "an organisation") != 0 ||
 	    str(rr, o, "id", 0, &org->id) != 0 || as_of(rr, o, org) != 0 ||
+	    (jdoc_get(o, "also_written_as") != NULL && strs(rr, o,
+	    "also_written_as", &org->aliases) != 0) ||
 	    num(rr, o, "respondents", 1, 1L << 30, 0, &n) != 0)
 		return -1;
 	org->respondents = (unsigned)n;

@@ -342,6 +342,30 @@ fill_roles(struct result *res, const struct survey *s, const struct agg *a,
 	return 0;
 }
 
+/* The other spellings of the organisation's name, in byte order. */
+static int
+aliases(struct result *res, const struct orgagg *oa, struct r_org *o)
+{
+	size_t k, j;
+
+	if (oa->nsp < 2)
+		return 0;
+	if ((o->aliases.v = arena_alloc(A, oa->nsp * sizeof(char *))) == NULL)
+		return -1;
+	for (k = 1; k < oa->nsp; k++) {
+		const char *t = dup(res, oa->sp[k].text);
+
+		if (t == NULL)
+			return -1;
+		for (j = o->aliases.n; j > 0 && strcmp(o->aliases.v[j - 1],
+		    t) > 0; j--)
+			o->aliases.v[j] = o->aliases.v[j - 1];
+		o->aliases.v[j] = t;
+		o->aliases.n++;
+	}
+	return 0;
+}
+
 int
 score_org(struct result *res, struct rules *r, const struct survey *s,
     const struct target *t, struct agg *a, const struct orgagg *oa,
@@ -354,7 +378,7 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 	size_t i;
 
 	memset(o, 0, sizeof(*o));
-	if ((o->id = dup(res, oa->id)) == NULL)
+	if ((o->id = dup(res, oa->id)) == NULL || aliases(res, oa, o) != 0)
 		return err_nomem(e);
 	o->respondents = oa->all.respondents;
 	if (fill_dims(res, s, v, &oa->all, o) != 0)

@@ -432,6 +432,8 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o)
 	item(w);
 	open_(w, '{');
 	kstr(w, "id", o->id);
+	if (o->aliases.n > 0)
+		kstrs(w, "also_written_as", &o->aliases);
 	kstr(w, "as_of", o->as_of);
 	kint(w, "respondents", (long)o->respondents);
 	key(w, "headline");
