@@ -428,11 +428,13 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
     struct err *e)
 {
 	char small[512], *key;
+	size_t n = strlen(r->org);
 	int dup;
 
 	*o = NULL;
-	if ((key = strlen(r->org) < sizeof(small) ? small :
-	    malloc(strlen(r->org) + 1)) == NULL)
+	if (n < sizeof(small))
+		key = small;
+	else if ((key = malloc(n + 1)) == NULL)
 		return err_nomem(e);
 	org_key(r->org, key);
 	dup = r->respondent != NULL && r->respondent[0] != '\0' ?
