@@ -112,6 +112,8 @@ struct result {
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	int		 fail_below;	/* --fail-below's level, or 0 */
+	struct r_strs	 below;		/* organisations below it */
 	struct r_qdef	*qdefs;		/* per question, survey order */
 	size_t		 nq;
 	unsigned	 qstride;	/* counters per organisation */

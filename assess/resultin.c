@@ -756,6 +756,23 @@ organisations(struct rr *rr, const struct jnode *root)
 	return 0;
 }
 
+/* What --fail-below found, when it was given. */
+static int
+fail_below(struct rr *rr, const struct jnode *root)
+{
+	static const char *const keys[] = { "level", "organisations", NULL };
+	const struct jnode *fb = jdoc_get(root, "fail_below");
+	long lv;
+
+	if (fb == NULL)
+		return 0;
+	if (jdoc_expect_object(rr->d, fb, keys, "'fail_below'") != 0 ||
+	    num(rr, fb, "level", 1, RESULT_LEVELS, 0, &lv) != 0)
+		return -1;
+	rr->res->fail_below = (int)lv;
+	return strs(rr, fb, "organisations", &rr->res->below);
+}
+
 /* ==== Entry points ==== */
 
 int
@@ -771,7 +788,7 @@ int
 resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 {
 	static const char *const keys[] = { "format", "survey", "target",
-	    "levels", "questions", "organisations", NULL };
+	    "levels", "fail_below", "questions", "organisations", NULL };
 	const struct jnode *f;
 	struct rr rr;
 
@@ -785,7 +802,8 @@ resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 		return jdoc_error(d, f ? f : d->root, "'format' must be \"%s\"",
 		    RESULT_FORMAT);
 	return survey_ref(&rr, d->root) != 0 || target(&rr, d->root) != 0 ||
-	    levels(&rr, d->root) != 0 || qdefs(&rr, d->root) != 0 ||
+	    levels(&rr, d->root) != 0 || fail_below(&rr, d->root) != 0 ||
+	    qdefs(&rr, d->root) != 0 ||
 	    organisations(&rr, d->root) != 0 ?
 	    -1 : 0;
 }
