@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "fsx.h"
+#include "import.h"
 #include "paths.h"
 #include "survey.h"
 #include "target.h"
@@ -106,6 +107,19 @@ load_all(struct survey ***out, size_t *n, struct err *e)
 	return rc;
 }
 
+/* The survey tools 'assess import --from' reads. */
+static int
+list_tools(void)
+{
+	size_t i;
+
+	fputs("tools (assess import --from TOOL):\n", stdout);
+	for (i = 0; import_tools[i] != NULL; i++)
+		printf("  %-14s %s\n", import_tools[i]->name,
+		    import_tools[i]->title);
+	return AS_EXIT_OK;
+}
+
 int
 cmd_list(int argc, char **argv)
 {
@@ -116,7 +130,7 @@ cmd_list(int argc, char **argv)
 
 	if (argc > 2)
 		return cli_usage_error("list", "give at most one of surveys, "
-		    "targets");
+		    "targets, tools");
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0))
 		return cli_help("list");
@@ -124,9 +138,11 @@ cmd_list(int argc, char **argv)
 		want_t = 0;
 	else if (argc == 2 && strcmp(argv[1], "targets") == 0)
 		want_s = 0;
+	else if (argc == 2 && strcmp(argv[1], "tools") == 0)
+		return list_tools();
 	else if (argc == 2)
-		return cli_usage_error("list", "'%s' is not surveys or targets",
-		    argv[1]);
+		return cli_usage_error("list", "'%s' is not surveys, targets or "
+		    "tools", argv[1]);
 	rc = load_all(&all, &n, &e);
 	if (rc == 0 && want_s) {
 		fputs("surveys:\n", stdout);
