@@ -30,6 +30,7 @@
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
 	const char	*fail_below;
+	int		 report;	/* enum report_kind */
 	unsigned	 anonymity;
 	char		**answers;
 	int		 nanswers;
@@ -69,6 +70,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
+		{ "report", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -97,6 +99,12 @@ parse_args(int argc, char **argv, struct opts *o)
 				return cli_usage_error("score", "--anonymity "
 				    "needs a whole number of respondents, not "
 				    "'%s'", optarg);
+			break;
+		case 'R':
+			if ((o->report = report_kind(optarg)) < 0)
+				return cli_usage_error("score", "--report is "
+				    "one of %s, not '%s'", report_kind_names(),
+				    optarg);
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);
@@ -349,14 +357,14 @@ emit(const struct opts *o, const struct report_format *fmt, struct run *rn,
 
 	if (o->output == NULL) {
 		buf_stream(&rn->out, to_stdout, e);
-		return fmt->write(&rn->res, &rn->out, e) != 0 ||
+		return fmt->write(&rn->res, o->report, &rn->out, e) != 0 ||
 		    buf_flush(&rn->out) != 0 ? -1 : 0;
 	}
 	fs.e = e;
 	if (fsx_out_open(&fs.out, o->output, e) != 0)
 		return -1;
 	buf_stream(&rn->out, to_file, &fs);
-	if (fmt->write(&rn->res, &rn->out, e) != 0 ||
+	if (fmt->write(&rn->res, o->report, &rn->out, e) != 0 ||
 	    buf_flush(&rn->out) != 0) {
 		fsx_out_abort(&fs.out);
 		return -1;

@@ -32,6 +32,31 @@ struct r_practice {
 	const char	*id, *dimension, *text, *clause;
 };
 
+/* A bibliography entry the survey cites. */
+struct r_source {
+	const char	*id, *title, *url, *publisher;
+	int		 year;		/* 0 = not given */
+};
+
+/* A question of the survey, for resolving codes to their text. */
+struct r_question {
+	const char	*id, *text;
+	int		 dim;		/* index of its dimension */
+	int		 org;		/* asked of the coordinator, who answers
+					   for the organisation */
+};
+
+/* One organisation's answers to one question.  'signal' is the lower
+ * median level signal (0 = none), 'answer' the label chosen most often
+ * (NULL for numbers and free text).  'shown' is 0 where the anonymity
+ * rule forbids showing it. */
+struct r_qstat {
+	unsigned	 answered, na, unanswered;
+	int		 signal;
+	const char	*answer;
+	int		 shown;
+};
+
 struct r_dim {
 	const char	*id, *title;
 	int		 critical;
@@ -53,6 +78,51 @@ struct r_rec {
 	const char	*id, *dimension, *text;
 	int		 priority, from, to;
 	struct r_strs	 evidence;
+	struct r_strs	 sources;	/* source ids it cites */
+};
+
+/* A roadmap step: one recommendation, scheduled.  'horizon' is 30, 60
+ * or 90 (days), or 0 for later; 'after' lists the indices (into the
+ * organisation's steps) of the steps it depends on. */
+struct r_step {
+	size_t		 rec;		/* index into the recommendations */
+	int		 horizon;
+	size_t		*after;
+	size_t		 nafter;
+};
+
+/* Business-case content the survey ships (business-case.json). */
+struct r_cost {
+	const char	*id, *dimension, *title, *text;
+	int		 below;		/* shown when the level is below */
+	struct r_strs	 evidence, sources;
+};
+
+struct r_control {
+	const char	*id, *title, *concern, *control;
+	struct r_strs	 sources;
+};
+
+struct r_decision {
+	const char	*id, *dimension, *text;
+	int		 below;
+};
+
+struct r_order {
+	const char	*before, *after, *why;
+};
+
+struct r_bcase {
+	int		 present;
+	const char	*framing, *strategy;
+	struct r_cost	*costs;
+	size_t		 ncosts;
+	struct r_control *controls;
+	size_t		 ncontrols;
+	struct r_decision *decisions;
+	size_t		 ndecisions;
+	struct r_order	*order;
+	size_t		 norder;
 };
 
 struct r_role {
@@ -60,6 +130,8 @@ struct r_role {
 	unsigned	 respondents;
 	int		 suppressed;
 	int		*levels;	/* per dimension, 0 = not rated */
+	int		*signals;	/* per question, 0 = none; NULL when
+					   suppressed */
 };
 
 struct r_org {
@@ -76,6 +148,9 @@ struct r_org {
 	struct r_strs	 flags;
 	struct r_role	*roles;
 	size_t		 nroles;
+	struct r_qstat	*qstats;	/* one per result question */
+	struct r_step	*steps;		/* the roadmap, in order */
+	size_t		 nsteps;
 };
 
 struct result {
@@ -86,6 +161,11 @@ struct result {
 	const char	*target_id, *target_title, *jurisdiction, *as_of;
 	struct r_practice *practices;
 	size_t		 npractices;
+	struct r_source	*sources;
+	size_t		 nsources;
+	struct r_question *questions;
+	size_t		 nquestions;
+	struct r_bcase	 bcase;
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
@@ -111,5 +191,16 @@ int result_gap(const struct r_dim *d);
 
 /* Index of the practice with this id, or -1. */
 int result_practice(const struct result *r, const char *id);
+
+/* The question, source or dimension (of organisation 'o') with this id,
+ * or NULL / -1. */
+const struct r_question *result_question(const struct result *r,
+    const char *id);
+const struct r_source *result_source(const struct result *r,
+    const char *id);
+int result_dim(const struct r_org *o, const char *id);
+
+/* The recommendation a roadmap step schedules. */
+const struct r_rec *result_step_rec(const struct r_org *o, size_t step);
 
 #endif
