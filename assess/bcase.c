@@ -164,12 +164,15 @@ reaches(const struct r_order *order, size_t n, const char *from,
 static int
 order(struct bl *bl, const struct jnode *o, struct r_order *c, size_t k)
 {
-	static const char *const keys[] = { "before", "after", "why", NULL };
+	static const char *const keys[] = { "before", "after", "until", "why",
+	    NULL };
 	struct r_bcase *b = &bl->res->bcase;
 	const char *before = NULL, *after = NULL;
+	long until = NLEVELS + 1;
 	int i, j;
 
 	if (jdoc_expect_object(bl->d, o, keys, "an ordering rule") != 0 ||
+	    jdoc_int(bl->d, o, "until", 0, 2, NLEVELS, &until) != 0 ||
 	    jdoc_string(bl->d, o, "before", 1, 64, &before) != 0 ||
 	    jdoc_string(bl->d, o, "after", 1, 64, &after) != 0 ||
 	    copy(bl, o, "why", 1, TEXT_MAX, &c->why) != 0)
@@ -179,6 +182,7 @@ order(struct bl *bl, const struct jnode *o, struct r_order *c, size_t k)
 		return jdoc_error(bl->d, jdoc_get(o, i < 0 ? "before" :
 		    "after"), "'%s' is not a dimension of survey '%s'",
 		    i < 0 ? before : after, bl->s->id);
+	c->until = (int)until;
 	c->before = bl->s->dims[i].id;
 	c->after = bl->s->dims[j].id;
 	if (i == j || reaches(b->order, k, c->after, c->before, 0))

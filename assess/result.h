@@ -108,8 +108,10 @@ struct r_decision {
 	int		 below;
 };
 
+/* Steps of 'before' below level 'until' come before any of 'after'. */
 struct r_order {
 	const char	*before, *after, *why;
+	int		 until;
 };
 
 struct r_bcase {

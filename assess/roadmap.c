@@ -38,7 +38,8 @@ depends(const struct result *res, const struct r_rec *a,
 		return a->from < b->from;
 	for (i = 0; i < res->bcase.norder; i++)
 		if (strcmp(res->bcase.order[i].before, a->dimension) == 0 &&
-		    strcmp(res->bcase.order[i].after, b->dimension) == 0)
+		    strcmp(res->bcase.order[i].after, b->dimension) == 0 &&
+		    a->from < res->bcase.order[i].until)
 			return 1;
 	return 0;
 }
@@ -50,8 +51,10 @@ base(int priority)
 	    NHORIZONS - 1;
 }
 
-/* Horizon index of every recommendation: its priority's, pushed one past
- * each it depends on.  The order rules have no circle (bcase.c), and a
+/* Horizon index of every recommendation.  A step another depends on
+ * takes on the urgency of that step (a policy that urgent approvals need
+ * is itself urgent); then each step moves one horizon past the steps it
+ * depends on.  The order rules have no circle (bcase.c), and a
  * dimension's rungs only depend on lower rungs, so n passes settle it. */
 static void
 settle(const struct result *res, const struct r_org *o, int *h)
@@ -60,6 +63,12 @@ settle(const struct result *res, const struct r_org *o, int *h)
 
 	for (i = 0; i < o->nrecs; i++)
 		h[i] = base(o->recs[i].priority);
+	for (pass = 0; pass < o->nrecs; pass++)
+		for (i = 0; i < o->nrecs; i++)
+			for (j = 0; j < o->nrecs; j++)
+				if (depends(res, &o->recs[j], &o->recs[i]) &&
+				    h[j] > h[i])
+					h[j] = h[i];
 	for (pass = 0; pass < o->nrecs; pass++)
 		for (i = 0; i < o->nrecs; i++)
 			for (j = 0; j < o->nrecs; j++) {

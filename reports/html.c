@@ -60,8 +60,10 @@ static const char css[] =
 "svg .m2{fill:#888;stroke:#1a1a1a}svg .m3{fill:#fff;stroke:#1a1a1a;"
 "stroke-width:1.5}"
 "section{break-before:page;page-break-before:always}"
-"section:first-of-type,section.appendix{break-before:auto;"
-"page-break-before:auto}"
+"section:first-of-type,section.appendix,section.front+section{"
+"break-before:auto;page-break-before:auto}"
+"figure.radar svg{max-width:105mm}"
+"section.summary figure.radar svg{max-width:78mm}"
 "section.appendix td:nth-child(2){width:55%}"
 "section.summary p.lead{font-size:11.5pt}"
 "footer{margin-top:14pt;font-size:8.5pt;color:#555;"
@@ -271,7 +273,7 @@ radar(struct doc *d, const struct r_org *o)
 	s[0].v = cur;
 	s[1].label = "Target level";
 	s[1].v = tgt;
-	buf_puts(d->b, "<figure>");
+	buf_puts(d->b, "<figure class=\"radar\">");
 	svg_radar(d->b, "Current level of each dimension against the target",
 	    labels, n, s, d->r->has_target ? 2 : 1, RESULT_LEVELS);
 	buf_puts(d->b, "</figure>\n");
@@ -295,11 +297,11 @@ gaps(struct doc *d, const struct r_org *o)
 		if (dm->level == 0)
 			snprintf(text[i], sizeof(text[i]), "not rated");
 		else if (gap > 0)
-			snprintf(text[i], sizeof(text[i]), "%d of %d: gap %d",
-			    dm->level, dm->target, gap);
+			snprintf(text[i], sizeof(text[i]), "level %d of %d: "
+			    "gap %d", dm->level, dm->target, gap);
 		else
-			snprintf(text[i], sizeof(text[i]), "%d: target %d met",
-			    dm->level, dm->target);
+			snprintf(text[i], sizeof(text[i]), "level %d: target "
+			    "%d met", dm->level, dm->target);
 		notes[i] = text[i];
 	}
 	buf_puts(d->b, "<figure>");

@@ -189,7 +189,7 @@ svg_bars(struct buf *b, const char *title, const char *const *labels,
     const double *cur, const double *target, const char *const *note,
     size_t n, double max)
 {
-	const double left = 230, width = 300, row = 26, top = 28;
+	const double left = 262, width = 250, row = 26, top = 28;
 	double h = top + row * (double)n + 12, scale = width / max;
 	size_t i;
 	int t;
@@ -210,7 +210,7 @@ svg_bars(struct buf *b, const char *title, const char *const *labels,
 
 		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
 		    "text-anchor=\"end\" class=\"lbl\">", left - 8, y + 15);
-		svg_text(b, labels[i], 34);
+		svg_text(b, labels[i], 40);
 		buf_puts(b, "</text>");
 		if (g > c)
 			buf_printf(b, "<rect class=\"gap\" x=\"%.1f\" "
@@ -236,7 +236,7 @@ void
 svg_dots(struct buf *b, const char *title, const char *const *labels,
     size_t n, const struct svg_series *s, size_t ns, double max)
 {
-	const double left = 230, width = 300, row = 24, top = 28;
+	const double left = 262, width = 290, row = 24, top = 28;
 	double h = top + row * (double)n + 34, scale = width / max;
 	size_t i, k;
 	int t;
@@ -255,7 +255,7 @@ svg_dots(struct buf *b, const char *title, const char *const *labels,
 
 		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
 		    "text-anchor=\"end\" class=\"lbl\">", left - 8, y + 4);
-		svg_text(b, labels[i], 34);
+		svg_text(b, labels[i], 40);
 		buf_puts(b, "</text>");
 		for (k = 0; k < ns && k < SVG_MAX_SERIES; k++)
 			if (s[k].v[i] > 0)
