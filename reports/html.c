@@ -15,10 +15,10 @@
 #include "svg.h"
 
 static const char css[] =
-"@page{size:A4;margin:16mm 15mm 18mm}"
+"@page{size:A4;margin:14mm 15mm 14mm}"
 "*{box-sizing:border-box}"
-"body{font:10.5pt/1.45 \"DejaVu Sans\",\"Helvetica Neue\",Arial,sans-serif;"
-"color:#1a1a1a;margin:0;background:#fff}"
+"body{font:10pt/1.4 \"DejaVu Sans\",\"Helvetica Neue\",Arial,sans-serif;"
+"color:#1a1a1a;margin:0;background:#fff;overflow-wrap:break-word}"
 "main{max-width:190mm;margin:0 auto;padding:10mm 6mm}"
 "h1{font-size:20pt;margin:0 0 4pt;color:#1f4e79}"
 "h2{font-size:15pt;margin:18pt 0 6pt;color:#1f4e79;"
@@ -59,14 +59,19 @@ static const char css[] =
 "svg .m0{fill:#1a1a1a}svg .m1{fill:#fff;stroke:#1a1a1a;stroke-width:1.5}"
 "svg .m2{fill:#888;stroke:#1a1a1a}svg .m3{fill:#fff;stroke:#1a1a1a;"
 "stroke-width:1.5}"
+"svg .m4{fill:none;stroke:#1a1a1a;stroke-width:2.2}"
+"svg .m5{fill:#555;stroke:#1a1a1a}"
 "section{break-before:page;page-break-before:always}"
 "section:first-of-type,section.appendix,section.front+section{"
 "break-before:auto;page-break-before:auto}"
 "figure.radar svg{max-width:105mm}"
-"section.summary figure.radar svg{max-width:78mm}"
-"section.appendix td:nth-child(2){width:55%}"
+"section.summary figure.radar svg{max-width:62mm}"
+"section.summary h3{margin-top:10pt}"
+"section.appendix td:first-child{white-space:nowrap}"
+"section.appendix td:nth-child(2){width:46%}"
+"section.appendix td:nth-child(3){width:30%}"
 "section.summary p.lead{font-size:11.5pt}"
-"footer{margin-top:14pt;font-size:8.5pt;color:#555;"
+"footer{margin-top:10pt;break-before:avoid;font-size:8.5pt;color:#555;"
 "border-top:0.5pt solid #999;padding-top:4pt}"
 "@media print{main{padding:0;max-width:none}a{text-decoration:none}}";
 
@@ -296,6 +301,9 @@ gaps(struct doc *d, const struct r_org *o)
 		tgt[i] = dm->target;
 		if (dm->level == 0)
 			snprintf(text[i], sizeof(text[i]), "not rated");
+		else if (dm->target == 0)
+			snprintf(text[i], sizeof(text[i]), "level %d (no "
+			    "target)", dm->level);
 		else if (gap > 0)
 			snprintf(text[i], sizeof(text[i]), "level %d of %d: "
 			    "gap %d", dm->level, dm->target, gap);

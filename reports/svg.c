@@ -61,7 +61,7 @@ marker(struct buf *b, size_t k, double x, double y)
 {
 	x = fin(x);
 	y = fin(y);
-	switch (k % 4) {
+	switch (k % 6) {
 	case 0:
 		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
 		    "class=\"m0\"/>", x, y);
@@ -75,36 +75,40 @@ marker(struct buf *b, size_t k, double x, double y)
 		    "class=\"m2\"/>", x, y - 6, x + 5.5, y + 4, x - 5.5,
 		    y + 4);
 		break;
-	default:
+	case 3:
 		buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f "
 		    "%.1fZ\" class=\"m3\"/>", x, y - 6, x + 6, y, x, y + 6,
 		    x - 6, y);
 		break;
+	case 4:
+		buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f "
+		    "%.1f\" class=\"m4\"/>", x - 5, y - 5, x + 5, y + 5,
+		    x - 5, y + 5, x + 5, y - 5);
+		break;
+	default:
+		buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" "
+		    "class=\"m5\"/>", x, y + 6, x + 5.5, y - 4, x - 5.5,
+		    y - 4);
+		break;
 	}
 }
 
+/* One legend entry: a marker shape, or (shape < 0) the series' line. */
 static void
-legend(struct buf *b, const struct svg_series *s, size_t ns, double x,
-    double y, int markers)
+legend_item(struct buf *b, const struct svg_series *s, size_t k, double lx,
+    double y, int shape)
 {
-	size_t k;
-
-	for (k = 0; k < ns && k < SVG_MAX_SERIES; k++) {
-		double lx = x + (double)k * 150;
-
-		if (markers)
-			marker(b, k, lx + 8, y - 4);
-		else
-			buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" "
-			    "x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-			    "stroke-width=\"%d\" stroke-dasharray=\"%s\"/>",
-			    lx, y - 4, lx + 22, y - 4, shades[k], k ? 2 : 6,
-			    dashes[k]);
-		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"lg\">",
-		    lx + 28, y);
-		svg_text(b, s[k].label, 20);
-		buf_puts(b, "</text>");
-	}
+	if (shape >= 0)
+		marker(b, (size_t)shape, lx + 8, y - 4);
+	else
+		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%d\" "
+		    "stroke-dasharray=\"%s\"/>", lx, y - 4, lx + 22, y - 4,
+		    shades[k], k ? 2 : 6, dashes[k]);
+	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"lg\">", lx + 28,
+	    y);
+	svg_text(b, s->label, 20);
+	buf_puts(b, "</text>");
 }
 
 static void
@@ -150,6 +154,18 @@ radar_grid(struct buf *b, const char *const *labels, size_t n, double cx,
 	}
 }
 
+/* Whether every value of a series is present. */
+static int
+complete(const struct svg_series *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!(s->v[i] > 0))
+			return 0;
+	return 1;
+}
+
 void
 svg_radar(struct buf *b, const char *title, const char *const *labels,
     size_t n, const struct svg_series *s, size_t ns, double max)
@@ -163,24 +179,33 @@ svg_radar(struct buf *b, const char *title, const char *const *labels,
 	open_svg(b, title, 420, 400);
 	radar_grid(b, labels, n, cx, cy, R, max);
 	for (k = 0; k < ns && k < SVG_MAX_SERIES; k++) {
+		if (!complete(&s[k], n)) {
+			/* a partial series: a marker on each axis it has */
+			for (i = 0; i < n; i++)
+				if (s[k].v[i] > 0) {
+					v = s[k].v[i] > max ? max : s[k].v[i];
+					point(cx, cy, R * v / max, i, n, &x, &y);
+					marker(b, 3, x, y);
+				}
+			continue;
+		}
 		buf_printf(b, "<polygon class=\"s%zu\" points=\"", k);
 		for (i = 0; i < n; i++) {
-			v = s[k].v[i] > 0 ? s[k].v[i] : 0;
-			point(cx, cy, R * (v > max ? max : v) / max, i, n, &x,
-			    &y);
+			v = s[k].v[i] > max ? max : s[k].v[i];
+			point(cx, cy, R * v / max, i, n, &x, &y);
 			buf_printf(b, "%s%.1f,%.1f", i ? " " : "", x, y);
 		}
 		buf_puts(b, "\"/>");
-		for (i = 0; k == 0 && i < n; i++)
-			if (s[k].v[i] > 0) {
-				point(cx, cy, R * s[k].v[i] / max, i, n, &x,
-				    &y);
-				buf_printf(b, "<circle class=\"pt\" "
-				    "cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>", x,
-				    y);
-			}
+		for (i = 0; k == 0 && i < n; i++) {
+			point(cx, cy, R * (s[k].v[i] > max ? max : s[k].v[i]) /
+			    max, i, n, &x, &y);
+			buf_printf(b, "<circle class=\"pt\" cx=\"%.1f\" "
+			    "cy=\"%.1f\" r=\"3.5\"/>", x, y);
+		}
 	}
-	legend(b, s, ns, 100, 392, 0);
+	for (k = 0; k < ns && k < SVG_MAX_SERIES; k++)
+		legend_item(b, &s[k], k, 100 + (double)k * 150, 392,
+		    complete(&s[k], n) ? -1 : 3);
 	buf_puts(b, "</svg>");
 }
 
@@ -263,6 +288,7 @@ svg_dots(struct buf *b, const char *title, const char *const *labels,
 				marker(b, k, left + s[k].v[i] * scale +
 				    ((double)k - (double)(ns - 1) / 2) * 7, y);
 	}
-	legend(b, s, ns, 40, h - 8, 1);
+	for (k = 0; k < ns && k < SVG_MAX_SERIES; k++)
+		legend_item(b, &s[k], k, 40 + (double)k * 120, h - 8, (int)k);
 	buf_puts(b, "</svg>");
 }
