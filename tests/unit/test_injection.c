@@ -37,7 +37,7 @@ static const char *const payloads[] = {
 	"line\nbreak", "'quote' & <amp> ~~strike~~ # not a heading",
 };
 #define NP (sizeof(payloads) / sizeof(payloads[0]))
-#define NFIELDS 9
+#define NFIELDS 18
 
 static char dir[64];
 static int escapes;
@@ -86,7 +86,13 @@ write_survey(const char *p)
 	fputs("{\"format\": \"assess-survey/1\", \"id\": \"inj\", \"version\": "
 	    "\"1\", \"title\": ", fp);
 	json_str(fp, p);
-	fputs(", \"rules\": \"inj.lua\", \"levels\": [", fp);
+	fputs(", \"rules\": \"inj.lua\", \"sources\": [{\"id\": \"s1\", "
+	    "\"url\": \"javascript:alert(1)\", \"title\": ", fp);
+	json_str(fp, p);
+	fputs("}, {\"id\": \"s2\", \"url\": \"https://example.org/a?b=1&c=2\", "
+	    "\"title\": ", fp);
+	json_str(fp, p);
+	fputs("}], \"levels\": [", fp);
 	fputs("{\"level\": 1, \"id\": \"l1\", \"label\": ", fp);
 	json_str(fp, p);
 	fputs(", \"description\": \"d\"}, {\"level\": 2, \"id\": \"l2\", "
@@ -124,6 +130,37 @@ write_target(const char *p)
 	json_str(fp, p);
 	fputs(", \"source\": \"s\", \"source_clause\": \"c\", \"satisfied_by\": "
 	    "[{\"question\": \"Q\", \"in\": [\"b\"]}]}]}}}\n", fp);
+	fclose(fp);
+	free(path);
+}
+
+/* The survey's business case, every text a payload. */
+static void
+write_bcase(const char *p)
+{
+	char *path = path_of("business-case.json");
+	FILE *fp = fopen(path, "w");
+
+	fputs("{\"format\": \"assess-business-case/1\", \"framing\": ", fp);
+	json_str(fp, p);
+	fputs(", \"strategy\": ", fp);
+	json_str(fp, p);
+	fputs(", \"costs\": [{\"id\": \"c\", \"dimension\": \"D\", "
+	    "\"title\": ", fp);
+	json_str(fp, p);
+	fputs(", \"text\": ", fp);
+	json_str(fp, p);
+	fputs(", \"evidence\": [\"Q\"], \"sources\": [\"s1\", \"s2\"]}], "
+	    "\"controls\": [{\"id\": \"k\", \"title\": ", fp);
+	json_str(fp, p);
+	fputs(", \"concern\": ", fp);
+	json_str(fp, p);
+	fputs(", \"control\": ", fp);
+	json_str(fp, p);
+	fputs(", \"sources\": [\"s1\"]}], \"decisions\": [{\"id\": \"d\", "
+	    "\"dimension\": \"D\", \"text\": ", fp);
+	json_str(fp, p);
+	fputs("}], \"order\": []}\n", fp);
 	fclose(fp);
 	free(path);
 }
@@ -360,6 +397,13 @@ md_live(const char *t, size_t n)
 			i++;
 			continue;
 		}
+		/* the writer's own links to a source: [title](https://...) */
+		if (c == ']' && next == '(' && strncmp(t + i + 2, "https://",
+		    8) == 0) {
+			while (i < n && t[i] != ')' && t[i] != ' ')
+				i++;
+			continue;
+		}
 		if ((c == '<' && (isalnum((unsigned char)next) ||
 		    next == '/' || next == '!' || next == '?')) ||
 		    (c == ']' && (next == '(' || next == '[')) ||
@@ -382,6 +426,73 @@ check_md(const struct buf *b, size_t k)
 		escaped("md", k, "unescaped markup or a live link");
 }
 
+/* Tags the HTML report writes; anything else came from data. */
+static int
+allowed_tag(const char *t, size_t n)
+{
+	static const char *const tags[] = { "!DOCTYPE", "html", "head",
+	    "meta", "title", "style", "body", "main", "section", "h1", "h2",
+	    "h3", "h4", "p", "strong", "a", "ul", "ol", "li", "table",
+	    "caption", "thead", "tbody", "tr", "th", "td", "br", "figure",
+	    "footer", "svg", "defs", "pattern", "rect", "line", "polygon",
+	    "circle", "path", "text", NULL };
+	size_t i;
+
+	if (n > 0 && t[0] == '/') {
+		t++;
+		n--;
+	}
+	for (i = 0; tags[i] != NULL; i++)
+		if (strlen(tags[i]) == n && strncmp(tags[i], t, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every tag is one the writer makes; inside tags, no event handler, no
+ * script link, no number that is not finite; no raw control character
+ * anywhere; the style sheet is the writer's own. */
+static void
+check_html(const struct buf *b, size_t k, const char *what)
+{
+	const char *p = b->data, *end = b->data + b->len;
+
+	if (raw_unsafe(b->data, b->len, 1))
+		escaped(what, k, "a raw control character");
+	if (strstr(b->data, "javascript:") != NULL &&
+	    strstr(b->data, "href=\"javascript") != NULL)
+		escaped(what, k, "a script link");
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1, *gt;
+		int quoted = 0;
+
+		while (q < end && (isalnum((unsigned char)*q) || *q == '/' ||
+		    *q == '!'))
+			q++;
+		if (!allowed_tag(p + 1, (size_t)(q - p - 1))) {
+			escaped(what, k, "a tag from data");
+			return;
+		}
+		for (gt = q; gt < end && (quoted || *gt != '>'); gt++) {
+			if (*gt == '"')
+				quoted = !quoted;
+			else if (!quoted && (strncmp(gt, " on", 3) == 0 ||
+			    strncmp(gt, "nan", 3) == 0 ||
+			    strncmp(gt, "inf", 3) == 0)) {
+				escaped(what, k, "an attribute from data");
+				return;
+			}
+		}
+		if (p[1] != '/' && strncmp(p + 1, "style", 5) == 0 &&
+		    strstr(gt, "</style>") != NULL &&
+		    memchr(gt, '<', (size_t)(strstr(gt, "</style>") - gt)) !=
+		    NULL) {
+			escaped(what, k, "markup inside the style sheet");
+			return;
+		}
+		p = gt;
+	}
+}
+
 /* Survey and target files refuse control characters other than tab and
  * line feed outright (the loaders say where); such payloads reach the
  * reports through answers files and rule scripts only. */
@@ -401,6 +512,7 @@ TEST(injection_matrix)
 
 	for (k = 0; k < NP; k++) {
 		const char *shown = loadable(payloads[k]) ? payloads[k] : "x";
+		int kind;
 		struct result res;
 		struct buf b = BUF_INIT;
 		struct err e;
@@ -417,6 +529,7 @@ TEST(injection_matrix)
 		}
 		write_survey(shown);
 		write_target(shown);
+		write_bcase(shown);
 		write_rules(payloads[k]);
 		write_answers(payloads[k]);
 		result_init(&res);
@@ -433,13 +546,22 @@ TEST(injection_matrix)
 		CHECK(report_json(&res, REPORT_FULL, &b, &e) == 0);
 		check_json(&b, k);
 		buf_reset(&b);
-		CHECK(report_md(&res, REPORT_FULL, &b, &e) == 0);
-		check_md(&b, k);
+		for (kind = REPORT_FULL; kind <= REPORT_BCASE; kind++) {
+			buf_reset(&b);
+			CHECK(report_md(&res, kind, &b, &e) == 0);
+			check_md(&b, k);
+			buf_reset(&b);
+			CHECK(report_html(&res, kind, &b, &e) == 0);
+			check_html(&b, k, report_kind_name(kind));
+			CHECK(strstr(b.data, "Content-Security-Policy") != NULL);
+		}
+		CHECK(res.bcase.present);
 		buf_release(&b);
 		result_release(&res);
 	}
-	printf("  injection matrix: %zu payloads x %d fields x 3 formats, "
-	    "%d unescaped\n", NP, NFIELDS, escapes);
+	printf("  injection matrix: %zu payloads x %d fields x 4 formats "
+	    "(md and html in 3 report kinds), %d unescaped\n", NP, NFIELDS,
+	    escapes);
 	CHECK_INT(escapes, 0);
 }
 
@@ -447,7 +569,7 @@ int
 main(void)
 {
 	static const char *const files[] = { "survey.json", "target.json",
-	    "inj.lua", "answers.csv" };
+	    "inj.lua", "answers.csv", "business-case.json" };
 	size_t i;
 	int rc;
 
