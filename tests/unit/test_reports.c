@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "report.h"
+#include "roadmap.h"
 
 static const char *const hostile[] = {
 	"=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-3", "@SUM(A1)",
@@ -44,18 +45,21 @@ build(void)
 	for (i = 0; i < NHOSTILE; i++) {
 		struct r_org *o = &res.orgs[i];
 
+		memset(o, 0, sizeof(*o));
 		o->id = hostile[i];
 		o->respondents = 3;
 		o->headline = 2;
 		o->basis = hostile[(i + 1) % NHOSTILE];
 		o->ndims = 1;
 		o->dims = arena_alloc(&res.arena, sizeof(*o->dims));
+		memset(o->dims, 0, sizeof(*o->dims));
 		o->dims[0].id = "D";
 		o->dims[0].title = hostile[(i + 2) % NHOSTILE];
 		o->dims[0].level = 2;
 		o->dims[0].score = 37.5;
 		o->nfindings = 1;
 		o->findings = arena_alloc(&res.arena, sizeof(*o->findings));
+		memset(o->findings, 0, sizeof(*o->findings));
 		o->findings[0].id = "f";
 		o->findings[0].severity = "high";
 		o->findings[0].dimension = "D";
@@ -63,6 +67,7 @@ build(void)
 		o->findings[0].evidence = ev;
 		o->nrecs = 1;
 		o->recs = arena_alloc(&res.arena, sizeof(*o->recs));
+		memset(o->recs, 0, sizeof(*o->recs));
 		o->recs[0].id = "r";
 		o->recs[0].dimension = "D";
 		o->recs[0].priority = 1;
@@ -208,6 +213,91 @@ TEST(markdown_is_inert)
 	buf_release(&b);
 }
 
+/* A roadmap: recommendations as (dimension, from, priority). */
+static void
+plan(struct result *r, struct r_org *o, const char *const *dims,
+    const int *from, const int *prio, size_t n)
+{
+	static struct r_order order[] = {
+		{ "POL", "APR", "policy first", 3 },
+		{ "ACC", "LST", "access first", 3 },
+	};
+	size_t i;
+
+	result_init(r);
+	r->bcase.order = order;
+	r->bcase.norder = 2;
+	memset(o, 0, sizeof(*o));
+	o->recs = arena_alloc(&r->arena, n * sizeof(*o->recs));
+	memset(o->recs, 0, n * sizeof(*o->recs));
+	o->nrecs = n;
+	for (i = 0; i < n; i++) {
+		o->recs[i].id = dims[i];
+		o->recs[i].dimension = dims[i];
+		o->recs[i].from = from[i];
+		o->recs[i].to = from[i] + 1;
+		o->recs[i].priority = prio[i];
+	}
+}
+
+static void
+step_is(const struct r_org *o, size_t i, const char *dim, int from,
+    int horizon, const char *after)
+{
+	char got[64] = "";
+	size_t j;
+
+	CHECK_STR(result_step_rec(o, i)->dimension, dim);
+	CHECK_INT(result_step_rec(o, i)->from, from);
+	CHECK_INT(o->steps[i].horizon, horizon);
+	for (j = 0; j < o->steps[i].nafter; j++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%zu",
+		    j ? "," : "", o->steps[i].after[j] + 1);
+	CHECK_STR(got, after);
+}
+
+/* The policy an urgent approval step needs becomes urgent itself, and the
+ * approvals follow it; access comes before listening, one rung of a
+ * dimension before the next; the rest by priority. */
+TEST(roadmap_sequences_by_priority_and_dependency)
+{
+	static const char *const dims[] = { "APR", "POL", "LST", "ACC",
+	    "ACC", "ENG" };
+	static const int from[] = { 2, 2, 2, 1, 2, 3 };
+	static const int prio[] = { 1, 3, 1, 2, 2, 4 };
+	struct result r;
+	struct r_org o;
+
+	plan(&r, &o, dims, from, prio, 6);
+	CHECK(roadmap_build(&r, &o) == 0);
+	CHECK_INT(o.nsteps, 6);
+	step_is(&o, 0, "ACC", 1, 30, "");
+	step_is(&o, 1, "POL", 2, 30, "");
+	step_is(&o, 2, "APR", 2, 60, "2");
+	step_is(&o, 3, "ACC", 2, 60, "1");
+	step_is(&o, 4, "LST", 2, 90, "1,4");
+	step_is(&o, 5, "ENG", 3, ROADMAP_LATER, "");
+	CHECK_STR(roadmap_horizon(o.steps[5].horizon), "later");
+	result_release(&r);
+}
+
+/* A rule applies only below its level: a policy already written (level 3)
+ * does not hold back devolved approvals. */
+TEST(roadmap_rule_stops_at_its_level)
+{
+	static const char *const dims[] = { "APR", "POL" };
+	static const int from[] = { 2, 3 };
+	static const int prio[] = { 1, 4 };
+	struct result r;
+	struct r_org o;
+
+	plan(&r, &o, dims, from, prio, 2);
+	CHECK(roadmap_build(&r, &o) == 0);
+	step_is(&o, 0, "APR", 2, 30, "");
+	step_is(&o, 1, "POL", 3, ROADMAP_LATER, "");
+	result_release(&r);
+}
+
 TEST(format_lookup)
 {
 	CHECK_STR(report_find("json")->name, "json");
@@ -227,6 +317,8 @@ main(void)
 	RUN(json_round_trips_and_escapes);
 	RUN(markdown_is_inert);
 	RUN(format_lookup);
+	RUN(roadmap_sequences_by_priority_and_dependency);
+	RUN(roadmap_rule_stops_at_its_level);
 	result_release(&res);
 	return check_done();
 }
