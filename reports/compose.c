@@ -517,7 +517,7 @@ roles(struct doc *d, const struct r_org *o)
 {
 	const char *heads[2 + 32 + 1];
 	char align[2 + 32 + 1];
-	size_t i, j, nd = o->ndims < 32 ? o->ndims : 32;
+	size_t i, j, nd = report_cap(o->ndims, 32);
 
 	if (o->nroles < 2 && roles_shown(o) == 0)
 		return;
@@ -639,7 +639,7 @@ overview(struct doc *d)
 	const struct result *r = d->r;
 	const char *heads[3 + 32 + 1];
 	char align[3 + 32 + 1];
-	size_t i, j, nd = r->orgs[0].ndims < 32 ? r->orgs[0].ndims : 32;
+	size_t i, j, nd = report_cap(r->orgs[0].ndims, 32);
 
 	heading(d, 2, "Overview");
 	heads[0] = "Organisation";

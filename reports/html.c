@@ -267,7 +267,7 @@ radar(struct doc *d, const struct r_org *o)
 	const char *labels[SVG_MAX_AXES];
 	double cur[SVG_MAX_AXES], tgt[SVG_MAX_AXES];
 	struct svg_series s[2];
-	size_t i, n = o->ndims < SVG_MAX_AXES ? o->ndims : SVG_MAX_AXES;
+	size_t i, n = report_cap(o->ndims, SVG_MAX_AXES);
 
 	for (i = 0; i < n; i++) {
 		labels[i] = o->dims[i].id;
@@ -290,7 +290,7 @@ gaps(struct doc *d, const struct r_org *o)
 	const char *labels[SVG_MAX_AXES], *notes[SVG_MAX_AXES];
 	double cur[SVG_MAX_AXES], tgt[SVG_MAX_AXES];
 	char text[SVG_MAX_AXES][48];
-	size_t i, n = o->ndims < SVG_MAX_AXES ? o->ndims : SVG_MAX_AXES;
+	size_t i, n = report_cap(o->ndims, SVG_MAX_AXES);
 
 	for (i = 0; i < n; i++) {
 		const struct r_dim *dm = &o->dims[i];
@@ -327,8 +327,7 @@ roles(struct doc *d, const struct r_org *o)
 	const char *labels[SVG_MAX_AXES];
 	double v[SVG_MAX_SERIES][SVG_MAX_AXES];
 	struct svg_series s[SVG_MAX_SERIES];
-	size_t i, j, ns = 0, n = o->ndims < SVG_MAX_AXES ? o->ndims :
-	    SVG_MAX_AXES;
+	size_t i, j, ns = 0, n = report_cap(o->ndims, SVG_MAX_AXES);
 
 	for (j = 0; j < n; j++)
 		labels[j] = o->dims[j].title;

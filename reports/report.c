@@ -215,14 +215,11 @@ report_cited(const struct result *r, const struct r_org *o, int kind,
 	const struct r_bcase *b = &r->bcase;
 	size_t i, n = 0;
 
-	if (kind == REPORT_BCASE)
-		for (i = 0; i < b->ncosts; i++)
-			if (report_applies(o, b->costs[i].dimension,
-			    b->costs[i].below))
-				cite(r, &b->costs[i].sources, out, max, &n);
-	if (kind == REPORT_BCASE)
-		for (i = 0; i < b->ncontrols; i++)
-			cite(r, &b->controls[i].sources, out, max, &n);
+	for (i = 0; kind == REPORT_BCASE && i < b->ncosts; i++)
+		if (report_applies(o, b->costs[i].dimension, b->costs[i].below))
+			cite(r, &b->costs[i].sources, out, max, &n);
+	for (i = 0; kind == REPORT_BCASE && i < b->ncontrols; i++)
+		cite(r, &b->controls[i].sources, out, max, &n);
 	for (i = 0; i < o->nsteps; i++)
 		cite(r, &result_step_rec(o, i)->sources, out, max, &n);
 	return n;
@@ -241,4 +238,10 @@ report_url_ok(const char *url)
 		    0x7F || strchr("\"'<>()\\`", url[i]) != NULL)
 			return 0;
 	return 1;
+}
+
+size_t
+report_cap(size_t n, size_t max)
+{
+	return n < max ? n : max;
 }

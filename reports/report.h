@@ -76,6 +76,9 @@ int report_applies(const struct r_org *o, const char *dim, int below);
 size_t report_cited(const struct result *r, const struct r_org *o,
     int kind, const struct r_source **out, size_t max);
 
+/* The smaller of n and max. */
+size_t report_cap(size_t n, size_t max);
+
 /* Whether 'url' may become a link: http(s), no spaces, quotes, angle
  * brackets or parentheses. */
 int report_url_ok(const char *url);

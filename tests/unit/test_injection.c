@@ -417,11 +417,8 @@ md_live(const char *t, size_t n)
 static void
 check_md(const struct buf *b, size_t k)
 {
-	size_t i;
-
 	if (raw_unsafe(b->data, b->len, 1))
 		escaped("md", k, "a raw control character");
-	(void)i;
 	if (md_live(b->data, b->len))
 		escaped("md", k, "unescaped markup or a live link");
 }
