@@ -338,10 +338,25 @@ key(struct doc *d)
 	d->ops->end_list(d);
 }
 
+/* "lead A, B, C tail", or nothing for an empty list. */
+static void
+codes(struct doc *d, const char *lead, const struct r_strs *l,
+    const char *tail)
+{
+	size_t j;
+
+	for (j = 0; j < l->n; j++) {
+		lit(d, j == 0 ? lead : ", ");
+		txt(d, l->v[j]);
+	}
+	if (l->n > 0)
+		lit(d, tail);
+}
+
 static void
 findings(struct doc *d, const struct r_org *o)
 {
-	size_t i, j;
+	size_t i;
 
 	if (o->nfindings == 0)
 		return;
@@ -364,12 +379,7 @@ findings(struct doc *d, const struct r_org *o)
 		}
 		lit(d, ": ");
 		txt(d, f->text);
-		for (j = 0; j < f->evidence.n; j++) {
-			lit(d, j == 0 ? " (questions " : ", ");
-			txt(d, f->evidence.v[j]);
-		}
-		if (f->evidence.n)
-			lit(d, ")");
+		codes(d, " (questions ", &f->evidence, ")");
 	}
 	d->ops->end_list(d);
 }
@@ -377,7 +387,7 @@ findings(struct doc *d, const struct r_org *o)
 static void
 recommendations(struct doc *d, const struct r_org *o)
 {
-	size_t i, j;
+	size_t i;
 
 	if (o->nrecs == 0)
 		return;
@@ -393,11 +403,7 @@ recommendations(struct doc *d, const struct r_org *o)
 		d->ops->strong(d, 0);
 		litf(d, " (priority %d): ", rc->priority);
 		txt(d, rc->text);
-		for (j = 0; j < rc->evidence.n; j++) {
-			lit(d, j == 0 ? " (because of questions " : ", ");
-			txt(d, rc->evidence.v[j]);
-		}
-		lit(d, rc->evidence.n ? ")." : "");
+		codes(d, " (because of questions ", &rc->evidence, ").");
 		sources_list(d, &rc->sources);
 	}
 	d->ops->end_list(d);
@@ -751,19 +757,26 @@ full(struct doc *d)
 
 /* ==== The executive summary ==== */
 
+/* "**Title.** " before a sentence; nothing without a title. */
+static void
+bold_title(struct doc *d, const char *title)
+{
+	if (title == NULL)
+		return;
+	d->ops->strong(d, 1);
+	txt(d, title);
+	lit(d, ".");
+	d->ops->strong(d, 0);
+	lit(d, " ");
+}
+
 static void
 barrier(struct doc *d, const struct r_org *o, const struct r_finding *f)
 {
 	const char *title = dim_title(o, f->dimension);
 
 	d->ops->item(d);
-	if (title != NULL) {
-		d->ops->strong(d, 1);
-		txt(d, title);
-		lit(d, ".");
-		d->ops->strong(d, 0);
-		lit(d, " ");
-	}
+	bold_title(d, title);
 	sentence(d, f->text);
 	if (f->evidence.n > 0) {
 		lit(d, " Evidence: ");
@@ -914,13 +927,7 @@ bc_barriers(struct doc *d, const struct r_org *o)
 		const char *title = dim_title(o, f->dimension);
 
 		d->ops->item(d);
-		if (title != NULL) {
-			d->ops->strong(d, 1);
-			txt(d, title);
-			lit(d, ".");
-			d->ops->strong(d, 0);
-			lit(d, " ");
-		}
+		bold_title(d, title);
 		sentence(d, f->text);
 		for (j = 0; j < f->evidence.n && j < 2; j++) {
 			d->ops->br(d);
