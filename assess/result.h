@@ -54,6 +54,8 @@ struct r_qstat {
 	unsigned	 answered, na, unanswered;
 	int		 signal;
 	const char	*answer;
+	int		 mode;		/* 'answer' is the choice of most, not
+					   of all, respondents */
 	int		 shown;
 };
 

@@ -346,6 +346,8 @@ fill_questions(struct result *res, const struct survey *s,
 		    answer_text(res, s, (int)i, v, all, st)) == NULL &&
 		    s->qs[i].type != Q_TEXT)
 			return -1;
+		q->mode = st->answered > 1 && s->qs[i].type != Q_NUMBER &&
+		    s->qs[i].type != Q_MULTI;
 	}
 	return 0;
 }

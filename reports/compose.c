@@ -187,7 +187,7 @@ evidence_line(struct doc *d, const struct r_org *o, const char *qid)
 		d->ops->strong(d, 1);
 		txt(d, st->answer);
 		d->ops->strong(d, 0);
-		lit(d, st->answered > 1 ? " (most common)." : ".");
+		lit(d, st->mode ? " (most common)." : ".");
 	} else if (st->answered == 0)
 		lit(d, " Not answered.");
 }

@@ -41,6 +41,8 @@ static const char css[] =
 "td.r,th.r{text-align:right}"
 "tr{break-inside:avoid;page-break-inside:avoid}"
 "thead{display:table-header-group}"
+"table.grid td:first-child{width:30%}"
+"table.grid td,table.grid th{padding:2pt 3pt}"
 "a{color:#1f4e79}"
 "figure{margin:6pt 0;break-inside:avoid;page-break-inside:avoid}"
 "svg.chart{max-width:100%;height:auto;display:block;margin:0 auto}"
@@ -208,7 +210,11 @@ h_table(struct doc *d, const char *caption, const char *const *heads,
 {
 	size_t i;
 
-	buf_puts(d->b, "<table>\n<caption>");
+	for (i = 0; heads[i] != NULL; i++)
+		;
+	/* a table of many figures: room for the names in the first column */
+	buf_puts(d->b, i >= 8 ? "<table class=\"grid\">\n<caption>" :
+	    "<table>\n<caption>");
 	svg_text(d->b, caption, (size_t)-1);
 	buf_puts(d->b, "</caption>\n<thead><tr>");
 	for (i = 0; heads[i] != NULL; i++) {
