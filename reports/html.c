@@ -66,7 +66,7 @@ static const char css[] =
 "section{break-before:page;page-break-before:always}"
 "section:first-of-type,section.appendix,section.front+section{"
 "break-before:auto;page-break-before:auto}"
-"figure.radar svg{max-width:105mm}"
+"figure.radar svg{max-width:86mm}"
 "section.summary figure.radar svg{max-width:62mm}"
 "section.summary h3{margin-top:10pt}"
 "section.appendix td:first-child{white-space:nowrap}"

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "report.h"
 #include "roadmap.h"
+#include "svg.h"
 
 static const char *const hostile[] = {
 	"=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-3", "@SUM(A1)",
@@ -298,6 +299,32 @@ TEST(roadmap_rule_stops_at_its_level)
 	result_release(&r);
 }
 
+/* A long label is cut at a character boundary, never inside one, and
+ * says so with an ellipsis; HTML and SVG text escape the five specials. */
+TEST(labels_truncate_and_escape)
+{
+	struct buf b = BUF_INIT;
+	char big[10240];
+	size_t i;
+
+	for (i = 0; i + 2 < sizeof(big); i += 2)
+		memcpy(big + i, "\xc3\xa9", 2);	/* e-acute */
+	big[i] = '\0';
+	report_safe_max(&b, big, 5);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xe2\x80\xa6");
+	buf_reset(&b);
+	report_safe_max(&b, "short", 5);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "short");
+	buf_reset(&b);
+	svg_text(&b, "<a href=\"x\">'&'</a>\xe2\x80\xae", 100);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+	    "\xef\xbf\xbd");
+	buf_release(&b);
+}
+
 TEST(format_lookup)
 {
 	CHECK_STR(report_find("json")->name, "json");
@@ -317,6 +344,7 @@ main(void)
 	RUN(json_round_trips_and_escapes);
 	RUN(markdown_is_inert);
 	RUN(format_lookup);
+	RUN(labels_truncate_and_escape);
 	RUN(roadmap_sequences_by_priority_and_dependency);
 	RUN(roadmap_rule_stops_at_its_level);
 	result_release(&res);
