@@ -5,6 +5,7 @@
  * name; respondent ids through a table of 64-bit fingerprints.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -345,6 +346,8 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		return err_nomem(e);
 	o->all.respondents++;
 	a->respondents++;
+	if (r->submitted != NULL && strcmp(r->submitted, o->as_of) > 0)
+		snprintf(o->as_of, sizeof(o->as_of), "%s", r->submitted);
 	for (k = 0; k < s->naud; k++) {
 		if (!(r->roles & (1u << k)))
 			continue;
@@ -356,12 +359,21 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 	for (i = 0; i < s->nq; i++) {
 		const struct answer *ans = &r->ans[i];
 
-		if (!ans->asked && !ans->skipped)
-			continue;
-		add_answer(&a->views[0], &o->all, (int)i, &s->qs[i], ans);
-		for (j = 0; j < nr; j++)
-			add_answer(&a->views[rk[j] + 1], roles[j], (int)i,
-			    &s->qs[i], ans);
+		if (ans->asked || ans->skipped)
+			add_answer(&a->views[0], &o->all, (int)i, &s->qs[i],
+			    ans);
+	}
+	/* each role only over the questions of its own audience */
+	for (j = 0; j < nr; j++) {
+		const struct view *v = &a->views[rk[j] + 1];
+
+		for (i = 0; i < v->nq; i++) {
+			int qi = v->qidx[i];
+			const struct answer *ans = &r->ans[qi];
+
+			if (ans->asked || ans->skipped)
+				add_answer(v, roles[j], qi, &s->qs[qi], ans);
+		}
 	}
 	return 0;
 }

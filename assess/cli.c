@@ -13,7 +13,7 @@ static const struct cmd cmds[] = {
 	{ "score", cmd_score,
 	  "[-s SURVEY] [-t TARGET] [-r RULES] [-f FORMAT] [-o FILE]\n"
 	  "                    [--report KIND] [--fail-below LEVEL] [--anonymity N]\n"
-	  "                    ANSWERS...",
+	  "                    [--as-of DATE] [-j N] ANSWERS...",
 	  "rate organisations from answers files",
 	  "Read the answers (CSV or JSON), score every organisation in them with\n"
 	  "the survey's rules, and write a report: a maturity level per dimension,\n"
@@ -21,7 +21,9 @@ static const struct cmd cmds[] = {
 	  "with -t the gap to a target profile.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
-	  "                         (default: social-media-readiness)\n"
+	  "                         (default: the survey the answers name, or\n"
+	  "                         whose questions their columns are; else\n"
+	  "                         social-media-readiness)\n"
 	  "  -t, --target TARGET    compare with a target profile: an id from\n"
 	  "                         'assess list targets', or a file\n"
 	  "  -r, --rules RULES      run this rule script instead of the survey's\n"
@@ -36,6 +38,10 @@ static const struct cmd cmds[] = {
 	  "                         headline is below LEVEL (1-5 or a level name)\n"
 	  "      --anonymity N      break results down by role only for roles\n"
 	  "                         with at least N respondents (default 5)\n"
+	  "      --as-of DATE       date the results YYYY-MM-DD (default: the\n"
+	  "                         latest submitted date of the answers)\n"
+	  "  -j, --jobs N           score the organisations on N threads (default\n"
+	  "                         1); the report is the same for any N\n"
 	  "  -h, --help             show this help\n" },
 	{ "check", cmd_check, "[-s SURVEY] FILE...",
 	  "validate surveys, target profiles, rule scripts and answers",
@@ -43,14 +49,49 @@ static const struct cmd cmds[] = {
 	  "where.  The kind of file is told by its contents: JSON files by their\n"
 	  "\"format\", *.lua files are rule scripts, anything else is a CSV\n"
 	  "answers file.  Answers and rule scripts are checked against SURVEY\n"
-	  "(without -s: a JSON answers file's own survey, except on standard\n"
-	  "input; for a rule script the bundled survey of the same name; else\n"
-	  "the default).  A rule script is also run once on an organisation\n"
+	  "(without -s: the survey a JSON answers file names, or the bundled\n"
+	  "survey whose questions a CSV file's columns are; for a rule script the\n"
+	  "bundled survey of the same name; else the default).  A rule script is also run once on an organisation\n"
 	  "with no answers.  In a CSV answers file every bad row is reported,\n"
 	  "up to 50.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
+	  "  -h, --help             show this help\n" },
+	{ "compare", cmd_compare,
+	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE] ANSWERS|RESULT.json...",
+	  "rank organisations against a target profile",
+	  "Rank every organisation in the answers and result files against\n"
+	  "TARGET: a league table (by headline level, then the mean level of the\n"
+	  "rated dimensions, then the mean score; equal organisations share a\n"
+	  "rank), who meets the target in full, the spread of each dimension,\n"
+	  "and the required practices most often missed, with who misses them.\n"
+	  "Result files (score -f json) may be mixed with raw answers, so that\n"
+	  "organisations can share their results instead of their answers; each\n"
+	  "must have been scored against TARGET.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey of raw answers (default: the one\n"
+	  "                         they belong to)\n"
+	  "  -t, --target TARGET    the target profile to compare with\n"
+	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
+	  "  -h, --help             show this help\n" },
+	{ "trend", cmd_trend, "[-f FORMAT] [-o FILE] RESULT.json RESULT.json...",
+	  "show what moved between assessments of the same organisations",
+	  "Put the results (score -f json) of the same organisations at\n"
+	  "different dates in date order, and show for each organisation the\n"
+	  "headline's path, each dimension improved, regressed or the same, the\n"
+	  "questions whose level signal moved, and the findings that appeared or\n"
+	  "were resolved.  A result is dated by score --as-of, else by the\n"
+	  "latest submitted date of its answers.  Results of another survey, or\n"
+	  "of a version that asks other questions, are refused.\n"
+	  "\n"
+	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
 	  "  -h, --help             show this help\n" },
 	{ "list", cmd_list, "[surveys|targets]",
 	  "list the bundled surveys and target profiles",

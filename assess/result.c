@@ -48,14 +48,14 @@ result_practice(const struct result *r, const char *id)
 	return -1;
 }
 
-const struct r_question *
+const struct r_qdef *
 result_question(const struct result *r, const char *id)
 {
 	size_t i;
 
-	for (i = 0; id != NULL && i < r->nquestions; i++)
-		if (strcmp(r->questions[i].id, id) == 0)
-			return &r->questions[i];
+	for (i = 0; id != NULL && i < r->nq; i++)
+		if (strcmp(r->qdefs[i].id, id) == 0)
+			return &r->qdefs[i];
 	return NULL;
 }
 

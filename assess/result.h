@@ -38,24 +38,14 @@ struct r_source {
 	int		 year;		/* 0 = not given */
 };
 
-/* A question of the survey, for resolving codes to their text. */
-struct r_question {
-	const char	*id, *text;
-	int		 dim;		/* index of its dimension */
-	int		 org;		/* asked of the coordinator, who answers
-					   for the organisation */
-};
-
-/* One organisation's answers to one question.  'signal' is the lower
- * median level signal (0 = none), 'answer' the label chosen most often
- * (NULL for numbers and free text).  'shown' is 0 where the anonymity
- * rule forbids showing it. */
-struct r_qstat {
-	unsigned	 answered, na, unanswered;
-	int		 signal;
+/* One organisation's usual answer to one question, as the survey words
+ * it: the label chosen most often, the items a majority ticked, or the
+ * number (NULL for free text or no answer).  'shown' is 0 where the
+ * anonymity rule forbids showing it. */
+struct r_answer {
 	const char	*answer;
-	int		 mode;		/* 'answer' is the choice of most, not
-					   of all, respondents */
+	int		 mode;		/* the choice of most, not of all,
+					   respondents */
 	int		 shown;
 };
 
@@ -129,17 +119,39 @@ struct r_bcase {
 	size_t		 norder;
 };
 
+/* Per-question statistics are stored compactly: the result holds one
+ * definition per question (its id, its option values, and where its
+ * numbers sit), and each organisation one array of counters laid out by
+ * those definitions.  Memory grows with organisations times questions,
+ * never with respondents. */
+struct r_qdef {
+	const char	*id, *dimension, *text;
+	const char	**opts;		/* option values (choice questions) */
+	size_t		 nopts;
+	unsigned	 off;		/* of its counters in r_org.qstats */
+	int		 org;		/* asked of the coordinator, who
+					   answers for the organisation */
+};
+
+/* The counters of one question, from 'off': */
+enum { QS_ANSWERED, QS_NA, QS_UNANSWERED, QS_SIGNAL, QS_LEVELS,
+	QS_OPTS = QS_LEVELS + RESULT_LEVELS };
+
 struct r_role {
 	const char	*id;
 	unsigned	 respondents;
 	int		 suppressed;
 	int		*levels;	/* per dimension, 0 = not rated */
-	int		*signals;	/* per question, 0 = none; NULL when
-					   suppressed */
+	/* per question (result order): respondents of the role who
+	 * answered it, and its level signal among them (0: none); NULL
+	 * when suppressed */
+	unsigned	*qanswered;
+	unsigned char	*qsignal;
 };
 
 struct r_org {
 	const char	*id;
+	const char	*as_of;		/* YYYY-MM-DD, or NULL */
 	unsigned	 respondents;
 	int		 headline;	/* 0 = not rated */
 	const char	*basis;
@@ -152,7 +164,8 @@ struct r_org {
 	struct r_strs	 flags;
 	struct r_role	*roles;
 	size_t		 nroles;
-	struct r_qstat	*qstats;	/* one per result question */
+	unsigned	*qstats;	/* result.qstride counters, or NULL */
+	struct r_answer	*answers;	/* per question, or NULL */
 	struct r_step	*steps;		/* the roadmap, in order */
 	size_t		 nsteps;
 };
@@ -167,12 +180,15 @@ struct result {
 	size_t		 npractices;
 	struct r_source	*sources;
 	size_t		 nsources;
-	struct r_question *questions;
-	size_t		 nquestions;
 	struct r_bcase	 bcase;
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	int		 fail_below;	/* --fail-below's level, or 0 */
+	struct r_strs	 below;		/* organisations below it */
+	struct r_qdef	*qdefs;		/* per question, survey order */
+	size_t		 nq;
+	unsigned	 qstride;	/* counters per organisation */
 	const char	**strings;	/* interned texts (result_intern) */
 	size_t		 nstrings, capstrings;
 };
@@ -198,7 +214,7 @@ int result_practice(const struct result *r, const char *id);
 
 /* The question, source or dimension (of organisation 'o') with this id,
  * or NULL / -1. */
-const struct r_question *result_question(const struct result *r,
+const struct r_qdef *result_question(const struct result *r,
     const char *id);
 const struct r_source *result_source(const struct result *r,
     const char *id);

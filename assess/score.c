@@ -24,8 +24,42 @@ same(struct result *res, const char *s)
 	return result_intern(res, s, strlen(s));
 }
 
-/* The survey's bibliography and questions, so that reports can resolve
- * codes to texts and cite sources with their links. */
+/* The question definitions of the result: ids, option values and the
+ * layout of each organisation's counters. */
+static int
+qdefs(struct result *res, const struct survey *s)
+{
+	unsigned off = 0;
+	size_t i, j;
+
+	if (s->nq > 0 && (res->qdefs = arena_alloc(A, s->nq *
+	    sizeof(*res->qdefs))) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		const struct question *q = &s->qs[i];
+		struct r_qdef *d = &res->qdefs[i];
+
+		if ((d->id = same(res, q->id)) == NULL || (d->dimension =
+		    same(res, s->dims[q->dim].id)) == NULL || (d->text =
+		    dup(res, q->text)) == NULL)
+			return -1;
+		d->off = off;
+		if (q->nopts > 0 && (d->opts = arena_alloc(A, q->nopts *
+		    sizeof(*d->opts))) == NULL)
+			return -1;
+		for (j = 0; j < q->nopts; j++)
+			if ((d->opts[j] = same(res, q->opts[j].value)) == NULL)
+				return -1;
+		d->nopts = q->nopts;
+		off += QS_OPTS + (unsigned)q->nopts;
+	}
+	res->nq = s->nq;
+	res->qstride = off;
+	return 0;
+}
+
+/* The survey's bibliography, so that reports can cite sources with their
+ * links, and which questions the coordinator answers. */
 static int
 begin_texts(struct result *res, const struct survey *s)
 {
@@ -47,20 +81,9 @@ begin_texts(struct result *res, const struct survey *s)
 			return -1;
 	}
 	res->nsources = s->nsrc;
-	if ((res->questions = arena_alloc(A, (s->nq + 1) *
-	    sizeof(*res->questions))) == NULL)
-		return -1;
-	for (i = 0; i < s->nq; i++) {
-		struct r_question *q = &res->questions[i];
-
-		q->dim = s->qs[i].dim;
-		q->org = s->org_aud >= 0 && ((s->qs[i].audience >>
+	for (i = 0; i < s->nq; i++)
+		res->qdefs[i].org = s->org_aud >= 0 && ((s->qs[i].audience >>
 		    s->org_aud) & 1);
-		if ((q->id = same(res, s->qs[i].id)) == NULL ||
-		    (q->text = dup(res, s->qs[i].text)) == NULL)
-			return -1;
-	}
-	res->nquestions = s->nq;
 	return 0;
 }
 
@@ -72,6 +95,8 @@ score_begin(struct result *res, const struct survey *s,
 	size_t i;
 
 	res->anonymity = anonymity;
+	if (qdefs(res, s) != 0)
+		return err_nomem(e);
 	if ((res->survey_id = dup(res, s->id)) == NULL ||
 	    (res->survey_version = dup(res, s->version)) == NULL ||
 	    (res->survey_title = dup(res, s->title)) == NULL)
@@ -273,6 +298,33 @@ fill_practices(struct result *res, const struct survey *s,
 	return 0;
 }
 
+/* The statistics of every question over all respondents. */
+static int
+fill_questions(struct result *res, const struct survey *s,
+    const struct view *v, const struct acc *all, struct r_org *o)
+{
+	size_t i, j;
+
+	if (res->qstride > 0 && (o->qstats = arena_alloc(A, res->qstride *
+	    sizeof(*o->qstats))) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		const struct qstat *st = agg_qstat(v, all, (int)i);
+		const uint32_t *opts = agg_options(v, all, (int)i);
+		unsigned *c = o->qstats + res->qdefs[i].off;
+
+		c[QS_ANSWERED] = st->answered;
+		c[QS_NA] = st->na;
+		c[QS_UNANSWERED] = st->unanswered;
+		c[QS_SIGNAL] = (unsigned)agg_lower_median(st);
+		for (j = 0; j < RESULT_LEVELS; j++)
+			c[QS_LEVELS + j] = st->level[j];
+		for (j = 0; j < s->qs[i].nopts; j++)
+			c[QS_OPTS + j] = opts != NULL ? opts[j] : 0;
+	}
+	return 0;
+}
+
 /* The answer most respondents gave, as the survey words it: the option
  * chosen most often, the options a majority ticked, or the number (the
  * average when several gave one).  NULL for free text or no answer. */
@@ -315,58 +367,33 @@ answer_text(struct result *res, const struct survey *s, int qi,
 	    sizeof(tmp) - 1);
 }
 
-/* Per question: counts, the median level signal and the usual answer.
- * A statistic that would show the answers of a small group of people
- * answering for themselves (not the coordinator) is marked not shown. */
+/* Per question, the usual answer in words.  A statistic that would show
+ * the answers of a small group of people answering for themselves (not
+ * the coordinator) in a larger organisation is marked not shown. */
 static int
-fill_questions(struct result *res, const struct survey *s,
+fill_answers(struct result *res, const struct survey *s,
     const struct view *v, const struct acc *all, struct r_org *o)
 {
 	size_t i;
 
-	if ((o->qstats = arena_alloc(A, (s->nq + 1) * sizeof(*o->qstats))) ==
+	if ((o->answers = arena_alloc(A, (s->nq + 1) * sizeof(*o->answers))) ==
 	    NULL)
 		return -1;
 	for (i = 0; i < s->nq; i++) {
 		const struct qstat *st = agg_qstat(v, all, (int)i);
-		struct r_qstat *q = &o->qstats[i];
+		struct r_answer *q = &o->answers[i];
 
 		memset(q, 0, sizeof(*q));
 		if (st == NULL)
 			continue;
-		q->answered = st->answered;
-		q->na = st->na;
-		q->unanswered = st->unanswered;
-		q->shown = res->questions[i].org || st->answered +
-		    st->na >= res->anonymity || o->respondents <=
-		    res->anonymity;
-		if (st->answered > 0)
-			q->signal = agg_lower_median(st);
+		q->shown = res->qdefs[i].org || st->answered + st->na >=
+		    res->anonymity || o->respondents <= res->anonymity;
 		if (q->shown && st->answered > 0 && (q->answer =
 		    answer_text(res, s, (int)i, v, all, st)) == NULL &&
 		    s->qs[i].type != Q_TEXT)
 			return -1;
 		q->mode = st->answered > 1 && s->qs[i].type != Q_NUMBER &&
 		    s->qs[i].type != Q_MULTI;
-	}
-	return 0;
-}
-
-/* Each role's median level signal per question, for roles shown. */
-static int
-role_signals(struct result *res, const struct survey *s, struct agg *a,
-    const struct orgagg *oa, int k, struct r_role *rl)
-{
-	const struct view *v = agg_view(a, k);
-	size_t i;
-
-	if ((rl->signals = arena_alloc(A, (s->nq + 1) * sizeof(int))) == NULL)
-		return -1;
-	for (i = 0; i < s->nq; i++) {
-		const struct qstat *st = agg_qstat(v, oa->role[k], (int)i);
-
-		rl->signals[i] = st != NULL && st->answered > 0 ?
-		    agg_lower_median(st) : 0;
 	}
 	return 0;
 }
@@ -401,10 +428,31 @@ fill_rec_sources(struct result *res, const struct survey *s,
 	return 0;
 }
 
+/* Per question, what a role large enough to be shown answered. */
+static int
+role_questions(struct result *res, const struct survey *s,
+    const struct agg *a, const struct acc *c, int k, struct r_role *rl)
+{
+	const struct view *v = agg_view(a, k);
+	const struct qstat *st;
+	size_t i;
+
+	if ((rl->qanswered = arena_alloc(A, s->nq * sizeof(unsigned))) ==
+	    NULL || (rl->qsignal = arena_alloc(A, s->nq)) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		st = agg_qstat(v, c, (int)i);
+		rl->qanswered[i] = st != NULL ? st->answered : 0;
+		rl->qsignal[i] = st != NULL ?
+		    (unsigned char)agg_lower_median(st) : 0;
+	}
+	return 0;
+}
+
 /* The roles seen, with their counts; those below the anonymity threshold
  * are suppressed, the others get levels from the rules. */
 static int
-fill_roles(struct result *res, const struct survey *s, struct agg *a,
+fill_roles(struct result *res, const struct survey *s, const struct agg *a,
     const struct orgagg *oa, struct r_org *o)
 {
 	size_t k;
@@ -425,10 +473,9 @@ fill_roles(struct result *res, const struct survey *s, struct agg *a,
 			return -1;
 		rl->respondents = oa->role[k]->respondents;
 		rl->suppressed = rl->respondents < res->anonymity;
-		rl->signals = NULL;
 		if (!rl->suppressed && ((rl->levels = arena_alloc(A, s->ndims *
-		    sizeof(int))) == NULL || role_signals(res, s, a, oa,
-		    (int)k, rl) != 0))
+		    sizeof(int))) == NULL || role_questions(res, s, a,
+		    oa->role[k], (int)k, rl) != 0))
 			return -1;
 	}
 	return 0;
@@ -461,7 +508,8 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 			return err_nomem(e);
 	}
 	if (fill_roles(res, s, a, oa, o) != 0 ||
-	    fill_questions(res, s, v, &oa->all, o) != 0)
+	    fill_questions(res, s, v, &oa->all, o) != 0 ||
+	    fill_answers(res, s, v, &oa->all, o) != 0)
 		return err_nomem(e);
 	memset(&in, 0, sizeof(in));
 	in.org = oa->id;

@@ -168,14 +168,14 @@ respondents(struct doc *d, const struct r_org *o)
 static void
 evidence_line(struct doc *d, const struct r_org *o, const char *qid)
 {
-	const struct r_question *q = result_question(d->r, qid);
-	const struct r_qstat *st;
+	const struct r_qdef *q = result_question(d->r, qid);
+	const struct r_answer *st;
 
 	if (q == NULL) {
 		txt(d, qid);
 		return;
 	}
-	st = &o->qstats[q - d->r->questions];
+	st = &o->answers[q - d->r->qdefs];
 	txt(d, q->text);
 	lit(d, " (");
 	txt(d, qid);
@@ -188,7 +188,7 @@ evidence_line(struct doc *d, const struct r_org *o, const char *qid)
 		txt(d, st->answer);
 		d->ops->strong(d, 0);
 		lit(d, st->mode ? " (most common)." : ".");
-	} else if (st->answered == 0)
+	} else if (o->qstats == NULL || o->qstats[q->off + QS_ANSWERED] == 0)
 		lit(d, " Not answered.");
 }
 
@@ -332,7 +332,7 @@ key(struct doc *d)
 	    "is met).");
 	d->ops->item(d);
 	lit(d, "Codes such as ");
-	txt(d, d->r->nquestions ? d->r->questions[0].id : "Q-01");
+	txt(d, d->r->nq ? d->r->qdefs[0].id : "Q-01");
 	lit(d, " refer to the questions, listed with their answers at the "
 	    "end of each organisation's section.");
 	d->ops->end_list(d);
@@ -599,9 +599,10 @@ questions(struct doc *d, const struct r_org *o)
 	litf(d, " with at least %u respondents.", d->r->anonymity);
 	d->ops->end_para(d);
 	d->ops->table(d, "Every question with the answers", heads, "lllrl");
-	for (i = 0; i < d->r->nquestions; i++) {
-		const struct r_question *q = &d->r->questions[i];
-		const struct r_qstat *st = &o->qstats[i];
+	for (i = 0; i < d->r->nq && o->qstats != NULL; i++) {
+		const struct r_qdef *q = &d->r->qdefs[i];
+		const struct r_answer *st = &o->answers[i];
+		const unsigned *c = o->qstats + q->off;
 
 		d->ops->cell(d);
 		txt(d, q->id);
@@ -612,23 +613,23 @@ questions(struct doc *d, const struct r_org *o)
 			lit(d, "not shown (too few respondents)");
 		else if (st->answer != NULL)
 			txt(d, st->answer);
-		else if (st->answered > 0)
-			litf(d, "%u answered", st->answered);
-		else if (st->na > 0)
+		else if (c[QS_ANSWERED] > 0)
+			litf(d, "%u answered", c[QS_ANSWERED]);
+		else if (c[QS_NA] > 0)
 			lit(d, "not applicable");
 		else
 			lit(d, "-");
-		cell_int(d, st->signal, st->shown && st->signal > 0);
+		cell_int(d, (int)c[QS_SIGNAL], st->shown && c[QS_SIGNAL] > 0);
 		d->ops->cell(d);
 		for (k = 0, shown = 0; k < o->nroles; k++) {
 			const struct r_role *rl = &o->roles[k];
 
-			if (rl->suppressed || rl->signals == NULL ||
-			    rl->signals[i] == 0)
+			if (rl->suppressed || rl->qsignal == NULL ||
+			    rl->qsignal[i] == 0)
 				continue;
 			lit(d, shown++ ? ", " : "");
 			txt(d, rl->id);
-			litf(d, " %d", rl->signals[i]);
+			litf(d, " %d", rl->qsignal[i]);
 		}
 		if (shown == 0)
 			lit(d, "-");

@@ -201,3 +201,82 @@ report_csv(const struct result *r, int kind, struct buf *out, struct err *e)
 			row(out, r, &r->orgs[i], &r->orgs[i].dims[j]);
 	return buf_ok(out, e);
 }
+
+/* ==== Comparison ==== */
+
+/* A decimal assess computed, quoted like every cell. */
+static void
+dec(struct buf *b, double v)
+{
+	buf_printf(b, ",\"%.2f\"", v);
+}
+
+/* One row per organisation, in rank order; one level column per
+ * dimension. */
+int
+report_compare_csv(const struct comparison *c, struct buf *out,
+    struct err *e)
+{
+	size_t i, j;
+
+	buf_puts(out, "\"rank\",\"organisation\",\"respondents\","
+	    "\"headline_level\",\"headline_label\",\"meets_target\","
+	    "\"meets_levels\",\"practices_met\",\"practices\","
+	    "\"mean_level\",\"mean_score\",\"percentile\"");
+	for (j = 0; j < c->ndims; j++) {
+		cell(out, c->dims[j].id, 0);
+		out->len--;			/* reopen the quote */
+		buf_puts(out, "_level\"");
+	}
+	buf_putc(out, '\n');
+	for (i = 0; i < c->norgs; i++) {
+		const struct cmp_org *co = &c->orgs[i];
+
+		buf_printf(out, "\"%d\"", co->rank);
+		cell(out, co->o->id, 0);
+		num(out, (int)co->o->respondents, 1);
+		num(out, co->o->headline, co->o->headline != 0);
+		cell(out, result_label(c->head, co->o->headline), 0);
+		cell(out, co->meets ? "yes" : "no", 0);
+		cell(out, co->meets_levels ? "yes" : "no", 0);
+		num(out, (int)co->practices_met, 1);
+		num(out, (int)co->practices, 1);
+		dec(out, co->mean_level);
+		dec(out, co->mean_score);
+		dec(out, co->percentile);
+		for (j = 0; j < co->o->ndims; j++)
+			num(out, co->o->dims[j].level, co->o->dims[j].level);
+		buf_putc(out, '\n');
+	}
+	return buf_ok(out, e);
+}
+
+/* ==== Trend ==== */
+
+/* One row per organisation and dimension: its level at the first and
+ * the last date, and the direction. */
+int
+report_trend_csv(const struct trend *t, struct buf *out, struct err *e)
+{
+	size_t i, j;
+
+	buf_puts(out, "\"organisation\",\"dimension\",\"first_as_of\","
+	    "\"first_level\",\"last_as_of\",\"last_level\",\"direction\","
+	    "\"results\"\n");
+	for (i = 0; i < t->norgs; i++) {
+		const struct tr_org *to = &t->orgs[i];
+
+		for (j = 0; j < to->ndims; j++) {
+			cell(out, to->id, 1);
+			cell(out, to->dims[j].id, 0);
+			cell(out, to->pts[0].o->as_of, 0);
+			num(out, to->dims[j].from, to->dims[j].from != 0);
+			cell(out, to->pts[to->n - 1].o->as_of, 0);
+			num(out, to->dims[j].to, to->dims[j].to != 0);
+			cell(out, trend_direction(to->dims[j].direction), 0);
+			num(out, (int)to->n, 1);
+			buf_putc(out, '\n');
+		}
+	}
+	return buf_ok(out, e);
+}

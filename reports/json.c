@@ -208,6 +208,35 @@ header(struct jw *w, const struct result *r)
 	close_(w, ']');
 }
 
+/* The questions the statistics of every organisation refer to, one
+ * per line: id, dimension, text and option values. */
+static void
+question_defs(struct jw *w, const struct result *r)
+{
+	size_t i, j;
+
+	key(w, "questions");
+	open_(w, '[');
+	for (i = 0; i < r->nq; i++) {
+		const struct r_qdef *d = &r->qdefs[i];
+
+		item(w);
+		buf_puts(w->b, "{\"id\": ");
+		string(w, d->id);
+		buf_puts(w->b, ", \"dimension\": ");
+		string(w, d->dimension);
+		buf_puts(w->b, ", \"text\": ");
+		string(w, d->text);
+		buf_puts(w->b, ", \"options\": [");
+		for (j = 0; j < d->nopts; j++) {
+			buf_puts(w->b, j ? ", " : "");
+			string(w, d->opts[j]);
+		}
+		buf_puts(w->b, "]}");
+	}
+	close_(w, ']');
+}
+
 static void
 dimension(struct jw *w, const struct result *r, const struct r_dim *d)
 {
@@ -335,54 +364,12 @@ roadmap(struct jw *w, const struct r_org *o, size_t max)
 	close_(w, ']');
 }
 
-static void
-qstat(struct jw *w, const struct result *r, const struct r_org *o,
-    size_t i)
-{
-	const struct r_qstat *st = &o->qstats[i];
-	size_t k;
-
-	item(w);
-	open_(w, '{');
-	kstr(w, "id", r->questions[i].id);
-	kint(w, "answered", (long)st->answered);
-	kint(w, "na", (long)st->na);
-	kint(w, "unanswered", (long)st->unanswered);
-	if (!st->shown) {
-		kbool(w, "suppressed", 1);
-		close_(w, '}');
-		return;
-	}
-	kopt(w, "signal", st->signal);
-	kstr(w, "answer", st->answer);
-	key(w, "roles");
-	open_(w, '{');
-	for (k = 0; k < o->nroles; k++)
-		if (!o->roles[k].suppressed && o->roles[k].signals != NULL &&
-		    o->roles[k].signals[i] != 0)
-			kint(w, o->roles[k].id, o->roles[k].signals[i]);
-	close_(w, '}');
-	close_(w, '}');
-}
-
-static void
-questions(struct jw *w, const struct result *r, const struct r_org *o)
-{
-	size_t i;
-
-	key(w, "questions");
-	open_(w, '[');
-	for (i = 0; i < r->nquestions; i++)
-		qstat(w, r, o, i);
-	close_(w, ']');
-}
-
 /* A question with its text and the organisation's usual answer. */
 static void
 evidence(struct jw *w, const struct result *r, const struct r_org *o,
     const struct r_strs *l)
 {
-	const struct r_question *q;
+	const struct r_qdef *q;
 	size_t i;
 
 	key(w, "evidence");
@@ -392,8 +379,7 @@ evidence(struct jw *w, const struct result *r, const struct r_org *o,
 		open_(w, '{');
 		kstr(w, "question", l->v[i]);
 		if ((q = result_question(r, l->v[i])) != NULL) {
-			const struct r_qstat *st = &o->qstats[q -
-			    r->questions];
+			const struct r_answer *st = &o->answers[q - r->qdefs];
 
 			kstr(w, "text", q->text);
 			kstr(w, "answer", st->shown ? st->answer : NULL);
@@ -544,6 +530,86 @@ roles(struct jw *w, const struct r_org *o)
 	close_(w, '}');
 }
 
+/* A signal: null when there is none. */
+static void
+signal_(struct jw *w, unsigned v)
+{
+	if (v == 0)
+		buf_puts(w->b, "null");
+	else
+		buf_printf(w->b, "%u", v);
+}
+
+/* What the roles large enough to be shown said of question i. */
+static void
+question_roles(struct jw *w, const struct r_org *o, size_t i)
+{
+	size_t k;
+	int first = 1;
+
+	buf_puts(w->b, ", \"roles\": {");
+	for (k = 0; k < o->nroles; k++) {
+		const struct r_role *rl = &o->roles[k];
+
+		if (rl->suppressed || rl->qanswered == NULL)
+			continue;
+		buf_puts(w->b, first ? "" : ", ");
+		first = 0;
+		string(w, rl->id);
+		buf_printf(w->b, ": {\"answered\": %u, \"signal\": ",
+		    rl->qanswered[i]);
+		signal_(w, rl->qsignal[i]);
+		buf_putc(w->b, '}');
+	}
+	buf_putc(w->b, '}');
+}
+
+/* One question's statistics, on one line. */
+static void
+question(struct jw *w, const struct result *r, const struct r_org *o,
+    size_t i)
+{
+	const struct r_qdef *d = &r->qdefs[i];
+	const unsigned *c = o->qstats + d->off;
+	size_t j;
+
+	item(w);
+	buf_puts(w->b, "{\"id\": ");
+	string(w, d->id);
+	buf_printf(w->b, ", \"answered\": %u, \"na\": %u, \"unanswered\": "
+	    "%u, \"signal\": ", c[QS_ANSWERED], c[QS_NA], c[QS_UNANSWERED]);
+	signal_(w, c[QS_SIGNAL]);
+	buf_puts(w->b, ", \"levels\": [");
+	for (j = 0; j < RESULT_LEVELS; j++)
+		buf_printf(w->b, "%s%u", j ? ", " : "", c[QS_LEVELS + j]);
+	buf_puts(w->b, "], \"options\": {");
+	for (j = 0; j < d->nopts; j++) {
+		buf_puts(w->b, j ? ", " : "");
+		string(w, d->opts[j]);
+		buf_printf(w->b, ": %u", c[QS_OPTS + j]);
+	}
+	buf_putc(w->b, '}');
+	if (o->answers != NULL && o->answers[i].shown &&
+	    o->answers[i].answer != NULL) {
+		buf_puts(w->b, ", \"answer\": ");
+		string(w, o->answers[i].answer);
+	}
+	question_roles(w, o, i);
+	buf_putc(w->b, '}');
+}
+
+static void
+questions(struct jw *w, const struct result *r, const struct r_org *o)
+{
+	size_t i;
+
+	key(w, "questions");
+	open_(w, '[');
+	for (i = 0; o->qstats != NULL && i < r->nq; i++)
+		question(w, r, o, i);
+	close_(w, ']');
+}
+
 static void
 organisation(struct jw *w, const struct result *r, const struct r_org *o,
     int kind)
@@ -553,6 +619,7 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o,
 	item(w);
 	open_(w, '{');
 	kstr(w, "id", o->id);
+	kstr(w, "as_of", o->as_of);
 	kint(w, "respondents", (long)o->respondents);
 	key(w, "headline");
 	open_(w, '{');
@@ -601,6 +668,15 @@ report_json(const struct result *r, int kind, struct buf *out,
 	open_(&w, '{');
 	header(&w, r);
 	kstr(&w, "report", report_kind_name(kind));
+	if (r->fail_below > 0) {
+		key(&w, "fail_below");
+		open_(&w, '{');
+		kint(&w, "level", r->fail_below);
+		kstrs(&w, "organisations", &r->below);
+		close_(&w, '}');
+	}
+	if (kind == REPORT_FULL)
+		question_defs(&w, r);
 	key(&w, "organisations");
 	open_(&w, '[');
 	for (i = 0; i < r->norgs; i++)
@@ -608,6 +684,252 @@ report_json(const struct result *r, int kind, struct buf *out,
 	close_(&w, ']');
 	if (kind != REPORT_SUMMARY)
 		sources(&w, r);
+	close_(&w, '}');
+	buf_putc(out, '\n');
+	return buf_ok(out, e);
+}
+
+/* ==== Comparison (assess-compare/1) ==== */
+
+static void
+kdec(struct jw *w, const char *k, double v)
+{
+	key(w, k);
+	buf_printf(w->b, "%.2f", v);
+}
+
+static void
+compare_org(struct jw *w, const struct comparison *c,
+    const struct cmp_org *co)
+{
+	const struct r_org *o = co->o;
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", o->id);
+	kint(w, "rank", co->rank);
+	kdec(w, "percentile", co->percentile);
+	kstr(w, "as_of", o->as_of);
+	kint(w, "respondents", (long)o->respondents);
+	key(w, "headline");
+	open_(w, '{');
+	kopt(w, "level", o->headline);
+	kstr(w, "label", result_label(c->head, o->headline));
+	close_(w, '}');
+	kbool(w, "meets_target", co->meets);
+	kbool(w, "meets_levels", co->meets_levels);
+	kint(w, "practices_met", (long)co->practices_met);
+	kint(w, "practices", (long)co->practices);
+	kdec(w, "mean_level", co->mean_level);
+	kdec(w, "mean_score", co->mean_score);
+	key(w, "dimensions");
+	open_(w, '[');
+	for (j = 0; j < o->ndims; j++) {
+		int gap = result_gap(&o->dims[j]);
+
+		item(w);
+		buf_puts(w->b, "{\"id\": ");
+		string(w, o->dims[j].id);
+		buf_puts(w->b, ", \"level\": ");
+		signal_(w, (unsigned)o->dims[j].level);
+		buf_puts(w->b, ", \"target\": ");
+		signal_(w, (unsigned)o->dims[j].target);
+		if (gap < 0)
+			buf_puts(w->b, ", \"gap\": null}");
+		else
+			buf_printf(w->b, ", \"gap\": %d}", gap);
+	}
+	close_(w, ']');
+	close_(w, '}');
+}
+
+static void
+compare_dim(struct jw *w, const struct cmp_dim *d)
+{
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", d->id);
+	kstr(w, "title", d->title);
+	kopt(w, "target", d->target);
+	kint(w, "rated", (long)d->rated);
+	kdec(w, "median", d->median);
+	kdec(w, "q1", d->q1);
+	kdec(w, "q3", d->q3);
+	key(w, "counts");
+	buf_putc(w->b, '[');
+	for (j = 0; j < RESULT_LEVELS; j++)
+		buf_printf(w->b, "%s%u", j ? ", " : "", d->counts[j]);
+	buf_putc(w->b, ']');
+	key(w, "meeting_target");
+	if (d->target == 0)
+		buf_puts(w->b, "null");
+	else
+		buf_printf(w->b, "%u", d->meeting);
+	close_(w, '}');
+}
+
+static void
+compare_practice(struct jw *w, const struct cmp_practice *p)
+{
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", p->id);
+	kstr(w, "dimension", p->dimension);
+	kstr(w, "text", p->text);
+	kint(w, "count", (long)p->norgs);
+	key(w, "organisations");
+	buf_putc(w->b, '[');
+	for (j = 0; j < p->norgs; j++) {
+		buf_puts(w->b, j ? ", " : "");
+		string(w, p->orgs[j]);
+	}
+	buf_putc(w->b, ']');
+	close_(w, '}');
+}
+
+int
+report_compare_json(const struct comparison *c, struct buf *out,
+    struct err *e)
+{
+	const struct result *h = c->head;
+	struct jw w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.b = out;
+	open_(&w, '{');
+	kstr(&w, "format", "assess-compare/1");
+	key(&w, "survey");
+	open_(&w, '{');
+	kstr(&w, "id", h->survey_id);
+	kstr(&w, "version", h->survey_version);
+	kstr(&w, "title", h->survey_title);
+	close_(&w, '}');
+	key(&w, "target");
+	open_(&w, '{');
+	kstr(&w, "id", h->target_id);
+	kstr(&w, "title", h->target_title);
+	kstr(&w, "jurisdiction", h->jurisdiction);
+	kstr(&w, "as_of", h->as_of);
+	close_(&w, '}');
+	kint(&w, "meeting_target", (long)c->meeting);
+	key(&w, "organisations");
+	open_(&w, '[');
+	for (i = 0; i < c->norgs; i++)
+		compare_org(&w, c, &c->orgs[i]);
+	close_(&w, ']');
+	key(&w, "dimensions");
+	open_(&w, '[');
+	for (i = 0; i < c->ndims; i++)
+		compare_dim(&w, &c->dims[i]);
+	close_(&w, ']');
+	key(&w, "unmet_practices");
+	open_(&w, '[');
+	for (i = 0; i < c->nunmet; i++)
+		compare_practice(&w, &c->unmet[i]);
+	close_(&w, ']');
+	close_(&w, '}');
+	buf_putc(out, '\n');
+	return buf_ok(out, e);
+}
+
+/* ==== Trend (assess-trend/1) ==== */
+
+static void
+trend_point(struct jw *w, const struct tr_point *p)
+{
+	const struct r_org *o = p->o;
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "as_of", o->as_of);
+	kstr(w, "source", p->source);
+	key(w, "headline");
+	open_(w, '{');
+	kopt(w, "level", o->headline);
+	kstr(w, "label", result_label(p->res, o->headline));
+	close_(w, '}');
+	key(w, "dimensions");
+	open_(w, '{');
+	for (j = 0; j < o->ndims; j++)
+		kopt(w, o->dims[j].id, o->dims[j].level);
+	close_(w, '}');
+	close_(w, '}');
+}
+
+static void
+trend_changes(struct jw *w, const char *k, const char *what,
+    const struct tr_change *c, size_t n)
+{
+	size_t i;
+
+	key(w, k);
+	open_(w, '[');
+	for (i = 0; i < n; i++) {
+		item(w);
+		buf_printf(w->b, "{\"%s\": ", what);
+		string(w, c[i].id);
+		buf_puts(w->b, ", \"from\": ");
+		signal_(w, (unsigned)c[i].from);
+		buf_puts(w->b, ", \"to\": ");
+		signal_(w, (unsigned)c[i].to);
+		buf_printf(w->b, ", \"direction\": \"%s\"}",
+		    trend_direction(c[i].direction));
+	}
+	close_(w, ']');
+}
+
+static void
+trend_org(struct jw *w, const struct tr_org *to)
+{
+	size_t i;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", to->id);
+	kstr(w, "headline", trend_direction(to->headline));
+	key(w, "series");
+	open_(w, '[');
+	for (i = 0; i < to->n; i++)
+		trend_point(w, &to->pts[i]);
+	close_(w, ']');
+	trend_changes(w, "changes", "dimension", to->dims, to->ndims);
+	trend_changes(w, "questions", "id", to->qs, to->nqs);
+	key(w, "findings");
+	open_(w, '{');
+	kstrs(w, "appeared", &to->appeared);
+	kstrs(w, "resolved", &to->resolved);
+	close_(w, '}');
+	close_(w, '}');
+}
+
+int
+report_trend_json(const struct trend *t, struct buf *out, struct err *e)
+{
+	struct jw w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.b = out;
+	open_(&w, '{');
+	kstr(&w, "format", "assess-trend/1");
+	key(&w, "survey");
+	open_(&w, '{');
+	kstr(&w, "id", t->head->survey_id);
+	kstr(&w, "version", t->head->survey_version);
+	kstr(&w, "title", t->head->survey_title);
+	close_(&w, '}');
+	key(&w, "organisations");
+	open_(&w, '[');
+	for (i = 0; i < t->norgs; i++)
+		trend_org(&w, &t->orgs[i]);
+	close_(&w, ']');
 	close_(&w, '}');
 	buf_putc(out, '\n');
 	return buf_ok(out, e);

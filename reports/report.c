@@ -9,10 +9,11 @@
 #include "utf8.h"
 
 static const struct report_format formats[] = {
-	{ "md", ".md", report_md },
-	{ "json", ".json", report_json },
-	{ "csv", ".csv", report_csv },
-	{ "html", ".html", report_html },
+	{ "md", ".md", report_md, report_compare_md, report_trend_md },
+	{ "json", ".json", report_json, report_compare_json,
+	    report_trend_json },
+	{ "csv", ".csv", report_csv, report_compare_csv, report_trend_csv },
+	{ "html", ".html", report_html, NULL, NULL },
 };
 
 static const char *const kinds[] = { "full", "summary", "business-case" };

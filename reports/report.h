@@ -8,17 +8,26 @@
 #define ASSESS_REPORT_H
 
 #include "buf.h"
+#include "compare.h"
 #include "err.h"
 #include "result.h"
+#include "trend.h"
 
 /* Who the report is for (--report). */
 enum report_kind { REPORT_FULL, REPORT_SUMMARY, REPORT_BCASE };
 
+/* A format writes each kind of report: one organisation's or many's
+ * result (score) for one audience, a comparison (compare), a trend
+ * (trend); NULL where the format has none yet. */
 struct report_format {
 	const char	*name;		/* "md", "json", "csv", "html" */
 	const char	*ext;		/* ".md" */
 	int		(*write)(const struct result *, int kind,
 			    struct buf *, struct err *);
+	int		(*compare)(const struct comparison *, struct buf *,
+			    struct err *);
+	int		(*trend)(const struct trend *, struct buf *,
+			    struct err *);
 };
 
 int report_json(const struct result *r, int kind, struct buf *out,
@@ -36,6 +45,18 @@ const char *report_kind_name(int kind);
 
 /* "full, summary, business-case" for messages. */
 const char *report_kind_names(void);
+
+int report_compare_json(const struct comparison *c, struct buf *out,
+    struct err *e);
+int report_compare_md(const struct comparison *c, struct buf *out,
+    struct err *e);
+int report_compare_csv(const struct comparison *c, struct buf *out,
+    struct err *e);
+
+int report_trend_json(const struct trend *t, struct buf *out,
+    struct err *e);
+int report_trend_md(const struct trend *t, struct buf *out, struct err *e);
+int report_trend_csv(const struct trend *t, struct buf *out, struct err *e);
 
 /* A format by name, or NULL. */
 const struct report_format *report_find(const char *name);

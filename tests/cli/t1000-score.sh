@@ -5,6 +5,28 @@
 MINI="-s tests/data/mini/survey.json"
 
 expect md-one 0 assess score $MINI tests/data/mini-one.csv
+# -j N scores the organisations on N threads: the same bytes for any N,
+# and the same error, that of the first organisation that fails.
+for f in md json csv; do
+	check "jobs-same-$f" sh -c 'for j in 1 2 3 7; do
+	    "$1" score -j $j -f '$f' -t au-gov20-agency-baseline-2010 \
+	        surveys/social-media-readiness/examples/agencies-comparison.csv \
+	        surveys/social-media-readiness/examples/agency-audit.csv >"$2/j$j" || exit 1
+	done; cmp "$2/j1" "$2/j2" && cmp "$2/j1" "$2/j3" && cmp "$2/j1" "$2/j7" &&
+	test "$(grep -c . "$2/j1")" -gt 10' sh "$ASSESS" "$TMP"
+done
+expect jobs-error 1 assess score -j 2 $MINI -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv
+check jobs-error-same sh -c '"$1" score -j 1 -s tests/data/mini/survey.json \
+    -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv 2>&1 |
+    cmp - tests/cli/golden/t1000-score/jobs-error.err' sh "$ASSESS"
+expect jobs-zero 2 assess score -j 0 $MINI tests/data/mini-one.csv
+
+# Cells may hold an option's label instead of its value, in any letter
+# case and spacing: the same answers written with values score the same.
+LABELS="-s tests/data/labels/survey.json -r tests/data/mini/mini.lua"
+expect labels-json 0 assess score $LABELS -f json tests/data/labels/labels.csv
+check labels-as-values sh -c '"$1" score $2 -f json tests/data/labels/labels.csv >"$3/l.json" &&
+    "$1" score $2 -f json tests/data/labels/values.csv | cmp - "$3/l.json"' sh "$ASSESS" "$LABELS" "$TMP"
 expect json-one 0 assess score $MINI -f json tests/data/mini-one.csv
 expect csv-one 0 assess score $MINI -f csv tests/data/mini-one.csv
 expect md-audit-target 0 assess score $MINI -t mini-target tests/data/mini-audit.csv tests/data/mini-answers.json
@@ -72,7 +94,7 @@ check question-id-case sh -c '"$1" score -s tests/data/mini/survey.json -f csv "
 # JSON found by its content has the same size cap as a .json file.
 printf '{' >"$TMP/big.txt"
 head -c 9000000 /dev/zero | tr '\0' ' ' >>"$TMP/big.txt"
-expect_err json-by-content-too-large 1 "^assess: .*/big.txt: is larger than the 8 MiB limit$" \
+expect_err json-by-content-too-large 1 "^assess: .*/big.txt: is 8.6 MiB, larger than the 8 MiB limit$" \
     assess score $MINI "$TMP/big.txt"
 cp tests/data/mini-answers.json "$TMP/answers.txt"
 check json-other-name sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
@@ -102,5 +124,20 @@ expect_err output-no-extension-is-md 0 '^$' \
     assess score $MINI -o "$TMP/report" tests/data/mini-one.csv
 check output-no-extension-is-md-file grep -q '^# ' "$TMP/report"
 check output-html-with-f assess score $MINI -f md -o "$TMP/report.html" tests/data/mini-one.csv
+
+# Without -s the answers choose their survey: a CSV whose question
+# columns all belong to one bundled survey is scored with it (and says so
+# on stderr); JSON answers name theirs; columns of two surveys are refused.
+expect_err survey-from-columns 0 "^assess: surveys/quick-check/examples/library-quick-check.csv: its columns are questions of survey 'quick-check', so it is scored with that survey \\(-s chooses another\\)$" \
+    assess score surveys/quick-check/examples/library-quick-check.csv
+check survey-from-columns-scored sh -c '"$1" score -f json \
+    surveys/quick-check/examples/library-quick-check.csv 2>/dev/null | \
+    grep -q "\"id\": \"quick-check\""' sh "$ASSESS"
+printf 'organisation,QC-ACC-01,ACC-01\nx,blocked_all,blocked_all\n' >"$TMP/mixed.csv"
+expect_err survey-columns-mixed 1 "^assess: $TMP/mixed.csv:1: its columns belong to different surveys \\('QC-ACC-01' to quick-check, 'ACC-01' to social-media-readiness\\); give -s, or split the file$" \
+    assess score "$TMP/mixed.csv"
+check survey-from-json sh -c '"$1" score -f json tests/data/content/quick-check.csv \
+    2>/dev/null >/dev/null && printf "%s" "{\"format\": \"assess-answers/1\", \"survey\": {\"id\": \"quick-check\"}, \"responses\": [{\"organisation\": \"L\", \"answers\": {\"QC-ACC-01\": \"blocked_all\"}}]}" | \
+    "$1" score -f json - | grep -q "\"id\": \"quick-check\""' sh "$ASSESS"
 
 test_done

@@ -50,7 +50,7 @@ read_text(const char *text, struct collect *c, struct err *e)
 	memset(e, 0, sizeof(*e));
 	c->a = agg_new(s, e);
 	write_file(text);
-	n = answers_read(path, s, sink, c, e);
+	n = source_read_file(path, s, sink, c, e);
 	unlink(path);
 	return n;
 }
@@ -61,7 +61,7 @@ TEST(line_numbers_follow_multiline_fields)
 	struct err e;
 
 	CHECK(read_text("organisation,A1,E2\nA,some,\"one\ntwo\nthree\"\n"
-	    "B,rule,x\r\nC,none,\"x\r\ny\"\rD,everyone,z\n", &c, &e) < 0);
+	    "B,rule,x\r\nC,none,\"x\r\ny\"\rD,anyone,z\n", &c, &e) < 0);
 	CHECK_INT(c.n, 3);
 	CHECK_INT(c.lines[0], 2);
 	CHECK_INT(c.lines[1], 5);
