@@ -48,10 +48,21 @@ static const struct cmd cmds[] = {
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
 	  "  -h, --help             show this help\n" },
-	{ "list", cmd_list, "[surveys|targets]",
-	  "list the bundled surveys and target profiles",
+	{ "show", cmd_show, "[-s SURVEY] [ID...]",
+	  "show the questionnaire: questions, options, help",
+	  "Show the survey as a person reads it: each dimension with its levels,\n"
+	  "and each question with who answers it, what it takes, its options as\n"
+	  "'value \xe2\x80\x94 label' (a cell may hold either) and its help.  With IDs,\n"
+	  "only those questions or dimensions.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -h, --help             show this help\n" },
+	{ "list", cmd_list, "[surveys|targets|tools]",
+	  "list the bundled surveys, target profiles and import tools",
 	  "List the surveys and target profiles that ship with assess (or are\n"
-	  "in $ASSESS_PATH), with the ids that -s and -t accept.\n"
+	  "in $ASSESS_PATH), with the ids that -s and -t accept; 'tools' lists\n"
+	  "the survey tools whose exports 'assess import --from' reads.\n"
 	  "\n"
 	  "  -h, --help             show this help\n" },
 	{ "help", cmd_help, "[COMMAND]", "show help for a command",
@@ -82,7 +93,7 @@ usage(FILE *fp)
 	    "approvals,\ntraining, leadership and the enablers around them) "
 	    "from survey answers.\n\ncommands:\n", fp);
 	for (i = 0; i < NCMDS; i++)
-		fprintf(fp, "  %-7s %s\n", cmds[i].name, cmds[i].summary);
+		fprintf(fp, "  %-9s %s\n", cmds[i].name, cmds[i].summary);
 	fputs("\nRun 'assess help COMMAND' for the options of a command.\n"
 	    "Exit status: 0 ok, 1 bad input or rule failure, 2 usage, "
 	    "3 system error,\n4 --fail-below not met.\n", fp);

@@ -51,6 +51,16 @@ int cli_bad_option(const char *cmd, char **argv, int c);
 int cmd_score(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_template(int argc, char **argv);
+int cmd_interview(int argc, char **argv);
+int cmd_form(int argc, char **argv);
+
+/* The options of show, template and form that take only -s SURVEY (and
+ * -h): the index of the first operand, -1 for -h, or -2 - STATUS after a
+ * usage error. */
+int cli_survey_opts(const char *cmd, int argc, char **argv,
+    const char **survey);
 int cmd_help(int argc, char **argv);
 
 #endif

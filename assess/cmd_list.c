@@ -1,5 +1,6 @@
 /*
- * cmd_list.c - `assess list`: the bundled surveys and target profiles.
+ * cmd_list.c - `assess list`: the bundled surveys and target profiles,
+ * and the survey tools 'assess import' reads.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -188,6 +189,47 @@ load_all(struct survey ***out, size_t *n, struct err *e)
 	return rc;
 }
 
+/* The tools of 'assess import --from TOOL' (DESIGN.md, CLI). */
+static const char *const tools[][2] = {
+	{ "google", "Google Forms" },
+	{ "msforms", "Microsoft Forms" },
+	{ "limesurvey", "LimeSurvey" },
+	{ "kobo", "KoboToolbox" },
+	{ "odk", "ODK Central and ODK Collect" },
+	{ "surveymonkey", "SurveyMonkey" },
+	{ "qualtrics", "Qualtrics" },
+};
+
+static int
+list_tools(void)
+{
+	size_t i;
+
+	fputs("tools (for 'assess import --from TOOL'):\n", stdout);
+	for (i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
+		printf("  %-14s%s\n", tools[i][0], tools[i][1]);
+	return AS_EXIT_OK;
+}
+
+/* An argument that is not a kind of thing to list: say what it is when
+ * it is a bundled survey, since that is what people try. */
+static int
+not_a_kind(const char *arg)
+{
+	struct err e = { 0 };
+	char *path = NULL;
+
+	if (!paths_is_path(arg) && strchr(arg, ' ') == NULL)
+		path = paths_survey(arg, &e);
+	free(path);
+	if (path != NULL)
+		return cli_usage_error("list", "'%s' is a survey, not something "
+		    "to list; see its questions with 'assess show -s %s' or its "
+		    "target profiles with 'assess list targets'", arg, arg);
+	return cli_usage_error("list", "'%s' is not surveys, targets or "
+	    "tools", arg);
+}
+
 int
 cmd_list(int argc, char **argv)
 {
@@ -198,7 +240,7 @@ cmd_list(int argc, char **argv)
 
 	if (argc > 2)
 		return cli_usage_error("list", "give at most one of surveys, "
-		    "targets");
+		    "targets, tools");
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0))
 		return cli_help("list");
@@ -206,9 +248,10 @@ cmd_list(int argc, char **argv)
 		want_t = 0;
 	else if (argc == 2 && strcmp(argv[1], "targets") == 0)
 		want_s = 0;
+	else if (argc == 2 && strcmp(argv[1], "tools") == 0)
+		return list_tools();
 	else if (argc == 2)
-		return cli_usage_error("list", "'%s' is not surveys or targets",
-		    argv[1]);
+		return not_a_kind(argv[1]);
 	rc = load_all(&all, &n, &e);
 	if (rc == 0 && want_s) {
 		fputs("surveys:\n", stdout);
