@@ -58,6 +58,20 @@ static const struct cmd cmds[] = {
 	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
 	  "                         (default: social-media-readiness)\n"
 	  "  -h, --help             show this help\n" },
+	{ "template", cmd_template, "[-s SURVEY] [--role ROLE] [-f csv|md]",
+	  "a blank answers sheet, or a printable questionnaire",
+	  "Write a blank answers CSV for one role: the reserved columns and the\n"
+	  "question ids that role answers, in survey order, ready to fill in a\n"
+	  "spreadsheet and score.  With -f md, a printable questionnaire instead:\n"
+	  "each question with tick boxes, its help, and what the levels of its\n"
+	  "dimension look like, for paper or a meeting.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "      --role ROLE        the respondents' role: an audience id or\n"
+	  "                         label (default: org)\n"
+	  "  -f, --format FORMAT    csv (default) or md\n"
+	  "  -h, --help             show this help\n" },
 	{ "list", cmd_list, "[surveys|targets|tools]",
 	  "list the bundled surveys, target profiles and import tools",
 	  "List the surveys and target profiles that ship with assess (or are\n"

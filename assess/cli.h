@@ -61,6 +61,11 @@ int cmd_form(int argc, char **argv);
  * usage error. */
 int cli_survey_opts(const char *cmd, int argc, char **argv,
     const char **survey);
+
+/* The audience index --role names (an id or a label, any letter case;
+ * NULL is the survey's 'org'), or -1 after a usage error. */
+struct survey;
+int cli_role(const char *cmd, const struct survey *s, const char *role);
 int cmd_help(int argc, char **argv);
 
 #endif
