@@ -72,6 +72,32 @@ static const struct cmd cmds[] = {
 	  "                         label (default: org)\n"
 	  "  -f, --format FORMAT    csv (default) or md\n"
 	  "  -h, --help             show this help\n" },
+	{ "interview", cmd_interview,
+	  "[-s SURVEY] [--role ROLE] [--organisation NAME]\n"
+	  "                        [-o FILE] [--resume] [--force]",
+	  "answer the questionnaire in a terminal, question by question",
+	  "Ask the questions of one role in survey order, skipping those whose\n"
+	  "condition does not hold, and save each answer as it is given in a\n"
+	  "journal beside the output (FILE.journal), so a stop or a crash loses\n"
+	  "nothing: --resume continues where it stopped.  At the end write the\n"
+	  "answers (assess-answers/1 JSON) and show the headline level.\n"
+	  "\n"
+	  "Answer with an option's number, value or label ('a;b' for several),\n"
+	  "a number, 'na' where it does not apply, or an empty line to skip;\n"
+	  "'?' shows the help and the levels, '<' goes back.  From a pipe, one\n"
+	  "answer per line; a refused answer is followed by the next line.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "      --role ROLE        the respondent's role: an audience id or\n"
+	  "                         label (default: org)\n"
+	  "      --organisation NAME\n"
+	  "                         the organisation answered for (default:\n"
+	  "                         the output's file name)\n"
+	  "  -o, --output FILE      where the answers go (default: answers.json)\n"
+	  "      --resume           continue the interview in FILE.journal\n"
+	  "      --force            replace FILE if it exists\n"
+	  "  -h, --help             show this help\n" },
 	{ "list", cmd_list, "[surveys|targets|tools]",
 	  "list the bundled surveys, target profiles and import tools",
 	  "List the surveys and target profiles that ship with assess (or are\n"

@@ -46,21 +46,6 @@ show_question(const struct survey *s, const struct question *q)
 }
 
 static void
-show_ladder(const struct survey *s, const struct dimension *d)
-{
-	char lead[96];
-	size_t i;
-
-	for (i = 0; i < NLEVELS; i++) {
-		if (d->ladder[i] == NULL)
-			continue;
-		snprintf(lead, sizeof(lead), "    %zu %-12.40s ", i + 1,
-		    s->levels[i].label);
-		term_wrap(stdout, lead, 19, d->ladder[i]);
-	}
-}
-
-static void
 show_dimension(const struct survey *s, const struct dimension *d,
     int with_questions)
 {
@@ -74,7 +59,7 @@ show_dimension(const struct survey *s, const struct dimension *d,
 	if (d->description != NULL)
 		term_wrap(stdout, NULL, 0, d->description);
 	fputs("  levels:\n", stdout);
-	show_ladder(s, d);
+	term_ladder(stdout, s, d);
 	fputc('\n', stdout);
 	for (i = 0; with_questions && i < d->nq; i++)
 		show_question(s, &s->qs[d->first + i]);

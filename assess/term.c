@@ -185,3 +185,18 @@ term_options(FILE *fp, const struct question *q, int indent, int numbered)
 		}
 	}
 }
+
+void
+term_ladder(FILE *fp, const struct survey *s, const struct dimension *d)
+{
+	char lead[96];
+	size_t i;
+
+	for (i = 0; i < NLEVELS; i++) {
+		if (d->ladder[i] == NULL)
+			continue;
+		snprintf(lead, sizeof(lead), "    %zu %-12.40s ", i + 1,
+		    s->levels[i].label);
+		term_wrap(fp, lead, 19, d->ladder[i]);
+	}
+}

@@ -39,4 +39,7 @@ void term_takes(FILE *fp, const struct question *q);
 void term_options(FILE *fp, const struct question *q, int indent,
     int numbered);
 
+/* What each level of dimension 'd' looks like, one level a line. */
+void term_ladder(FILE *fp, const struct survey *s, const struct dimension *d);
+
 #endif
