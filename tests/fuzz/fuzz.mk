@@ -34,7 +34,7 @@
 # it for good.
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= survey target answers rules writers
+FUZZ_TARGETS ?= survey target answers rules writers journal
 FUZZ_LIBS    ?= debian
 FUZZ_CC      ?= clang
 FUZZ_OPT     ?= -O1 -g
