@@ -11,6 +11,8 @@
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      measure scoring throughput and memory on generated data
 #   make deps       install the Debian packages assess builds with
+#   make test-deps  install what some tests drive: chromium (the form's
+#                   round trip in a browser) and man (the manual page)
 #   make lint       cppcheck
 #   V=1             show the compiler commands
 
@@ -49,6 +51,7 @@ UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config \
            valgrind strace locales cppcheck
+TEST_DEB_PKGS = chromium man-db python3
 
 all: $(B)/assess
 
@@ -102,9 +105,13 @@ endef
 deps:
 	$(call install-debs,assess,$(DEB_PKGS))
 
+# Without these the tests that need them say SKIP.
+test-deps:
+	$(call install-debs,the tests,$(TEST_DEB_PKGS))
+
 # The whole suite: cppcheck, then the tests plain, under ASan+UBSan and
 # under valgrind (tests/suite).
-test: deps
+test: deps test-deps
 	@$(MAKE) --no-print-directory -j2 test-binaries
 	@$(MAKE) --no-print-directory -s lint && echo "cppcheck: quiet"
 	@tests/suite
@@ -170,5 +177,5 @@ clean:
 include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
-.PHONY: FORCE all deps test test-binaries binaries-plain binaries-asan binaries \
+.PHONY: FORCE all deps test-deps test test-binaries binaries-plain binaries-asan binaries \
 	check demo asan valgrind lint install uninstall clean

@@ -98,6 +98,20 @@ static const struct cmd cmds[] = {
 	  "      --resume           continue the interview in FILE.journal\n"
 	  "      --force            replace FILE if it exists\n"
 	  "  -h, --help             show this help\n" },
+	{ "form", cmd_form, "[-s SURVEY] [-o FILE]",
+	  "an offline HTML form that saves an answers file",
+	  "Write the questionnaire as one HTML page that works offline in any\n"
+	  "browser: every question with its help, those that depend on an\n"
+	  "earlier answer shown only when it applies, required answers checked.\n"
+	  "Its 'Save answers' button downloads an assess-answers/1 file that\n"
+	  "'assess score' reads.  The page loads nothing from the network and\n"
+	  "runs no script but its own.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -o, --output FILE      write the page to FILE (default: standard\n"
+	  "                         output), replacing it only once complete\n"
+	  "  -h, --help             show this help\n" },
 	{ "list", cmd_list, "[surveys|targets|tools]",
 	  "list the bundled surveys, target profiles and import tools",
 	  "List the surveys and target profiles that ship with assess (or are\n"
@@ -133,7 +147,7 @@ usage(FILE *fp)
 	    "approvals,\ntraining, leadership and the enablers around them) "
 	    "from survey answers.\n\ncommands:\n", fp);
 	for (i = 0; i < NCMDS; i++)
-		fprintf(fp, "  %-9s %s\n", cmds[i].name, cmds[i].summary);
+		fprintf(fp, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
 	fputs("\nRun 'assess help COMMAND' for the options of a command.\n"
 	    "Exit status: 0 ok, 1 bad input or rule failure, 2 usage, "
 	    "3 system error,\n4 --fail-below not met.\n", fp);
