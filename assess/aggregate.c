@@ -5,6 +5,7 @@
  * name; respondent ids through a table of 64-bit fingerprints.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -345,6 +346,8 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		return err_nomem(e);
 	o->all.respondents++;
 	a->respondents++;
+	if (r->submitted != NULL && strcmp(r->submitted, o->as_of) > 0)
+		snprintf(o->as_of, sizeof(o->as_of), "%s", r->submitted);
 	for (k = 0; k < s->naud; k++) {
 		if (!(r->roles & (1u << k)))
 			continue;

@@ -43,6 +43,7 @@ struct acc {
 
 struct orgagg {
 	char		*id;
+	char		 as_of[11];	/* latest submitted date, or "" */
 	struct acc	 all;
 	struct acc	*role[MAX_AUDIENCES];	/* NULL until seen */
 };

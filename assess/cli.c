@@ -20,7 +20,9 @@ static const struct cmd cmds[] = {
 	  "with -t the gap to a target profile.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
-	  "                         (default: social-media-readiness)\n"
+	  "                         (default: the survey the answers name, or\n"
+	  "                         whose questions their columns are; else\n"
+	  "                         social-media-readiness)\n"
 	  "  -t, --target TARGET    compare with a target profile: an id from\n"
 	  "                         'assess list targets', or a file\n"
 	  "  -r, --rules RULES      run this rule script instead of the survey's\n"
@@ -39,14 +41,34 @@ static const struct cmd cmds[] = {
 	  "where.  The kind of file is told by its contents: JSON files by their\n"
 	  "\"format\", *.lua files are rule scripts, anything else is a CSV\n"
 	  "answers file.  Answers and rule scripts are checked against SURVEY\n"
-	  "(without -s: a JSON answers file's own survey, except on standard\n"
-	  "input; for a rule script the bundled survey of the same name; else\n"
-	  "the default).  A rule script is also run once on an organisation\n"
+	  "(without -s: the survey a JSON answers file names, or the bundled\n"
+	  "survey whose questions a CSV file's columns are; for a rule script the\n"
+	  "bundled survey of the same name; else the default).  A rule script is also run once on an organisation\n"
 	  "with no answers.  In a CSV answers file every bad row is reported,\n"
 	  "up to 50.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
+	  "  -h, --help             show this help\n" },
+	{ "compare", cmd_compare,
+	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE] ANSWERS|RESULT.json...",
+	  "rank organisations against a target profile",
+	  "Rank every organisation in the answers and result files against\n"
+	  "TARGET: a league table (by headline level, then the mean level of the\n"
+	  "rated dimensions, then the mean score; equal organisations share a\n"
+	  "rank), who meets the target in full, the spread of each dimension,\n"
+	  "and the required practices most often missed, with who misses them.\n"
+	  "Result files (score -f json) may be mixed with raw answers, so that\n"
+	  "organisations can share their results instead of their answers; each\n"
+	  "must have been scored against TARGET.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey of raw answers (default: the one\n"
+	  "                         they belong to)\n"
+	  "  -t, --target TARGET    the target profile to compare with\n"
+	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
 	  "  -h, --help             show this help\n" },
 	{ "show", cmd_show, "[-s SURVEY] [ID...]",
 	  "show the questionnaire: questions, options, help",

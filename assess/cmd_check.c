@@ -12,15 +12,13 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "aggregate.h"
 #include "answers.h"
 #include "cli.h"
+#include "engine.h"
 #include "fsx.h"
 #include "jdoc.h"
 #include "paths.h"
 #include "result.h"
-#include "rules.h"
-#include "score.h"
 #include "survey.h"
 #include "target.h"
 
@@ -52,72 +50,62 @@ open_survey(const char *arg, struct err *e)
 	return s;
 }
 
-/* Score one organisation whose only respondent answered nothing: a
- * smoke test that runs the rules' score function once. */
-static int
-dry_run(struct rules *r, const struct survey *s, struct err *e)
+/* Load survey 'survey' and its rules (or 'override'), run their top
+ * level, and score an empty organisation with them: the engine does what
+ * score would, once.  The engine, for what it loaded, or NULL. */
+static struct engine *
+dry_run(const struct engine_opts *eo, struct err *e)
 {
-	struct response resp;
+	struct engine *en;
 	struct result res;
-	struct agg *a;
 	int rc = -1;
 
-	memset(&resp, 0, sizeof(resp));
 	result_init(&res);
-	resp.org = "(no answers)";
-	resp.roles = 1u << s->org_aud;
-	if ((resp.ans = calloc(s->nq, sizeof(*resp.ans))) == NULL) {
-		err_nomem(e);
-		return -1;
-	}
-	if ((a = agg_new(s, e)) != NULL && agg_add(a, &resp, e) == 0 &&
-	    score_begin(&res, s, NULL, SCORE_ANONYMITY, 1, e) == 0 &&
-	    score_org(&res, r, s, NULL, a, agg_org(a, 0), e) == 0)
+	if ((en = engine_new(eo, e)) != NULL &&
+	    engine_add_empty(en, "(no answers)", e) == 0 &&
+	    engine_score(en, &res, e) == 0)
 		rc = 0;
-	agg_free(a);
 	result_release(&res);
-	free(resp.ans);
-	return rc;
+	if (rc != 0) {
+		engine_free(en);
+		return NULL;
+	}
+	return en;
 }
 
-/* Load the rules of 's' (or 'override'), run their top level, and score
- * an empty organisation with them. */
-static int
-load_rules(const struct survey *s, const char *override, char *display,
-    size_t size, struct err *e)
+/* How the rule file of a survey (or 'override') is named in messages. */
+static void
+rules_name(const struct survey *s, const char *override, char *out,
+    size_t size)
 {
 	struct rules_place place;
-	struct rules_limits lim;
-	struct rules *r = NULL;
-	int rc = -1;
+	struct err ignored;
 
-	if (paths_rules(s, override, &place, e) != 0)
-		return -1;
-	snprintf(display, size, "%s", place.display);
-	rules_default_limits(&lim);
-	if ((r = rules_open(place.path, place.display, place.libs, place.nlibs,
-	    &lim, e)) != NULL && rules_prepare(r, s, NULL, e) == 0 &&
-	    dry_run(r, s, e) == 0)
-		rc = 0;
-	rules_free(r);
+	out[0] = '\0';
+	memset(&place, 0, sizeof(place));
+	if (paths_rules(s, override, &place, &ignored) == 0)
+		snprintf(out, size, "%s", place.display);
 	paths_rules_release(&place);
-	return rc;
 }
 
 static int
 check_survey(const char *path, struct err *e)
 {
-	struct survey *s = survey_load(path, e);
+	struct engine_opts eo;
+	struct engine *en;
+	const struct survey *s;
 	char rules[600];
-	int rc = -1;
 
-	if (s != NULL && load_rules(s, NULL, rules, sizeof(rules), e) == 0) {
-		ok(path, "survey '%s' version %s: %zu dimensions, %zu questions; "
-		    "rules %s", s->id, s->version, s->ndims, s->nq, rules);
-		rc = 0;
-	}
-	survey_free(s);
-	return rc;
+	memset(&eo, 0, sizeof(eo));
+	eo.survey = path;
+	if ((en = dry_run(&eo, e)) == NULL)
+		return -1;
+	s = engine_survey(en);
+	rules_name(s, NULL, rules, sizeof(rules));
+	ok(path, "survey '%s' version %s: %zu dimensions, %zu questions; "
+	    "rules %s", s->id, s->version, s->ndims, s->nq, rules);
+	engine_free(en);
+	return 0;
 }
 
 /* The survey a target belongs to: -s, else the survey.json of the folder
@@ -179,82 +167,42 @@ bad_row(const struct err *e)
 }
 
 static int
-count_sink(void *ctx, const struct response *r, struct err *e)
+check_answers(struct engine_input *ei, const char *path,
+    const char *survey_arg, struct err *e)
 {
-	return agg_add(ctx, r, e);
-}
-
-static int
-check_answers(const char *path, const char *survey_arg, struct err *e)
-{
-	struct survey *s = open_survey(survey_arg, e);
-	struct agg *a = s != NULL ? agg_new(s, e) : NULL;
+	struct engine_opts eo;
+	struct engine *en;
 	long n = -1;
 
-	if (a != NULL && (n = answers_check(path, s, count_sink, a, bad_row,
-	    CHECK_MAX_BAD_ROWS, e)) >= 0)
-		ok(path, "answers to survey '%s': %ld %s from %zu %s", s->id,
-		    n, n == 1 ? "response" : "responses", agg_count(a),
-		    agg_count(a) == 1 ? "organisation" : "organisations");
-	agg_free(a);
-	survey_free(s);
+	memset(&eo, 0, sizeof(eo));
+	eo.survey = survey_arg;
+	eo.answers_only = 1;
+	eo.bad = bad_row;
+	eo.limit = CHECK_MAX_BAD_ROWS;
+	if ((en = engine_new(&eo, e)) != NULL &&
+	    (n = engine_read_input(en, ei, e)) >= 0)
+		ok(path, "answers to survey '%s': %ld %s from %zu %s",
+		    engine_survey(en)->id, n, n == 1 ? "response" : "responses",
+		    engine_orgs(en), engine_orgs(en) == 1 ? "organisation" :
+		    "organisations");
+	engine_free(en);
 	return n >= 0 ? 0 : -1;
 }
 
 static int
 check_rules(const char *path, const char *survey_arg, struct err *e)
 {
-	struct survey *s = open_survey(survey_arg, e);
-	char display[600];
-	int rc = -1;
+	struct engine_opts eo;
+	struct engine *en;
 
-	if (s != NULL && load_rules(s, path, display, sizeof(display),
-	    e) == 0) {
-		ok(path, "rules for survey '%s'", s->id);
-		rc = 0;
-	}
-	survey_free(s);
-	return rc;
-}
-
-/* The "format" of a JSON file, in 'out'. */
-static int
-json_format(const char *path, char *out, size_t size, struct err *e)
-{
-	const struct jnode *f;
-	struct jdoc d;
-
-	if (jdoc_load(&d, path, e) != 0)
+	memset(&eo, 0, sizeof(eo));
+	eo.survey = survey_arg;
+	eo.rules = path;
+	if ((en = dry_run(&eo, e)) == NULL)
 		return -1;
-	f = jdoc_get(d.root, "format");
-	snprintf(out, size, "%s", f != NULL && f->type == JSTR ? f->str : "");
-	jdoc_release(&d);
+	ok(path, "rules for survey '%s'", engine_survey(en)->id);
+	engine_free(en);
 	return 0;
-}
-
-static int
-json_survey_id(const char *path, char *out, size_t size)
-{
-	const struct jnode *sv, *id;
-	struct jdoc d;
-	struct err e;
-
-	if (jdoc_load(&d, path, &e) != 0)
-		return -1;
-	sv = jdoc_get(d.root, "survey");
-	id = jdoc_get(sv, "id");
-	snprintf(out, size, "%s", id != NULL && id->type == JSTR &&
-	    jdoc_is_ident(id->str) ? id->str : PATHS_DEFAULT_SURVEY);
-	jdoc_release(&d);
-	return 0;
-}
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n > m && strcasecmp(s + n - m, suffix) == 0;
 }
 
 /* The survey a rule script is checked against without -s: the bundled
@@ -278,53 +226,49 @@ rules_survey(const char *path, char *id, size_t size)
 	return id;
 }
 
-/* Whether a file not named .json holds JSON all the same (see
- * answers_is_json).  Standard input cannot be looked at twice: it goes to
- * the answers reader, which tells JSON from CSV itself. */
+/* A JSON file: what its "format" says it is. */
 static int
-holds_json(const char *path)
+check_json(struct engine_input *ei, const struct jdoc *d, const char *path,
+    const char *survey_arg, struct err *e)
 {
-	char head[512];
-	ssize_t n;
-	struct err ignored;
-	int fd;
+	const struct jnode *f = jdoc_get(d->root, "format");
+	const char *fmt = f != NULL && f->type == JSTR ? f->str : "";
 
-	if (strcmp(path, "-") == 0 ||
-	    (fd = fsx_open_input(path, &ignored)) < 0)
-		return 0;
-	n = read(fd, head, sizeof(head));
-	close(fd);
-	return n > 0 && answers_is_json(head, (size_t)n);
+	/* by kind, so a newer version of a format gets the loader's
+	 * message */
+	if (strncmp(fmt, "assess-survey/", 14) == 0)
+		return check_survey(path, e);
+	if (strncmp(fmt, "assess-target/", 14) == 0)
+		return check_target(path, survey_arg, e);
+	if (strncmp(fmt, "assess-answers/", 15) == 0)
+		return check_answers(ei, path, survey_arg, e);
+	return jdoc_error(d, f != NULL ? f : d->root, "not a file assess "
+	    "checks: its \"format\" should be %s, %s or %s", SURVEY_FORMAT,
+	    TARGET_FORMAT, ANSWERS_FORMAT);
 }
 
 static int
 check_file(const char *path, const char *survey_arg, struct err *e)
 {
-	char fmt[64], sid[80];
+	struct engine_input *ei;
+	const struct jdoc *d;
+	char sid[80];
+	int rc;
 
-	if (ends_with(path, ".lua"))
+	if (fsx_is_json_name(path) == 0 && strlen(path) > 4 &&
+	    strcasecmp(path + strlen(path) - 4, ".lua") == 0)
 		return check_rules(path, survey_arg ? survey_arg :
 		    rules_survey(path, sid, sizeof(sid)), e);
-	if (!ends_with(path, ".json") && !holds_json(path))
-		return check_answers(path, survey_arg ? survey_arg :
-		    PATHS_DEFAULT_SURVEY, e);
-	if (json_format(path, fmt, sizeof(fmt), e) != 0)
+	if ((ei = engine_open_input(path, e)) == NULL)
 		return -1;
-	/* by kind, so a newer version of a format gets the loader's message */
-	if (strncmp(fmt, "assess-survey/", 14) == 0)
-		return check_survey(path, e);
-	if (strncmp(fmt, "assess-target/", 14) == 0)
-		return check_target(path, survey_arg, e);
-	if (strncmp(fmt, "assess-answers/", 15) == 0) {
-		if (survey_arg == NULL && json_survey_id(path, sid,
-		    sizeof(sid)) == 0)
-			survey_arg = sid;
-		return check_answers(path, survey_arg ? survey_arg :
-		    PATHS_DEFAULT_SURVEY, e);
-	}
-	return err_set(e, AS_EINPUT, path, 0, 0, "not a file assess checks: "
-	    "its \"format\" should be %s, %s or assess-answers/1",
-	    SURVEY_FORMAT, TARGET_FORMAT);
+	if (!engine_input_is_json(ei))
+		rc = check_answers(ei, path, survey_arg, e);
+	else if ((d = engine_input_json(ei, e)) == NULL)
+		rc = -1;
+	else
+		rc = check_json(ei, d, path, survey_arg, e);
+	engine_close_input(ei);
+	return rc;
 }
 
 int

@@ -22,7 +22,6 @@
 #include "buf.h"
 #include "cli.h"
 #include "fsx.h"
-#include "jsonans.h"
 #include "paths.h"
 #include "report.h"
 #include "sha256.h"

@@ -18,17 +18,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "aggregate.h"
 #include "answers.h"
 #include "buf.h"
 #include "cli.h"
 #include "fsx.h"
-#include "jsonans.h"
+#include "engine.h"
 #include "journal.h"
 #include "paths.h"
 #include "result.h"
-#include "rules.h"
-#include "score.h"
 #include "term.h"
 #include "utf8.h"
 
@@ -658,52 +655,36 @@ json_doc(const struct iv *v, struct buf *b)
 	buf_puts(b, "}}\n  ]\n}\n");
 }
 
-static int
-add(void *ctx, const struct response *r, struct err *e)
-{
-	return agg_add(ctx, r, e);
-}
-
 /* Score the answers just written, as 'assess score' would (without a
  * target), and show the headline. */
 static int
 headline(const struct iv *v, struct err *e)
 {
-	struct rules_place place = { 0 };
-	struct rules_limits lim;
-	struct rules *r = NULL;
-	struct agg *a = NULL;
+	struct engine_opts eo;
+	struct engine *en;
 	struct result res;
 	int rc = -1;
 
+	memset(&eo, 0, sizeof(eo));
+	eo.survey = v->survey_path;
 	result_init(&res);
-	rules_default_limits(&lim);
-	if (paths_rules(v->s, NULL, &place, e) != 0 ||
-	    (r = rules_open(place.path, place.display, place.libs, place.nlibs,
-	    &lim, e)) == NULL || rules_prepare(r, v->s, NULL, e) != 0 ||
-	    (a = agg_new(v->s, e)) == NULL ||
-	    answers_read(v->o->output, v->s, add, a, e) < 0)
-		goto out;
-	agg_end_input(a);
-	if (agg_count(a) != 1 || score_begin(&res, v->s, NULL, SCORE_ANONYMITY,
-	    1, e) != 0 || score_org(&res, r, v->s, NULL, a, agg_org(a, 0), e) !=
-	    0)
-		goto out;
-	if (res.orgs[0].headline > 0)
-		printf("headline: level %d, ", res.orgs[0].headline);
-	else
-		fputs("headline: not rated", stdout);
-	term_put(stdout, res.orgs[0].headline > 0 ?
-	    result_label(&res, res.orgs[0].headline) : "");
-	fputc('\n', stdout);
-	if (res.orgs[0].basis != NULL)
-		term_wrap(stdout, "  ", 2, res.orgs[0].basis);
-	rc = 0;
-out:
+	if ((en = engine_new(&eo, e)) != NULL &&
+	    engine_add(en, v->o->output, e) >= 0 &&
+	    engine_score(en, &res, e) == 0 && res.norgs == 1) {
+		if (res.orgs[0].headline > 0) {
+			printf("headline: level %d, ", res.orgs[0].headline);
+			term_put(stdout, result_label(&res,
+			    res.orgs[0].headline));
+		} else {
+			fputs("headline: not rated", stdout);
+		}
+		fputc('\n', stdout);
+		if (res.orgs[0].basis != NULL)
+			term_wrap(stdout, "  ", 2, res.orgs[0].basis);
+		rc = 0;
+	}
 	result_release(&res);
-	agg_free(a);
-	rules_free(r);
-	paths_rules_release(&place);
+	engine_free(en);
 	return rc;
 }
 

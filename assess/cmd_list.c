@@ -2,7 +2,6 @@
  * cmd_list.c - `assess list`: the bundled surveys and target profiles,
  * and the survey tools 'assess import' reads.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,87 +11,6 @@
 #include "paths.h"
 #include "survey.h"
 #include "target.h"
-
-struct names {
-	char	**v;
-	size_t	  n, cap;
-};
-
-static int
-cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-names_release(struct names *n)
-{
-	size_t i;
-
-	for (i = 0; i < n->n; i++)
-		free(n->v[i]);
-	free(n->v);
-	memset(n, 0, sizeof(*n));
-}
-
-/* Sorted entries of 'dir' that pass 'keep' (visible names only). */
-static int
-read_dir(const char *dir, int (*keep)(const char *dir, const char *name),
-    struct names *out, struct err *e)
-{
-	struct dirent *de;
-	DIR *d;
-
-	memset(out, 0, sizeof(*out));
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		char **v;
-
-		if (de->d_name[0] == '.' || !keep(dir, de->d_name))
-			continue;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 16;
-			if ((v = realloc(out->v, out->cap * sizeof(*v))) ==
-			    NULL)
-				goto nomem;
-			out->v = v;
-		}
-		if ((out->v[out->n] = fsx_strdup(de->d_name)) == NULL)
-			goto nomem;
-		out->n++;
-	}
-	closedir(d);
-	qsort(out->v, out->n, sizeof(*out->v), cmp);
-	return 0;
-nomem:
-	closedir(d);
-	names_release(out);
-	return err_nomem(e);
-}
-
-static int
-has_survey(const char *dir, const char *name)
-{
-	char *sub = fsx_join(dir, name), *file = NULL;
-	int yes;
-
-	if (sub != NULL)
-		file = fsx_join(sub, "survey.json");
-	yes = file != NULL && fsx_is_file(file);
-	free(sub);
-	free(file);
-	return yes;
-}
-
-static int
-is_json(const char *dir, const char *name)
-{
-	size_t n = strlen(name);
-
-	(void)dir;
-	return n > 5 && strcmp(name + n - 5, ".json") == 0;
-}
 
 static void
 field(const char *s, int width)
@@ -107,14 +25,14 @@ field(const char *s, int width)
 static int
 list_targets(const struct survey *s, int *printed, struct err *e)
 {
-	struct names files;
+	struct paths_names files;
 	char *dir = fsx_join(s->dir, "targets");
 	size_t i;
 	int rc = 0;
 
 	if (dir == NULL)
 		return err_nomem(e);
-	if (read_dir(dir, is_json, &files, e) != 0) {
+	if (paths_read_dir(dir, paths_keep_json, &files, e) != 0) {
 		free(dir);
 		return -1;
 	}
@@ -140,7 +58,7 @@ list_targets(const struct survey *s, int *printed, struct err *e)
 		target_free(t);
 		free(path);
 	}
-	names_release(&files);
+	paths_names_release(&files);
 	free(dir);
 	return rc;
 }
@@ -149,7 +67,7 @@ list_targets(const struct survey *s, int *printed, struct err *e)
 static int
 load_all(struct survey ***out, size_t *n, struct err *e)
 {
-	struct names dirs;
+	struct paths_names dirs;
 	char *root = fsx_join(paths_datadir(), "surveys");
 	size_t i;
 	int rc = 0;
@@ -165,7 +83,7 @@ load_all(struct survey ***out, size_t *n, struct err *e)
 		free(root);
 		return -1;
 	}
-	if (read_dir(root, has_survey, &dirs, e) != 0) {
+	if (paths_read_dir(root, paths_keep_survey, &dirs, e) != 0) {
 		free(root);
 		return -1;
 	}
@@ -184,7 +102,7 @@ load_all(struct survey ***out, size_t *n, struct err *e)
 		free(file);
 		free(sub);
 	}
-	names_release(&dirs);
+	paths_names_release(&dirs);
 	free(root);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "fsx.h"
@@ -72,9 +73,16 @@ int
 fsx_read_rest(int fd, const char *path, size_t cap, struct buf *out,
     struct err *e)
 {
-	char chunk[65536];
+	char chunk[65536], a[32], c[32];
+	struct stat st;
 	ssize_t n;
 
+	/* a regular file says its size: refuse it before reading a byte */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > cap)
+		return err_set(e, AS_EINPUT, path, 0, 0, "is %s, larger than "
+		    "the %s limit", size_text((unsigned long long)st.st_size,
+		    a, sizeof(a)), size_text(cap, c, sizeof(c)));
 	for (;;) {
 		n = read(fd, chunk, sizeof(chunk));
 		if (n < 0 && errno == EINTR)
@@ -84,12 +92,9 @@ fsx_read_rest(int fd, const char *path, size_t cap, struct buf *out,
 			    strerror(errno));
 		if (n == 0)
 			break;
-		if ((size_t)n > cap - out->len) {
-			char c[32];
-
+		if ((size_t)n > cap - out->len)
 			return err_set(e, AS_EINPUT, path, 0, 0, "is larger "
 			    "than the %s limit", size_text(cap, c, sizeof(c)));
-		}
 		buf_add(out, chunk, (size_t)n);
 		if (buf_ok(out, e) != 0)
 			return -1;
@@ -101,21 +106,11 @@ fsx_read_rest(int fd, const char *path, size_t cap, struct buf *out,
 int
 fsx_read(const char *path, size_t cap, struct buf *out, struct err *e)
 {
-	struct stat st;
 	int fd, rc;
 
 	buf_reset(out);
 	if ((fd = fsx_open_input(path, e)) < 0)
 		return -1;
-	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 &&
-	    (unsigned long long)st.st_size > cap) {
-		char a[32], c[32];
-
-		close(fd);
-		return err_set(e, AS_EINPUT, path, 0, 0, "is %s, larger than "
-		    "the %s limit", size_text((unsigned long long)st.st_size,
-		    a, sizeof(a)), size_text(cap, c, sizeof(c)));
-	}
 	rc = fsx_read_rest(fd, path, cap, out, e);
 	if (fd != STDIN_FILENO)
 		close(fd);
@@ -156,6 +151,14 @@ fsx_dirname(const char *path)
 	memcpy(p, path, n);
 	p[n] = '\0';
 	return p;
+}
+
+int
+fsx_is_json_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 5 && strcasecmp(path + n - 5, ".json") == 0;
 }
 
 const char *

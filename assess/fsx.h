@@ -75,6 +75,10 @@ char *fsx_join(const char *dir, const char *name);
 /* Newly allocated directory part of 'path' ("." when it has none). */
 char *fsx_dirname(const char *path);
 
+/* Whether a file name ends in ".json", in any letter case: the one test
+ * of that every part of assess uses. */
+int fsx_is_json_name(const char *path);
+
 /* Pointer to the last component of 'path'. */
 const char *fsx_basename(const char *path);
 

@@ -1,13 +1,20 @@
 /*
- * jsonans.c - assess-answers/1 JSON into checked responses.
+ * jsonans.c - assess-answers/1 JSON as an answer source: what
+ * interviews, forms and importers write, into checked responses.
+ *
+ * Values are checked by the same code as CSV cells (response.c), with
+ * errors at the JSON value's line and column.  The document is parsed
+ * once: when the engine asked which survey it answers, the parse it made
+ * for that is the one read here.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "buf.h"
+#include "fsx.h"
 #include "jdoc.h"
-#include "jsonans.h"
 
 struct jr {
 	const struct jdoc	*d;
@@ -15,6 +22,7 @@ struct jr {
 	struct answer		*ans;
 	const struct jnode	**at;	/* question -> its answer node */
 	struct buf		 tmp;
+	char			 date[DATE_LEN + 1];
 };
 
 static int
@@ -178,6 +186,19 @@ blank(const char *s)
 }
 
 static int
+read_date(struct jr *r, const struct jnode *o, const char *submitted,
+    struct response *resp)
+{
+	if (submitted == NULL || submitted[0] == '\0')
+		return 0;
+	if (date_parse(submitted, strlen(submitted), r->date) != 0)
+		return jdoc_error(r->d, jdoc_get(o, "submitted"), "'%.40s' is "
+		    "not a date; write it as YYYY-MM-DD", submitted);
+	resp->submitted = r->date;
+	return 0;
+}
+
+static int
 read_response(struct jr *r, const struct jnode *o, answers_sink sink,
     void *ctx)
 {
@@ -201,6 +222,7 @@ read_response(struct jr *r, const struct jnode *o, answers_sink sink,
 	    jdoc_string(r->d, o, "respondent", 0, ANSWERS_NAME_MAX,
 	    &resp.respondent) != 0 ||
 	    jdoc_string(r->d, o, "submitted", 0, 64, &submitted) != 0 ||
+	    read_date(r, o, submitted, &resp) != 0 ||
 	    read_roles(r, o, &resp) != 0 ||
 	    jdoc_object(r->d, o, "answers", 1, &answers) != 0 ||
 	    jdoc_object(r->d, o, "evidence", 0, &evidence) != 0 ||
@@ -238,7 +260,7 @@ read_survey_ref(struct jr *r, const struct jnode *root)
 	return 0;
 }
 
-/* The responses of a parsed document (released here). */
+/* The responses of a parsed document. */
 static long
 read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
     void *ctx, struct err *e)
@@ -282,28 +304,74 @@ out:
 	free(r.ans);
 	free(r.at);
 	buf_release(&r.tmp);
-	jdoc_release(d);
 	return rc;
 }
 
-long
-jsonans_read(const char *path, const struct survey *s, answers_sink sink,
+int
+answers_is_json(const char *p, size_t n)
+{
+	size_t i = csvin_skip_blank(p, n, csvin_bom(p, n));
+
+	return i < n && p[i] == '{';
+}
+
+static int
+json_sniff(const char *head, size_t n)
+{
+	return answers_is_json(head, n);
+}
+
+/* Read the rest of the input and parse it, once, into in->doc. */
+static int
+json_load(struct source_in *in, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	int rc = -1;
+
+	if (in->doc != NULL)
+		return 0;
+	if ((in->doc = malloc(sizeof(*in->doc))) == NULL)
+		return err_nomem(e);
+	buf_add(&b, in->head, in->nhead);
+	if (in->nhead <= JDOC_MAX_BYTES && (in->fd < 0 ||
+	    fsx_read_rest(in->fd, in->path, JDOC_MAX_BYTES, &b, e) == 0) &&
+	    buf_ok(&b, e) == 0 &&
+	    jdoc_parse(in->doc, in->path, b.data, b.len, e) == 0)
+		rc = 0;
+	buf_release(&b);
+	if (rc != 0) {
+		free(in->doc);
+		in->doc = NULL;
+	}
+	return rc;
+}
+
+/* The survey id an answers document names, when it names one. */
+static int
+json_hint(struct source_in *in, struct source_hint *h, struct err *e)
+{
+	const struct jnode *sv, *id;
+
+	if (json_load(in, e) != 0)
+		return -1;
+	sv = jdoc_get(in->doc->root, "survey");
+	id = jdoc_get(sv, "id");
+	if (id != NULL && id->type == JSTR && jdoc_is_ident(id->str) &&
+	    id->len < sizeof(h->id))
+		memcpy(h->id, id->str, id->len + 1);
+	return 0;
+}
+
+static long
+json_read(struct source_in *in, const struct survey *s, answers_sink sink,
     void *ctx, struct err *e)
 {
-	struct jdoc d;
-
-	if (jdoc_load(&d, path, e) != 0)
+	if (json_load(in, e) != 0)
 		return -1;
-	return read_doc(&d, s, sink, ctx, e);
+	in->doc->err = e;
+	return read_doc(in->doc, s, sink, ctx, e);
 }
 
-long
-jsonans_parse(const char *path, const char *text, size_t len,
-    const struct survey *s, answers_sink sink, void *ctx, struct err *e)
-{
-	struct jdoc d;
-
-	if (jdoc_parse(&d, path, text, len, e) != 0)
-		return -1;
-	return read_doc(&d, s, sink, ctx, e);
-}
+const struct answer_source answers_json_source = {
+	"json", "an assess-answers/1 file", json_sniff, json_hint, json_read,
+};

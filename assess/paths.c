@@ -2,6 +2,7 @@
  * paths.c - locating bundled data.
  */
 #include <limits.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +66,8 @@ paths_is_path(const char *arg)
 {
 	size_t n = strlen(arg);
 
-	return strchr(arg, '/') != NULL || (n > 5 &&
-	    strcmp(arg + n - 5, ".json") == 0);
+	(void)n;
+	return strchr(arg, '/') != NULL || fsx_is_json_name(arg);
 }
 
 static char *
@@ -216,4 +217,95 @@ paths_rules_release(struct rules_place *p)
 		free((char *)p->libs[i].display);
 	}
 	memset(p, 0, sizeof(*p));
+}
+
+/* ==== Listing bundled files ==== */
+
+static int
+cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+paths_names_release(struct paths_names *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++)
+		free(n->v[i]);
+	free(n->v);
+	memset(n, 0, sizeof(*n));
+}
+
+/* Sorted entries of 'dir' that pass 'keep' (visible names only). */
+int
+paths_read_dir(const char *dir, int (*keep)(const char *dir,
+    const char *name),
+    struct paths_names *out, struct err *e)
+{
+	struct dirent *de;
+	DIR *d;
+
+	memset(out, 0, sizeof(*out));
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		char **v;
+
+		if (de->d_name[0] == '.' || !keep(dir, de->d_name))
+			continue;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 16;
+			if ((v = realloc(out->v, out->cap * sizeof(*v))) ==
+			    NULL)
+				goto nomem;
+			out->v = v;
+		}
+		if ((out->v[out->n] = fsx_strdup(de->d_name)) == NULL)
+			goto nomem;
+		out->n++;
+	}
+	closedir(d);
+	qsort(out->v, out->n, sizeof(*out->v), cmp);
+	return 0;
+nomem:
+	closedir(d);
+	paths_names_release(out);
+	return err_nomem(e);
+}
+
+int
+paths_keep_survey(const char *dir, const char *name)
+{
+	char *sub = fsx_join(dir, name), *file = NULL;
+	int yes;
+
+	if (sub != NULL)
+		file = fsx_join(sub, "survey.json");
+	yes = file != NULL && fsx_is_file(file);
+	free(sub);
+	free(file);
+	return yes;
+}
+
+int
+paths_keep_json(const char *dir, const char *name)
+{
+	(void)dir;
+	return fsx_is_json_name(name);
+}
+
+
+int
+paths_survey_ids(struct paths_names *out, struct err *e)
+{
+	char *root = fsx_join(paths_datadir(), "surveys");
+	int rc;
+
+	if (root == NULL)
+		return err_nomem(e);
+	rc = paths_read_dir(root, paths_keep_survey, out, e);
+	free(root);
+	return rc;
 }

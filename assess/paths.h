@@ -43,4 +43,25 @@ void paths_rules_release(struct rules_place *p);
 /* 1 if 'arg' names a file rather than a bundled id. */
 int paths_is_path(const char *arg);
 
+/* Names in a folder, sorted. */
+struct paths_names {
+	char	**v;
+	size_t	  n, cap;
+};
+
+void paths_names_release(struct paths_names *n);
+
+/* The sorted visible entries of 'dir' that pass 'keep' (none when 'dir'
+ * cannot be read). */
+int paths_read_dir(const char *dir, int (*keep)(const char *dir,
+    const char *name), struct paths_names *out, struct err *e);
+
+/* Filters for paths_read_dir(): a folder holding a survey.json; a file
+ * named *.json. */
+int paths_keep_survey(const char *dir, const char *name);
+int paths_keep_json(const char *dir, const char *name);
+
+/* The ids of the bundled surveys, sorted. */
+int paths_survey_ids(struct paths_names *out, struct err *e);
+
 #endif

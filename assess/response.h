@@ -31,6 +31,7 @@ struct response {
 	const char	*file;		/* where it came from, for messages */
 	unsigned	 line;
 	const char	*org, *respondent;	/* respondent may be NULL */
+	const char	*submitted;	/* YYYY-MM-DD, or NULL */
 	int		 org_from_file;	/* no organisation column: org is
 					 * the file's name */
 	unsigned	 rline, rcol;	/* where the respondent id is */

@@ -55,15 +55,37 @@ struct r_rec {
 	struct r_strs	 evidence;
 };
 
+/* Per-question statistics are stored compactly: the result holds one
+ * definition per question (its id, its option values, and where its
+ * numbers sit), and each organisation one array of counters laid out by
+ * those definitions.  Memory grows with organisations times questions,
+ * never with respondents. */
+struct r_qdef {
+	const char	*id, *dimension;
+	const char	**opts;		/* option values (choice questions) */
+	size_t		 nopts;
+	unsigned	 off;		/* of its counters in r_org.qstats */
+};
+
+/* The counters of one question, from 'off': */
+enum { QS_ANSWERED, QS_NA, QS_UNANSWERED, QS_SIGNAL, QS_LEVELS,
+	QS_OPTS = QS_LEVELS + RESULT_LEVELS };
+
 struct r_role {
 	const char	*id;
 	unsigned	 respondents;
 	int		 suppressed;
 	int		*levels;	/* per dimension, 0 = not rated */
+	/* per question (result order): respondents of the role who
+	 * answered it, and its level signal among them (0: none); NULL
+	 * when suppressed */
+	unsigned	*qanswered;
+	unsigned char	*qsignal;
 };
 
 struct r_org {
 	const char	*id;
+	const char	*as_of;		/* YYYY-MM-DD, or NULL */
 	unsigned	 respondents;
 	int		 headline;	/* 0 = not rated */
 	const char	*basis;
@@ -76,6 +98,7 @@ struct r_org {
 	struct r_strs	 flags;
 	struct r_role	*roles;
 	size_t		 nroles;
+	unsigned	*qstats;	/* result.qstride counters, or NULL */
 };
 
 struct result {
@@ -89,6 +112,9 @@ struct result {
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	struct r_qdef	*qdefs;		/* per question, survey order */
+	size_t		 nq;
+	unsigned	 qstride;	/* counters per organisation */
 	const char	**strings;	/* interned texts (result_intern) */
 	size_t		 nstrings, capstrings;
 };

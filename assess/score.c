@@ -21,6 +21,39 @@ same(struct result *res, const char *s)
 	return result_intern(res, s, strlen(s));
 }
 
+/* The question definitions of the result: ids, option values and the
+ * layout of each organisation's counters. */
+static int
+qdefs(struct result *res, const struct survey *s)
+{
+	unsigned off = 0;
+	size_t i, j;
+
+	if (s->nq > 0 && (res->qdefs = arena_alloc(A, s->nq *
+	    sizeof(*res->qdefs))) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		const struct question *q = &s->qs[i];
+		struct r_qdef *d = &res->qdefs[i];
+
+		if ((d->id = same(res, q->id)) == NULL || (d->dimension =
+		    same(res, s->dims[q->dim].id)) == NULL)
+			return -1;
+		d->off = off;
+		if (q->nopts > 0 && (d->opts = arena_alloc(A, q->nopts *
+		    sizeof(*d->opts))) == NULL)
+			return -1;
+		for (j = 0; j < q->nopts; j++)
+			if ((d->opts[j] = same(res, q->opts[j].value)) == NULL)
+				return -1;
+		d->nopts = q->nopts;
+		off += QS_OPTS + (unsigned)q->nopts;
+	}
+	res->nq = s->nq;
+	res->qstride = off;
+	return 0;
+}
+
 int
 score_begin(struct result *res, const struct survey *s,
     const struct target *t, unsigned anonymity, size_t norgs,
@@ -29,6 +62,8 @@ score_begin(struct result *res, const struct survey *s,
 	size_t i;
 
 	res->anonymity = anonymity;
+	if (qdefs(res, s) != 0)
+		return err_nomem(e);
 	if ((res->survey_id = dup(res, s->id)) == NULL ||
 	    (res->survey_version = dup(res, s->version)) == NULL ||
 	    (res->survey_title = dup(res, s->title)) == NULL)
@@ -226,10 +261,58 @@ fill_practices(struct result *res, const struct survey *s,
 	return 0;
 }
 
+/* The statistics of every question over all respondents. */
+static int
+fill_questions(struct result *res, const struct survey *s,
+    const struct view *v, const struct acc *all, struct r_org *o)
+{
+	size_t i, j;
+
+	if (res->qstride > 0 && (o->qstats = arena_alloc(A, res->qstride *
+	    sizeof(*o->qstats))) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		const struct qstat *st = agg_qstat(v, all, (int)i);
+		const uint32_t *opts = agg_options(v, all, (int)i);
+		unsigned *c = o->qstats + res->qdefs[i].off;
+
+		c[QS_ANSWERED] = st->answered;
+		c[QS_NA] = st->na;
+		c[QS_UNANSWERED] = st->unanswered;
+		c[QS_SIGNAL] = (unsigned)agg_lower_median(st);
+		for (j = 0; j < RESULT_LEVELS; j++)
+			c[QS_LEVELS + j] = st->level[j];
+		for (j = 0; j < s->qs[i].nopts; j++)
+			c[QS_OPTS + j] = opts != NULL ? opts[j] : 0;
+	}
+	return 0;
+}
+
+/* Per question, what a role large enough to be shown answered. */
+static int
+role_questions(struct result *res, const struct survey *s,
+    const struct agg *a, const struct acc *c, int k, struct r_role *rl)
+{
+	const struct view *v = agg_view(a, k);
+	const struct qstat *st;
+	size_t i;
+
+	if ((rl->qanswered = arena_alloc(A, s->nq * sizeof(unsigned))) ==
+	    NULL || (rl->qsignal = arena_alloc(A, s->nq)) == NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		st = agg_qstat(v, c, (int)i);
+		rl->qanswered[i] = st != NULL ? st->answered : 0;
+		rl->qsignal[i] = st != NULL ?
+		    (unsigned char)agg_lower_median(st) : 0;
+	}
+	return 0;
+}
+
 /* The roles seen, with their counts; those below the anonymity threshold
  * are suppressed, the others get levels from the rules. */
 static int
-fill_roles(struct result *res, const struct survey *s,
+fill_roles(struct result *res, const struct survey *s, const struct agg *a,
     const struct orgagg *oa, struct r_org *o)
 {
 	size_t k;
@@ -250,8 +333,9 @@ fill_roles(struct result *res, const struct survey *s,
 			return -1;
 		rl->respondents = oa->role[k]->respondents;
 		rl->suppressed = rl->respondents < res->anonymity;
-		if (!rl->suppressed && (rl->levels = arena_alloc(A, s->ndims *
-		    sizeof(int))) == NULL)
+		if (!rl->suppressed && ((rl->levels = arena_alloc(A, s->ndims *
+		    sizeof(int))) == NULL || role_questions(res, s, a,
+		    oa->role[k], (int)k, rl) != 0))
 			return -1;
 	}
 	return 0;
@@ -283,7 +367,8 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 		if (fill_practices(res, s, t, met, o) != 0)
 			return err_nomem(e);
 	}
-	if (fill_roles(res, s, oa, o) != 0)
+	if (fill_roles(res, s, a, oa, o) != 0 ||
+	    fill_questions(res, s, v, &oa->all, o) != 0)
 		return err_nomem(e);
 	memset(&in, 0, sizeof(in));
 	in.org = oa->id;

@@ -108,3 +108,52 @@ report_csv(const struct result *r, struct buf *out, struct err *e)
 			row(out, r, &r->orgs[i], &r->orgs[i].dims[j]);
 	return buf_ok(out, e);
 }
+
+/* ==== Comparison ==== */
+
+/* A decimal assess computed, quoted like every cell. */
+static void
+dec(struct buf *b, double v)
+{
+	buf_printf(b, ",\"%.2f\"", v);
+}
+
+/* One row per organisation, in rank order; one level column per
+ * dimension. */
+int
+report_compare_csv(const struct comparison *c, struct buf *out,
+    struct err *e)
+{
+	size_t i, j;
+
+	buf_puts(out, "\"rank\",\"organisation\",\"respondents\","
+	    "\"headline_level\",\"headline_label\",\"meets_target\","
+	    "\"meets_levels\",\"practices_met\",\"practices\","
+	    "\"mean_level\",\"mean_score\",\"percentile\"");
+	for (j = 0; j < c->ndims; j++) {
+		cell(out, c->dims[j].id, 0);
+		out->len--;			/* reopen the quote */
+		buf_puts(out, "_level\"");
+	}
+	buf_putc(out, '\n');
+	for (i = 0; i < c->norgs; i++) {
+		const struct cmp_org *co = &c->orgs[i];
+
+		buf_printf(out, "\"%d\"", co->rank);
+		cell(out, co->o->id, 0);
+		num(out, (int)co->o->respondents, 1);
+		num(out, co->o->headline, co->o->headline != 0);
+		cell(out, result_label(c->head, co->o->headline), 0);
+		cell(out, co->meets ? "yes" : "no", 0);
+		cell(out, co->meets_levels ? "yes" : "no", 0);
+		num(out, (int)co->practices_met, 1);
+		num(out, (int)co->practices, 1);
+		dec(out, co->mean_level);
+		dec(out, co->mean_score);
+		dec(out, co->percentile);
+		for (j = 0; j < co->o->ndims; j++)
+			num(out, co->o->dims[j].level, co->o->dims[j].level);
+		buf_putc(out, '\n');
+	}
+	return buf_ok(out, e);
+}

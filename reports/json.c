@@ -320,6 +320,81 @@ roles(struct jw *w, const struct r_org *o)
 	close_(w, '}');
 }
 
+/* A signal: null when there is none. */
+static void
+signal_(struct jw *w, unsigned v)
+{
+	if (v == 0)
+		buf_puts(w->b, "null");
+	else
+		buf_printf(w->b, "%u", v);
+}
+
+/* What the roles large enough to be shown said of question i. */
+static void
+question_roles(struct jw *w, const struct r_org *o, size_t i)
+{
+	size_t k;
+	int first = 1;
+
+	buf_puts(w->b, ", \"roles\": {");
+	for (k = 0; k < o->nroles; k++) {
+		const struct r_role *rl = &o->roles[k];
+
+		if (rl->suppressed || rl->qanswered == NULL)
+			continue;
+		buf_puts(w->b, first ? "" : ", ");
+		first = 0;
+		string(w, rl->id);
+		buf_printf(w->b, ": {\"answered\": %u, \"signal\": ",
+		    rl->qanswered[i]);
+		signal_(w, rl->qsignal[i]);
+		buf_putc(w->b, '}');
+	}
+	buf_putc(w->b, '}');
+}
+
+/* One question's statistics, on one line. */
+static void
+question(struct jw *w, const struct result *r, const struct r_org *o,
+    size_t i)
+{
+	const struct r_qdef *d = &r->qdefs[i];
+	const unsigned *c = o->qstats + d->off;
+	size_t j;
+
+	item(w);
+	buf_puts(w->b, "{\"id\": ");
+	string(w, d->id);
+	buf_printf(w->b, ", \"answered\": %u, \"na\": %u, \"unanswered\": "
+	    "%u, \"signal\": ", c[QS_ANSWERED], c[QS_NA], c[QS_UNANSWERED]);
+	signal_(w, c[QS_SIGNAL]);
+	buf_puts(w->b, ", \"levels\": [");
+	for (j = 0; j < RESULT_LEVELS; j++)
+		buf_printf(w->b, "%s%u", j ? ", " : "", c[QS_LEVELS + j]);
+	buf_puts(w->b, "], \"options\": {");
+	for (j = 0; j < d->nopts; j++) {
+		buf_puts(w->b, j ? ", " : "");
+		string(w, d->opts[j]);
+		buf_printf(w->b, ": %u", c[QS_OPTS + j]);
+	}
+	buf_putc(w->b, '}');
+	question_roles(w, o, i);
+	buf_putc(w->b, '}');
+}
+
+static void
+questions(struct jw *w, const struct result *r, const struct r_org *o)
+{
+	size_t i;
+
+	key(w, "questions");
+	open_(w, '[');
+	for (i = 0; o->qstats != NULL && i < r->nq; i++)
+		question(w, r, o, i);
+	close_(w, ']');
+}
+
 static void
 organisation(struct jw *w, const struct result *r, const struct r_org *o)
 {
@@ -328,6 +403,7 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o)
 	item(w);
 	open_(w, '{');
 	kstr(w, "id", o->id);
+	kstr(w, "as_of", o->as_of);
 	kint(w, "respondents", (long)o->respondents);
 	key(w, "headline");
 	open_(w, '{');
@@ -344,6 +420,7 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o)
 	recommendations(w, o);
 	kstrs(w, "flags", &o->flags);
 	roles(w, o);
+	questions(w, r, o);
 	close_(w, '}');
 }
 
@@ -361,6 +438,155 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 	open_(&w, '[');
 	for (i = 0; i < r->norgs; i++)
 		organisation(&w, r, &r->orgs[i]);
+	close_(&w, ']');
+	close_(&w, '}');
+	buf_putc(out, '\n');
+	return buf_ok(out, e);
+}
+
+/* ==== Comparison (assess-compare/1) ==== */
+
+static void
+kdec(struct jw *w, const char *k, double v)
+{
+	key(w, k);
+	buf_printf(w->b, "%.2f", v);
+}
+
+static void
+compare_org(struct jw *w, const struct comparison *c,
+    const struct cmp_org *co)
+{
+	const struct r_org *o = co->o;
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", o->id);
+	kint(w, "rank", co->rank);
+	kdec(w, "percentile", co->percentile);
+	kstr(w, "as_of", o->as_of);
+	kint(w, "respondents", (long)o->respondents);
+	key(w, "headline");
+	open_(w, '{');
+	kopt(w, "level", o->headline);
+	kstr(w, "label", result_label(c->head, o->headline));
+	close_(w, '}');
+	kbool(w, "meets_target", co->meets);
+	kbool(w, "meets_levels", co->meets_levels);
+	kint(w, "practices_met", (long)co->practices_met);
+	kint(w, "practices", (long)co->practices);
+	kdec(w, "mean_level", co->mean_level);
+	kdec(w, "mean_score", co->mean_score);
+	key(w, "dimensions");
+	open_(w, '[');
+	for (j = 0; j < o->ndims; j++) {
+		int gap = result_gap(&o->dims[j]);
+
+		item(w);
+		buf_puts(w->b, "{\"id\": ");
+		string(w, o->dims[j].id);
+		buf_puts(w->b, ", \"level\": ");
+		signal_(w, (unsigned)o->dims[j].level);
+		buf_puts(w->b, ", \"target\": ");
+		signal_(w, (unsigned)o->dims[j].target);
+		if (gap < 0)
+			buf_puts(w->b, ", \"gap\": null}");
+		else
+			buf_printf(w->b, ", \"gap\": %d}", gap);
+	}
+	close_(w, ']');
+	close_(w, '}');
+}
+
+static void
+compare_dim(struct jw *w, const struct cmp_dim *d)
+{
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", d->id);
+	kstr(w, "title", d->title);
+	kopt(w, "target", d->target);
+	kint(w, "rated", (long)d->rated);
+	kdec(w, "median", d->median);
+	kdec(w, "q1", d->q1);
+	kdec(w, "q3", d->q3);
+	key(w, "counts");
+	buf_putc(w->b, '[');
+	for (j = 0; j < RESULT_LEVELS; j++)
+		buf_printf(w->b, "%s%u", j ? ", " : "", d->counts[j]);
+	buf_putc(w->b, ']');
+	key(w, "meeting_target");
+	if (d->target == 0)
+		buf_puts(w->b, "null");
+	else
+		buf_printf(w->b, "%u", d->meeting);
+	close_(w, '}');
+}
+
+static void
+compare_practice(struct jw *w, const struct cmp_practice *p)
+{
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", p->id);
+	kstr(w, "dimension", p->dimension);
+	kstr(w, "text", p->text);
+	kint(w, "count", (long)p->norgs);
+	key(w, "organisations");
+	buf_putc(w->b, '[');
+	for (j = 0; j < p->norgs; j++) {
+		buf_puts(w->b, j ? ", " : "");
+		string(w, p->orgs[j]);
+	}
+	buf_putc(w->b, ']');
+	close_(w, '}');
+}
+
+int
+report_compare_json(const struct comparison *c, struct buf *out,
+    struct err *e)
+{
+	const struct result *h = c->head;
+	struct jw w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.b = out;
+	open_(&w, '{');
+	kstr(&w, "format", "assess-compare/1");
+	key(&w, "survey");
+	open_(&w, '{');
+	kstr(&w, "id", h->survey_id);
+	kstr(&w, "version", h->survey_version);
+	kstr(&w, "title", h->survey_title);
+	close_(&w, '}');
+	key(&w, "target");
+	open_(&w, '{');
+	kstr(&w, "id", h->target_id);
+	kstr(&w, "title", h->target_title);
+	kstr(&w, "jurisdiction", h->jurisdiction);
+	kstr(&w, "as_of", h->as_of);
+	close_(&w, '}');
+	kint(&w, "meeting_target", (long)c->meeting);
+	key(&w, "organisations");
+	open_(&w, '[');
+	for (i = 0; i < c->norgs; i++)
+		compare_org(&w, c, &c->orgs[i]);
+	close_(&w, ']');
+	key(&w, "dimensions");
+	open_(&w, '[');
+	for (i = 0; i < c->ndims; i++)
+		compare_dim(&w, &c->dims[i]);
+	close_(&w, ']');
+	key(&w, "unmet_practices");
+	open_(&w, '[');
+	for (i = 0; i < c->nunmet; i++)
+		compare_practice(&w, &c->unmet[i]);
 	close_(&w, ']');
 	close_(&w, '}');
 	buf_putc(out, '\n');

@@ -381,3 +381,167 @@ report_md(const struct result *r, struct buf *out, struct err *e)
 		organisation(out, r, &r->orgs[i]);
 	return buf_ok(out, e);
 }
+
+/* ==== Comparison ==== */
+
+static void
+compare_header(struct buf *b, const struct comparison *c)
+{
+	const struct result *h = c->head;
+	size_t n = c->norgs;
+
+	buf_puts(b, "# Comparison against ");
+	md(b, h->target_title);
+	buf_puts(b, "\n\nSurvey: ");
+	md(b, h->survey_title);
+	buf_puts(b, " (");
+	md(b, h->survey_id);
+	buf_puts(b, ", version ");
+	md(b, h->survey_version);
+	buf_puts(b, ")  \nTarget: ");
+	md(b, h->target_id);
+	buf_puts(b, " (");
+	md(b, h->jurisdiction);
+	buf_puts(b, ", as of ");
+	md(b, h->as_of);
+	buf_printf(b, ")  \nOrganisations: %zu, of which %u %s the target in "
+	    "full (%.0f%%)\n", n, c->meeting, c->meeting == 1 ? "meets" :
+	    "meet", n ? 100.0 * c->meeting / (double)n : 0.0);
+	buf_puts(b, "\nOrganisations are ranked by their headline level, then "
+	    "by the mean level of their rated dimensions, then by their mean "
+	    "score; organisations still equal share a rank. An organisation "
+	    "meets the target when every dimension reaches the profile's "
+	    "level and every required practice is in place. The percentile "
+	    "is the share of the other organisations ranked below it.\n");
+}
+
+static void
+league(struct buf *b, const struct comparison *c)
+{
+	size_t i, j;
+
+	buf_puts(b, "\n## League table\n\n| Rank | Organisation | Headline | "
+	    "Meets target | Practices |");
+	for (j = 0; j < c->ndims; j++) {
+		buf_putc(b, ' ');
+		md(b, c->dims[j].id);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, " Percentile |\n|--:|---|---|---|--:|");
+	for (j = 0; j < c->ndims; j++)
+		buf_puts(b, "--:|");
+	buf_puts(b, "--:|\n");
+	for (i = 0; i < c->norgs; i++) {
+		const struct cmp_org *co = &c->orgs[i];
+
+		buf_printf(b, "| %d | ", co->rank);
+		md(b, co->o->id);
+		buf_puts(b, " | ");
+		level_text(b, c->head, co->o->headline);
+		buf_printf(b, " | %s | %u of %u |", co->meets ? "yes" : "no",
+		    co->practices_met, co->practices);
+		for (j = 0; j < co->o->ndims; j++) {
+			const struct r_dim *d = &co->o->dims[j];
+
+			if (d->level == 0)
+				buf_puts(b, " - |");
+			else
+				buf_printf(b, " %d%s |", d->level, d->target &&
+				    d->level < d->target ? "*" : "");
+		}
+		buf_printf(b, " %.0f |\n", co->percentile);
+	}
+	buf_puts(b, "\n\\* below the level the profile sets for that "
+	    "dimension; - not rated.\n");
+}
+
+static void
+spread(struct buf *b, const struct comparison *c)
+{
+	size_t i, j;
+
+	buf_puts(b, "\n## Dimensions\n\n| Dimension | Target | Median | "
+	    "Middle half | Level 1 | 2 | 3 | 4 | 5 | Meeting target |\n"
+	    "|---|--:|--:|---|--:|--:|--:|--:|--:|--:|\n");
+	for (i = 0; i < c->ndims; i++) {
+		const struct cmp_dim *d = &c->dims[i];
+
+		buf_puts(b, "| ");
+		md(b, d->title);
+		buf_puts(b, " (");
+		md(b, d->id);
+		buf_puts(b, ") | ");
+		if (d->target)
+			buf_printf(b, "%d", d->target);
+		else
+			buf_puts(b, "-");
+		if (d->rated == 0) {
+			buf_puts(b, " | - | - |");
+		} else {
+			buf_printf(b, " | %g | %g to %g |", d->median, d->q1,
+			    d->q3);
+		}
+		for (j = 0; j < RESULT_LEVELS; j++)
+			buf_printf(b, " %u |", d->counts[j]);
+		if (d->target == 0)
+			buf_puts(b, " - |\n");
+		else
+			buf_printf(b, " %u of %zu |\n", d->meeting, c->norgs);
+	}
+}
+
+/* Who misses a practice: the first ten by rank, then how many more. */
+static void
+missed_by(struct buf *b, const struct cmp_practice *p)
+{
+	size_t j, shown = p->norgs;
+
+	if (shown > 10)
+		shown = 10;
+	buf_puts(b, " Missed by ");
+	for (j = 0; j < shown; j++) {
+		if (j > 0)
+			buf_puts(b, j + 1 == p->norgs ? " and " : ", ");
+		md(b, p->orgs[j]);
+	}
+	if (shown < p->norgs)
+		buf_printf(b, " and %zu more", p->norgs - shown);
+	buf_puts(b, ".\n");
+}
+
+static void
+most_missed(struct buf *b, const struct comparison *c)
+{
+	size_t i;
+
+	buf_puts(b, "\n## Required practices most often missed\n\n");
+	if (c->nunmet == 0) {
+		buf_puts(b, "Every organisation has every practice the profile "
+		    "requires.\n");
+		return;
+	}
+	for (i = 0; i < c->nunmet; i++) {
+		const struct cmp_practice *p = &c->unmet[i];
+
+		buf_printf(b, "%zu. **", i + 1);
+		md(b, p->id);
+		buf_puts(b, "** (");
+		md(b, p->dimension);
+		buf_printf(b, "), missed by %zu of %zu: ", p->norgs, c->norgs);
+		md(b, p->text);
+		buf_putc(b, '\n');
+		buf_puts(b, "   ");
+		missed_by(b, p);
+	}
+}
+
+int
+report_compare_md(const struct comparison *c, struct buf *out,
+    struct err *e)
+{
+	compare_header(out, c);
+	league(out, c);
+	spread(out, c);
+	most_missed(out, c);
+	return buf_ok(out, e);
+}

@@ -8,9 +8,9 @@
 #include "utf8.h"
 
 static const struct report_format formats[] = {
-	{ "md", ".md", report_md },
-	{ "json", ".json", report_json },
-	{ "csv", ".csv", report_csv },
+	{ "md", ".md", report_md, report_compare_md },
+	{ "json", ".json", report_json, report_compare_json },
+	{ "csv", ".csv", report_csv, report_compare_csv },
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))

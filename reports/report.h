@@ -8,19 +8,31 @@
 #define ASSESS_REPORT_H
 
 #include "buf.h"
+#include "compare.h"
 #include "err.h"
 #include "result.h"
 
+/* A format writes each kind of report: one organisation's or many's
+ * result (score), a comparison (compare). */
 struct report_format {
 	const char	*name;		/* "md", "json", "csv" */
 	const char	*ext;		/* ".md" */
 	int		(*write)(const struct result *, struct buf *,
+			    struct err *);
+	int		(*compare)(const struct comparison *, struct buf *,
 			    struct err *);
 };
 
 int report_json(const struct result *r, struct buf *out, struct err *e);
 int report_md(const struct result *r, struct buf *out, struct err *e);
 int report_csv(const struct result *r, struct buf *out, struct err *e);
+
+int report_compare_json(const struct comparison *c, struct buf *out,
+    struct err *e);
+int report_compare_md(const struct comparison *c, struct buf *out,
+    struct err *e);
+int report_compare_csv(const struct comparison *c, struct buf *out,
+    struct err *e);
 
 /* A format by name, or NULL. */
 const struct report_format *report_find(const char *name);

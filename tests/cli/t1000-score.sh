@@ -72,7 +72,7 @@ check question-id-case sh -c '"$1" score -s tests/data/mini/survey.json -f csv "
 # JSON found by its content has the same size cap as a .json file.
 printf '{' >"$TMP/big.txt"
 head -c 9000000 /dev/zero | tr '\0' ' ' >>"$TMP/big.txt"
-expect_err json-by-content-too-large 1 "^assess: .*/big.txt: is larger than the 8 MiB limit$" \
+expect_err json-by-content-too-large 1 "^assess: .*/big.txt: is 8.6 MiB, larger than the 8 MiB limit$" \
     assess score $MINI "$TMP/big.txt"
 cp tests/data/mini-answers.json "$TMP/answers.txt"
 check json-other-name sh -c '"$1" score -s tests/data/mini/survey.json -f csv \
@@ -102,5 +102,20 @@ expect_err output-no-extension-is-md 0 '^$' \
     assess score $MINI -o "$TMP/report" tests/data/mini-one.csv
 check output-no-extension-is-md-file grep -q '^# ' "$TMP/report"
 check output-html-with-f assess score $MINI -f md -o "$TMP/report.html" tests/data/mini-one.csv
+
+# Without -s the answers choose their survey: a CSV whose question
+# columns all belong to one bundled survey is scored with it (and says so
+# on stderr); JSON answers name theirs; columns of two surveys are refused.
+expect_err survey-from-columns 0 "^assess: surveys/quick-check/examples/library-quick-check.csv: its columns are questions of survey 'quick-check', so it is scored with that survey \\(-s chooses another\\)$" \
+    assess score surveys/quick-check/examples/library-quick-check.csv
+check survey-from-columns-scored sh -c '"$1" score -f json \
+    surveys/quick-check/examples/library-quick-check.csv 2>/dev/null | \
+    grep -q "\"id\": \"quick-check\""' sh "$ASSESS"
+printf 'organisation,QC-ACC-01,ACC-01\nx,blocked_all,blocked_all\n' >"$TMP/mixed.csv"
+expect_err survey-columns-mixed 1 "^assess: $TMP/mixed.csv:1: its columns belong to different surveys \\('QC-ACC-01' to quick-check, 'ACC-01' to social-media-readiness\\); give -s, or split the file$" \
+    assess score "$TMP/mixed.csv"
+check survey-from-json sh -c '"$1" score -f json tests/data/content/quick-check.csv \
+    2>/dev/null >/dev/null && printf "%s" "{\"format\": \"assess-answers/1\", \"survey\": {\"id\": \"quick-check\"}, \"responses\": [{\"organisation\": \"L\", \"answers\": {\"QC-ACC-01\": \"blocked_all\"}}]}" | \
+    "$1" score -f json - | grep -q "\"id\": \"quick-check\""' sh "$ASSESS"
 
 test_done

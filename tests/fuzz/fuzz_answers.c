@@ -1,5 +1,5 @@
 /*
- * fuzz_answers.c - bytes -> an answers file -> answers_read() into
+ * fuzz_answers.c - bytes -> an answers file -> source_read_file() into
  * agg_add(), then agg_count()/agg_org() and the per-question statistics,
  * as `assess score` does (agg_end_input() between reading and scoring).
  *
@@ -168,7 +168,7 @@ read_stdin(const uint8_t *data, size_t size, struct agg *a, struct err *e)
 	saved = dup(STDIN_FILENO);
 	dup2(sv[1], STDIN_FILENO);
 	close(sv[1]);
-	n = answers_read("-", s, sink, a, e);
+	n = source_read_file("-", s, sink, a, e);
 	dup2(saved, STDIN_FILENO);
 	close(saved);
 	close(sv[0]);
@@ -224,7 +224,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&e, 0, sizeof(e));
 	if ((a = agg_new(s, &e)) == NULL)
 		fz_fail("agg_new: %s", e.msg);
-	n = answers_read(path, s, sink, a, &e);
+	n = source_read_file(path, s, sink, a, &e);
 	if (n < 0) {
 		fz_check(e.code != AS_OK && e.msg[0] != '\0',
 		    "answers_read failed without a message");

@@ -344,7 +344,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	setenv("ASSESS_PATH", FUZZ_ROOT, 1);
 	fz_load_mini(&s, &t);
 	if ((a = agg_new(s, &e)) == NULL ||
-	    answers_read(fz_src("tests/data/mini-audit.csv"), s, sink, a,
+	    source_read_file(fz_src("tests/data/mini-audit.csv"), s, sink, a,
 	    &e) < 0)
 		fz_setup_fail("tests/data/mini-audit.csv", e.msg);
 	agg_end_input(a);

@@ -43,7 +43,7 @@ load_fixed(struct fixed *f, const char *survey, const char *answers)
 	if ((f->s = survey_load(fz_src(survey), &e)) == NULL)
 		fz_setup_fail(survey, e.msg);
 	if ((f->a = agg_new(f->s, &e)) == NULL ||
-	    answers_read(fz_src(answers), f->s, sink, f->a, &e) < 0)
+	    source_read_file(fz_src(answers), f->s, sink, f->a, &e) < 0)
 		fz_setup_fail(answers, e.msg);
 	agg_end_input(f->a);
 	(void)agg_count(f->a);

@@ -50,7 +50,7 @@ read_text(const char *text, struct collect *c, struct err *e)
 	memset(e, 0, sizeof(*e));
 	c->a = agg_new(s, e);
 	write_file(text);
-	n = answers_read(path, s, sink, c, e);
+	n = source_read_file(path, s, sink, c, e);
 	unlink(path);
 	return n;
 }

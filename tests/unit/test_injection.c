@@ -192,7 +192,7 @@ pipeline(struct result *res, struct err *e)
 	    (r = rules_open(place.path, place.display, place.libs, place.nlibs,
 	    &lim, e)) != NULL && rules_prepare(r, s, t, e) == 0 &&
 	    (a = agg_new(s, e)) != NULL &&
-	    answers_read(ap, s, sink, a, e) == 1 &&
+	    source_read_file(ap, s, sink, a, e) == 1 &&
 	    score_begin(res, s, t, SCORE_ANONYMITY, 1, e) == 0 &&
 	    score_org(res, r, s, t, a, agg_org(a, 0), e) == 0)
 		rc = 0;

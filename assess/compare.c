@@ -1,0 +1,318 @@
+/*
+ * compare.c - the league table and the statistics of a comparison.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+#define A (&c->arena)
+
+/* ==== Checks ==== */
+
+static int
+same_base(const struct result *a, const struct result *b, const char *name,
+    struct err *e)
+{
+	size_t i;
+
+	if (strcmp(a->survey_id, b->survey_id) != 0)
+		return err_set(e, AS_EINPUT, name, 0, 0, "answers survey '%s', "
+		    "not '%s' like the rest", b->survey_id, a->survey_id);
+	if (!b->has_target)
+		return err_set(e, AS_EINPUT, name, 0, 0, "was scored without a "
+		    "target profile; score it again with -t %s", a->target_id);
+	if (strcmp(a->target_id, b->target_id) != 0)
+		return err_set(e, AS_EINPUT, name, 0, 0, "was scored against "
+		    "target '%s', not '%s'; score it again with -t %s",
+		    b->target_id, a->target_id, a->target_id);
+	if (b->norgs == 0 || a->norgs == 0)
+		return 0;
+	if (a->orgs[0].ndims != b->orgs[0].ndims)
+		return err_set(e, AS_EINPUT, name, 0, 0, "rates other "
+		    "dimensions than the rest (survey version %s, not %s)",
+		    b->survey_version, a->survey_version);
+	for (i = 0; i < a->orgs[0].ndims; i++)
+		if (strcmp(a->orgs[0].dims[i].id, b->orgs[0].dims[i].id) != 0)
+			return err_set(e, AS_EINPUT, name, 0, 0, "rates "
+			    "dimension '%s' where the rest rate '%s'",
+			    b->orgs[0].dims[i].id, a->orgs[0].dims[i].id);
+	return 0;
+}
+
+/* ==== One organisation ==== */
+
+static void
+measure(struct cmp_org *co, const struct result *head)
+{
+	const struct r_org *o = co->o;
+	double lv = 0, sc = 0;
+	unsigned rated = 0;
+	size_t i;
+
+	co->meets_levels = 1;
+	for (i = 0; i < o->ndims; i++) {
+		const struct r_dim *d = &o->dims[i];
+
+		if (d->level > 0) {
+			rated++;
+			lv += d->level;
+			sc += floor(d->score * 10 + 0.5) / 10;
+		}
+		if (d->target > 0 && d->level < d->target)
+			co->meets_levels = 0;
+		co->practices_met += (unsigned)d->met.n;
+		co->practices += (unsigned)(d->met.n + d->unmet.n);
+	}
+	co->mean_level = rated ? lv / rated : 0;
+	co->mean_score = rated ? sc / rated : 0;
+	/* scores rounded to one decimal before averaging, and the mean to
+	 * two: an order that does not hang on float noise */
+	co->mean_level = floor(co->mean_level * 100 + 0.5) / 100;
+	co->mean_score = floor(co->mean_score * 100 + 0.5) / 100;
+	co->meets = co->meets_levels && co->practices_met == co->practices &&
+	    o->headline > 0;
+	(void)head;
+}
+
+/* -1 when a ranks above b, 1 below, 0 when they share a rank. */
+static int
+rank_cmp(const struct cmp_org *a, const struct cmp_org *b)
+{
+	if (a->o->headline != b->o->headline)
+		return a->o->headline > b->o->headline ? -1 : 1;
+	if (a->mean_level != b->mean_level)
+		return a->mean_level > b->mean_level ? -1 : 1;
+	if (a->mean_score != b->mean_score)
+		return a->mean_score > b->mean_score ? -1 : 1;
+	return 0;
+}
+
+static int
+order(const void *x, const void *y)
+{
+	const struct cmp_org *a = x, *b = y;
+	int r = rank_cmp(a, b);
+
+	return r != 0 ? r : strcmp(a->o->id, b->o->id);
+}
+
+static void
+rank(struct comparison *c)
+{
+	size_t i, j;
+
+	qsort(c->orgs, c->norgs, sizeof(*c->orgs), order);
+	for (i = 0; i < c->norgs; i++)
+		c->orgs[i].rank = i > 0 && rank_cmp(&c->orgs[i - 1],
+		    &c->orgs[i]) == 0 ? c->orgs[i - 1].rank : (int)i + 1;
+	for (i = 0; i < c->norgs; i++) {
+		/* the last of those sharing its rank; the rest rank below */
+		for (j = i; j + 1 < c->norgs && c->orgs[j + 1].rank ==
+		    c->orgs[i].rank; j++)
+			;
+		c->orgs[i].percentile = c->norgs > 1 ? floor(1000.0 * (double)
+		    (c->norgs - 1 - j) / (double)(c->norgs - 1) + 0.5) / 10 :
+		    100;
+		c->meeting += c->orgs[i].meets;
+	}
+}
+
+/* ==== Dimensions ==== */
+
+double
+compare_quantile(const int *v, size_t n, double q)
+{
+	double pos, frac;
+	size_t lo;
+
+	if (n == 0)
+		return 0;
+	pos = q * (double)(n - 1);
+	lo = (size_t)floor(pos);
+	frac = pos - (double)lo;
+	if (lo + 1 >= n)
+		return v[n - 1];
+	return v[lo] + frac * (v[lo + 1] - v[lo]);
+}
+
+static int
+int_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+
+	return (a > b) - (a < b);
+}
+
+static int
+dimensions(struct comparison *c, struct err *e)
+{
+	const struct r_org *first = c->orgs[0].o;
+	int *levels;
+	size_t i, j;
+
+	c->ndims = first->ndims;
+	if ((c->dims = arena_alloc(A, c->ndims * sizeof(*c->dims) + 1)) ==
+	    NULL || (levels = arena_alloc(A, c->norgs * sizeof(int))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < c->ndims; i++) {
+		struct cmp_dim *d = &c->dims[i];
+
+		d->id = first->dims[i].id;
+		d->title = first->dims[i].title;
+		d->target = first->dims[i].target;
+		for (j = 0; j < c->norgs; j++) {
+			const struct r_dim *od = &c->orgs[j].o->dims[i];
+
+			if (od->level == 0)
+				continue;
+			levels[d->rated++] = od->level;
+			d->counts[od->level - 1]++;
+			d->meeting += d->target > 0 && od->level >= d->target;
+		}
+		qsort(levels, d->rated, sizeof(int), int_cmp);
+		d->q1 = compare_quantile(levels, d->rated, 0.25);
+		d->median = compare_quantile(levels, d->rated, 0.5);
+		d->q3 = compare_quantile(levels, d->rated, 0.75);
+	}
+	return 0;
+}
+
+/* ==== Practices ==== */
+
+static int
+misses(const struct r_org *o, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < o->ndims; i++)
+		for (j = 0; j < o->dims[i].unmet.n; j++)
+			if (strcmp(o->dims[i].unmet.v[j], id) == 0)
+				return 1;
+	return 0;
+}
+
+static int
+by_count(const void *x, const void *y)
+{
+	const struct cmp_practice *a = x, *b = y;
+
+	if (a->norgs != b->norgs)
+		return a->norgs > b->norgs ? -1 : 1;
+	return 0;
+}
+
+static int
+practices(struct comparison *c, struct err *e)
+{
+	const struct result *h = c->head;
+	size_t i, j, n = 0;
+
+	if (h->npractices > 0 && (c->unmet = arena_alloc(A, h->npractices *
+	    sizeof(*c->unmet))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < h->npractices; i++) {
+		struct cmp_practice *p = &c->unmet[n];
+
+		p->id = h->practices[i].id;
+		p->dimension = h->practices[i].dimension;
+		p->text = h->practices[i].text;
+		p->clause = h->practices[i].clause;
+		if ((p->orgs = arena_alloc(A, c->norgs * sizeof(char *))) ==
+		    NULL)
+			return err_nomem(e);
+		for (j = 0; j < c->norgs; j++)
+			if (misses(c->orgs[j].o, p->id))
+				p->orgs[p->norgs++] = c->orgs[j].o->id;
+		n += p->norgs > 0;
+	}
+	c->nunmet = n;
+	/* stable: equal counts keep the profile's order (insertion sort,
+	 * since qsort is not stable) */
+	for (i = 1; i < n; i++) {
+		struct cmp_practice t = c->unmet[i];
+
+		for (j = i; j > 0 && by_count(&c->unmet[j - 1], &t) > 0; j--)
+			c->unmet[j] = c->unmet[j - 1];
+		c->unmet[j] = t;
+	}
+	return 0;
+}
+
+/* ==== Building ==== */
+
+static int
+gather(struct comparison *c, const struct result *const *res,
+    const char *const *names, size_t n, struct err *e)
+{
+	size_t i, j, k = 0, total = 0;
+
+	for (i = 0; i < n; i++) {
+		if (same_base(res[0], res[i], names[i], e) != 0)
+			return -1;
+		total += res[i]->norgs;
+	}
+	if (total == 0)
+		return err_set(e, AS_EINPUT, names[0], 0, 0, "has no "
+		    "organisations to compare");
+	if ((c->orgs = arena_alloc(A, total * sizeof(*c->orgs))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < res[i]->norgs; j++)
+			c->orgs[k++].o = &res[i]->orgs[j];
+	c->norgs = total;
+	return 0;
+}
+
+/* The same organisation twice (in two result files, or a result file
+ * and the answers it came from) would be ranked against itself. */
+static int
+unique(const struct comparison *c, struct err *e)
+{
+	size_t i;
+
+	for (i = 1; i < c->norgs; i++)
+		if (strcmp(c->orgs[i - 1].o->id, c->orgs[i].o->id) == 0)
+			return err_set(e, AS_EINPUT, NULL, 0, 0, "organisation "
+			    "'%.80s' is given twice (in two results, or in a "
+			    "result and in answers)", c->orgs[i].o->id);
+	return 0;
+}
+
+static int
+by_id(const void *x, const void *y)
+{
+	return strcmp(((const struct cmp_org *)x)->o->id,
+	    ((const struct cmp_org *)y)->o->id);
+}
+
+int
+compare_build(struct comparison *c, const struct result *const *res,
+    const char *const *names, size_t n, struct err *e)
+{
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	if (n == 0)
+		return err_set(e, AS_EUSAGE, NULL, 0, 0, "nothing to compare");
+	c->head = res[0];
+	if (!res[0]->has_target)
+		return err_set(e, AS_EUSAGE, names[0], 0, 0, "has no target "
+		    "profile to compare with; give -t");
+	if (gather(c, res, names, n, e) != 0)
+		return -1;
+	qsort(c->orgs, c->norgs, sizeof(*c->orgs), by_id);
+	if (unique(c, e) != 0)
+		return -1;
+	for (i = 0; i < c->norgs; i++)
+		measure(&c->orgs[i], c->head);
+	rank(c);
+	return dimensions(c, e) != 0 || practices(c, e) != 0 ? -1 : 0;
+}
+
+void
+compare_release(struct comparison *c)
+{
+	arena_release(A);
+}

@@ -1,0 +1,70 @@
+/*
+ * compare.h - many organisations against one target profile: a league
+ * table, who meets the target, the spread per dimension and the required
+ * practices most often missed.  Built from result models (scored here or
+ * read back from result files); writers read it and nothing else.
+ *
+ * Ranking: by headline level (not rated last), then by the mean level of
+ * the rated dimensions, then by the mean score of the rated dimensions
+ * (to one decimal, as reports show it); organisations still equal share
+ * a rank (1, 2, 2, 4).  An organisation's percentile is the share of the
+ * other organisations ranked below it.
+ */
+#ifndef ASSESS_COMPARE_H
+#define ASSESS_COMPARE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "err.h"
+#include "result.h"
+
+struct cmp_org {
+	const struct r_org	*o;
+	int		 rank;
+	double		 mean_level, mean_score;	/* rated dimensions */
+	int		 meets_levels;	/* every targeted level reached */
+	unsigned	 practices_met, practices;
+	int		 meets;		/* levels and every practice */
+	double		 percentile;
+};
+
+struct cmp_dim {
+	const char	*id, *title;
+	int		 target;	/* 0: none */
+	unsigned	 rated;		/* organisations with a level */
+	double		 median, q1, q3;
+	unsigned	 counts[RESULT_LEVELS];
+	unsigned	 meeting;	/* level >= target */
+};
+
+struct cmp_practice {
+	const char	*id, *dimension, *text, *clause;
+	const char	**orgs;		/* organisations missing it */
+	size_t		 norgs;
+};
+
+struct comparison {
+	struct arena	 arena;
+	const struct result *head;	/* survey, levels, target */
+	struct cmp_org	*orgs;		/* in rank order */
+	size_t		 norgs;
+	struct cmp_dim	*dims;
+	size_t		 ndims;
+	struct cmp_practice *unmet;	/* most often missed first */
+	size_t		 nunmet;
+	unsigned	 meeting;	/* organisations meeting the target */
+};
+
+/* Compare the organisations of 'n' results, which must share a survey
+ * and a target profile (the first is the reference; 'names' say where
+ * each came from, for messages).  The results must outlive 'c'. */
+int compare_build(struct comparison *c, const struct result *const *res,
+    const char *const *names, size_t n, struct err *e);
+void compare_release(struct comparison *c);
+
+/* Quartiles of sorted values by linear interpolation between the
+ * closest ranks (q = 0.25, 0.5, 0.75). */
+double compare_quantile(const int *sorted, size_t n, double q);
+
+#endif

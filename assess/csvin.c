@@ -1,0 +1,478 @@
+/*
+ * csvin.c - CSV text into records (libcsv, strict mode), streaming.
+ *
+ * The input is fed to libcsv one physical line at a time, so the reader
+ * always knows the line it is on; fields are copied out of libcsv's
+ * buffer in the field callback and the record is handed on at its end.
+ * csv_fini()'s partial row is never used: an unclosed quote is an error.
+ * What the columns mean is the caller's business.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "buf.h"
+#include "csvin.h"
+#include "utf8.h"
+
+struct csvin {
+	const char		*path;
+	struct csv_parser	 p;
+	struct buf		 fields;	/* the record's fields, NUL-ended */
+	size_t			*off, *len;
+	size_t			 nf, cap;
+	unsigned		 line;		/* line being fed */
+	unsigned		 fline;		/* line of the first field */
+	int			 failed;
+	csvin_record		 fn;
+	void			*ctx;
+	struct err		*e;
+};
+
+#define NO_FIELD ((size_t)-1)	/* an empty field: nothing stored */
+
+/* libcsv grows its field buffer through this; refusing past the cap turns
+ * a runaway field (an unclosed quote in a big file) into CSV_ENOMEM. */
+static void *
+capped_realloc(void *p, size_t n)
+{
+	if (n > CSVIN_FIELD_MAX + 8192)
+		return NULL;
+	return realloc(p, n);
+}
+
+/* ==== The record ==== */
+
+size_t
+csvin_nf(const struct csvin *c)
+{
+	return c->nf;
+}
+
+const char *
+csvin_field(const struct csvin *c, size_t i, size_t *len)
+{
+	if (len != NULL)
+		*len = c->len[i];
+	return c->off[i] == NO_FIELD ? "" : c->fields.data + c->off[i];
+}
+
+unsigned
+csvin_line(const struct csvin *c)
+{
+	return c->fline;
+}
+
+unsigned
+csvin_now(const struct csvin *c)
+{
+	return c->line;
+}
+
+const char *
+csvin_path(const struct csvin *c)
+{
+	return c->path;
+}
+
+struct err *
+csvin_err(struct csvin *c)
+{
+	return c->e;
+}
+
+int
+csvin_blank(const struct csvin *c)
+{
+	size_t i, j, n;
+	const char *f;
+
+	for (i = 0; i < c->nf; i++) {
+		f = csvin_field(c, i, &n);
+		for (j = 0; j < n; j++)
+			if (f[j] != ' ' && f[j] != '\t')
+				return 0;
+	}
+	return 1;
+}
+
+/* The line breaks inside a field's text (LF, CRLF or a lone CR). */
+static unsigned
+count_breaks(const char *f, size_t n)
+{
+	unsigned k = 0;
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		k += f[j] == '\n' || (f[j] == '\r' && (j + 1 == n ||
+		    f[j + 1] != '\n'));
+	return k;
+}
+
+/* The line breaks inside the first k fields of the record. */
+static unsigned
+breaks_before(const struct csvin *c, size_t k)
+{
+	unsigned n = 0;
+	size_t i, len;
+	const char *f;
+
+	for (i = 0; i < k && i < c->nf; i++) {
+		f = csvin_field(c, i, &len);
+		n += count_breaks(f, len);
+	}
+	return n;
+}
+
+unsigned
+csvin_field_line(const struct csvin *c, size_t i)
+{
+	return c->line == c->fline ? c->fline : c->fline + breaks_before(c, i);
+}
+
+int
+csvin_fail(struct csvin *c, unsigned line, size_t col, const char *fmt,
+    ...)
+{
+	char msg[900];
+	va_list ap;
+
+	if (line == c->fline && col > 1 && col <= c->nf)
+		line += breaks_before(c, col - 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return err_set(c->e, AS_EINPUT, c->path, line, (unsigned)col, "%s",
+	    msg);
+}
+
+/* ==== libcsv callbacks ==== */
+
+static int
+grow_fields(struct csvin *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 64;
+	size_t *o = realloc(c->off, cap * sizeof(*o));
+	size_t *l = o ? realloc(c->len, cap * sizeof(*l)) : NULL;
+
+	if (o != NULL)
+		c->off = o;
+	if (l == NULL) {
+		c->failed = 1;
+		return err_nomem(c->e);
+	}
+	c->len = l;
+	c->cap = cap;
+	return 0;
+}
+
+/* A field's bytes, checked before they are kept. */
+static int
+check_field(struct csvin *c, const char *data, size_t n)
+{
+	size_t bad;
+
+	if (n > CSVIN_FIELD_MAX)
+		return csvin_fail(c, c->line, c->nf + 1, "a field is longer "
+		    "than %zu MiB (an unclosed quote?)", CSVIN_FIELD_MAX >> 20);
+	if (memchr(data, '\0', n) != NULL)
+		return csvin_fail(c, c->line, c->nf + 1, "NUL byte in a field; "
+		    "is this really a CSV file?");
+	if (!utf8_valid(data, n, &bad))
+		return csvin_fail(c, c->line, c->nf + 1, "byte 0x%02x is not "
+		    "UTF-8; save the file as \"CSV UTF-8\"",
+		    ((const unsigned char *)data)[bad]);
+	return 0;
+}
+
+static void
+on_field(void *data, size_t n, void *vc)
+{
+	struct csvin *c = vc;
+
+	if (c->failed)
+		return;
+	if (c->nf == 0)		/* the line the record starts on */
+		c->fline = c->line - (data != NULL ? count_breaks(data, n) :
+		    0);
+	if (c->nf >= CSVIN_MAX_COLUMNS) {
+		c->failed = 1;
+		csvin_fail(c, c->line, c->nf + 1, "more than %d fields in a "
+		    "row", CSVIN_MAX_COLUMNS);
+		return;
+	}
+	if (data == NULL)
+		n = 0;
+	if (c->nf == c->cap && grow_fields(c) != 0)
+		return;
+	if (n == 0) {			/* most cells: no copy at all */
+		c->off[c->nf] = NO_FIELD;
+		c->len[c->nf++] = 0;
+		return;
+	}
+	if (check_field(c, data, n) != 0) {
+		c->failed = 1;
+		return;
+	}
+	c->off[c->nf] = c->fields.len;
+	c->len[c->nf] = n;
+	buf_add(&c->fields, data, n + 1);	/* with libcsv's appended NUL */
+	c->nf++;
+	if (c->fields.failed) {
+		c->failed = 1;
+		err_nomem(c->e);
+	}
+}
+
+static void
+on_record(int ch, void *vc)
+{
+	struct csvin *c = vc;
+
+	(void)ch;
+	if (!c->failed && c->fn(c->ctx, c) != 0)
+		c->failed = 1;
+	c->nf = 0;
+	buf_reset(&c->fields);
+}
+
+/* ==== Feeding the parser ==== */
+
+static int
+csv_failure(struct csvin *c, int at_end)
+{
+	int status = csv_error(&c->p);
+
+	if (status == CSV_ENOMEM || status == CSV_ETOOBIG)
+		return csvin_fail(c, c->line, c->nf + 1, "a field is longer "
+		    "than %zu MiB (an unclosed quote?)", CSVIN_FIELD_MAX >> 20);
+	if (at_end)
+		return csvin_fail(c, c->nf ? c->fline : c->line, c->nf + 1,
+		    "a quoted field is never closed");
+	return csvin_fail(c, c->line, c->nf + 1, "malformed quoting: a "
+	    "quote inside an unquoted field, or text after a closing quote");
+}
+
+static int
+feed(struct csvin *c, const char *p, size_t n)
+{
+	if (csv_parse(&c->p, p, n, on_field, on_record, c) != n) {
+		if (c->failed)
+			return -1;
+		c->failed = 1;
+		return csv_failure(c, 0);
+	}
+	return c->failed ? -1 : 0;
+}
+
+/* Feed a chunk in slices that end at line terminators, counting lines
+ * (LF, CRLF and lone CR each end one line). */
+static int
+feed_chunk(struct csvin *c, const char *p, size_t n, int *cr_pending)
+{
+	size_t pos = 0;
+
+	if (*cr_pending && n > 0) {
+		*cr_pending = 0;
+		if (p[0] != '\n')
+			c->line++;
+	}
+	while (pos < n) {
+		size_t t = pos;
+
+		while (t < n && p[t] != '\n' && p[t] != '\r')
+			t++;
+		if (feed(c, p + pos, (t < n ? t + 1 : n) - pos) != 0)
+			return -1;
+		if (t < n) {
+			if (p[t] == '\n')
+				c->line++;
+			else if (t + 1 == n)
+				*cr_pending = 1;
+			else if (p[t + 1] != '\n')
+				c->line++;
+		}
+		pos = t + 1;
+	}
+	return 0;
+}
+
+static ssize_t
+read_some(int fd, const char *path, char *p, size_t size, struct err *e)
+{
+	ssize_t got;
+
+	do {
+		got = read(fd, p, size);
+	} while (got < 0 && errno == EINTR);
+	if (got < 0)
+		err_set(e, AS_ESYS, path, 0, 0, "read error: %s",
+		    strerror(errno));
+	return got;
+}
+
+/* The delimiter the first line with text uses most, outside quotes. */
+static unsigned char
+detect_delimiter(const char *p, size_t n)
+{
+	size_t comma = 0, semi = 0, tab = 0, i;
+	int quoted = 0;
+
+	for (i = csvin_skip_blank(p, n, 0); i < n; i++) {
+		char ch = p[i];
+
+		if (ch == '"')
+			quoted = !quoted;
+		else if (!quoted && (ch == '\n' || ch == '\r'))
+			break;
+		else if (!quoted)
+			comma += ch == ',', semi += ch == ';', tab += ch == '\t';
+	}
+	if (semi > comma && semi >= tab)
+		return ';';
+	if (tab > comma && tab > semi)
+		return '\t';
+	return ',';
+}
+
+static int
+parse_stream(struct csvin *c, const char *head, size_t n, int fd)
+{
+	char chunk[CSVIN_HEAD_MAX];
+	const char *p = head + csvin_bom(head, n);
+	int cr_pending = 0;
+	ssize_t got;
+
+	n -= (size_t)(p - head);
+	csv_set_delim(&c->p, detect_delimiter(p, n));
+	while (n > 0) {
+		if (feed_chunk(c, p, n, &cr_pending) != 0)
+			return -1;
+		if (fd < 0)
+			break;
+		if ((got = read_some(fd, c->path, chunk, sizeof(chunk),
+		    c->e)) < 0)
+			return -1;
+		p = chunk;
+		n = (size_t)got;
+	}
+	if (csv_fini(&c->p, on_field, on_record, c) != 0) {
+		if (c->failed)
+			return -1;
+		c->failed = 1;
+		return csv_failure(c, 1);
+	}
+	return c->failed ? -1 : 0;
+}
+
+int
+csvin_parse(const char *path, const char *head, size_t n, int fd,
+    csvin_record fn, void *ctx, struct err *e)
+{
+	struct csvin c;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.path = path;
+	c.fn = fn;
+	c.ctx = ctx;
+	c.e = e;
+	c.line = c.fline = 1;
+	buf_init(&c.fields);
+	if (csv_init(&c.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_EMPTY_IS_NULL) != 0)
+		return err_nomem(e);
+	csv_set_realloc_func(&c.p, capped_realloc);
+	csv_set_blk_size(&c.p, 4096);
+	rc = parse_stream(&c, head, n, fd);
+	csv_free(&c.p);
+	buf_release(&c.fields);
+	free(c.off);
+	free(c.len);
+	return rc;
+}
+
+/* ==== The head ==== */
+
+size_t
+csvin_bom(const char *p, size_t n)
+{
+	return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+size_t
+csvin_skip_blank(const char *p, size_t n, size_t i)
+{
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Whether 'p' holds the whole first line with text: a line end outside
+ * quotes after it. */
+static int
+head_complete(const char *p, size_t n)
+{
+	int quoted = 0;
+	size_t i;
+
+	for (i = csvin_skip_blank(p, n, csvin_bom(p, n)); i < n; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (p[i] == '\n' || p[i] == '\r'))
+			return 1;
+	}
+	return 0;
+}
+
+int
+csvin_read_head(int fd, const char *path, char *head, size_t *n,
+    struct err *e)
+{
+	ssize_t got;
+
+	*n = 0;
+	while (*n < CSVIN_HEAD_MAX && !head_complete(head, *n)) {
+		if ((got = read_some(fd, path, head + *n, CSVIN_HEAD_MAX - *n,
+		    e)) < 0)
+			return -1;
+		if (got == 0)
+			break;
+		*n += (size_t)got;
+	}
+	return 0;
+}
+
+int
+csvin_refuse_binary(const char *path, const char *p, size_t n,
+    struct err *e)
+{
+	static const struct {
+		const char	*magic;
+		size_t		 len;
+		const char	*msg;
+	} kinds[] = {
+		{ "PK\003\004", 4, "looks like a spreadsheet workbook (.xlsx "
+		    "or .ods); export it as \"CSV UTF-8\"" },
+		{ "\xD0\xCF\x11\xE0", 4, "looks like an old Excel workbook "
+		    "(.xls); export it as \"CSV UTF-8\"" },
+		{ "\xFF\xFE", 2, "is UTF-16 (Excel's \"Unicode text\"); export "
+		    "it as \"CSV UTF-8\"" },
+		{ "\xFE\xFF", 2, "is UTF-16; export it as \"CSV UTF-8\"" },
+		{ "<", 1, "looks like HTML or XML, not CSV" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (n >= kinds[i].len && memcmp(p, kinds[i].magic,
+		    kinds[i].len) == 0)
+			return err_set(e, AS_EINPUT, path, 0, 0, "%s",
+			    kinds[i].msg);
+	return 0;
+}

@@ -1,0 +1,78 @@
+# assess compare: the league table, who meets the target, the spread per
+# dimension and the practices most often missed; raw answers and result
+# files mixed; result files checked like any input.
+. tests/cli/lib.sh
+
+MINI="-s tests/data/mini/survey.json -t tests/data/mini/targets/mini-target.json"
+EX=surveys/social-media-readiness/examples
+AU="-t au-gov20-agency-baseline-2010"
+
+# The bundled 12-agency example, in every format.
+expect agencies-md 0 assess compare $AU $EX/agencies-comparison.csv
+expect agencies-json 0 assess compare $AU -f json $EX/agencies-comparison.csv
+expect agencies-csv 0 assess compare $AU -f csv $EX/agencies-comparison.csv
+
+# A graded set of 20 agencies: Agency 01 answers best, Agency 20 worst,
+# and Agency 11 answers exactly as Agency 10.  The table must run from the
+# most mature to the least, and the two alike must share a rank.
+expect graded-json 0 assess compare $MINI -f json tests/data/compare/graded.csv
+assess compare $MINI -f csv tests/data/compare/graded.csv >"$TMP/graded.csv"
+check graded-order sh -c 'cut -d, -f2 "$1" | tail -n +2 | tr -d "\"" | \
+    tr "\n" " " | grep -qx "$(seq -f "Agency %02g" 1 20 | tr "\n" " ")"' \
+    sh "$TMP/graded.csv"
+check graded-ranks-never-fall sh -c 'cut -d, -f1 "$1" | tail -n +2 | \
+    tr -d "\"" | sort -n -c' sh "$TMP/graded.csv"
+check graded-tie-shared sh -c 'r10=$(grep "\"Agency 10\"" "$1" | cut -d, -f1); \
+    r11=$(grep "\"Agency 11\"" "$1" | cut -d, -f1); [ "$r10" = "$r11" ]' \
+    sh "$TMP/graded.csv"
+check graded-first-and-last sh -c 'sed -n 2p "$1" | grep -q "^\"1\",\"Agency 01\"" && \
+    tail -n 1 "$1" | grep -q "\"Agency 20\""' sh "$TMP/graded.csv"
+
+# Agencies share results, not answers: a result file gives the same
+# comparison as the answers it was scored from, alone or mixed.
+assess score $MINI -f json -o "$TMP/graded-result.json" tests/data/compare/graded.csv
+assess compare $MINI -f json tests/data/compare/graded.csv >"$TMP/from-answers.json"
+assess compare $MINI -f json "$TMP/graded-result.json" >"$TMP/from-result.json"
+check result-same-as-answers cmp "$TMP/from-answers.json" "$TMP/from-result.json"
+head -n 11 tests/data/compare/graded.csv >"$TMP/first-ten.csv"
+{ head -n 1 tests/data/compare/graded.csv; tail -n 10 tests/data/compare/graded.csv; } >"$TMP/last-ten.csv"
+assess score $MINI -f json -o "$TMP/last-ten.json" "$TMP/last-ten.csv"
+assess compare $MINI -f json "$TMP/first-ten.csv" "$TMP/last-ten.json" >"$TMP/mixed.json"
+check mixed-same-as-answers cmp "$TMP/from-answers.json" "$TMP/mixed.json"
+assess compare $MINI -f json "$TMP/last-ten.json" "$TMP/first-ten.csv" >"$TMP/mixed2.json"
+check mixed-order-does-not-matter cmp "$TMP/from-answers.json" "$TMP/mixed2.json"
+
+# Usage.
+expect_err no-target 2 "^assess compare: give the target profile to compare with \\(-t TARGET\\)$" \
+    assess compare tests/data/compare/graded.csv
+expect_err no-inputs 2 "^assess compare: give answers or result files to compare$" \
+    assess compare $MINI
+
+# Result files are input like any other: each problem names the file,
+# line, column and field, exits 1 and writes nothing.
+R="$TMP/graded-result.json"
+sed 's/"level": 3,/"level": 7,/' "$R" >"$TMP/level7.json"
+expect_err result-level-7 1 "^assess: $TMP/level7.json:[0-9]+:[0-9]+: 'level' must be an integer from 1 to 5" \
+    assess compare $MINI "$TMP/level7.json"
+awk '/"gap": 0/ && !done { sub(/"gap": 0/, "\"gap\": 2"); done = 1 } { print }' "$R" >"$TMP/gap.json"
+expect_err result-bad-gap 1 "^assess: $TMP/gap.json:[0-9]+:[0-9]+: 'gap' does not match the target and level \\(it is 0\\)$" \
+    assess compare $MINI "$TMP/gap.json"
+head -c 2000 "$R" >"$TMP/truncated.json"
+expect_err result-truncated 1 "^assess: $TMP/truncated.json:[0-9]+:[0-9]+: invalid JSON" \
+    assess compare $MINI "$TMP/truncated.json"
+sed 's/"id": "mini",/"id": "other",/' "$R" >"$TMP/other-survey.json"
+expect_err result-other-survey 1 "^assess: $TMP/other-survey.json: is a result for survey 'other', not 'mini'$" \
+    assess compare $MINI "$TMP/other-survey.json"
+assess score -s tests/data/mini/survey.json -f json -o "$TMP/no-target.json" tests/data/compare/graded.csv
+expect_err result-no-target 1 "^assess: $TMP/no-target.json: was scored without a target profile; score it again with -t mini-target$" \
+    assess compare $MINI "$TMP/no-target.json"
+awk '/"label": "Enabled"/ && ++n == 2 { sub(/Enabled/, "Splendid") } { print }' "$R" >"$TMP/label.json"
+expect_err result-bad-label 1 "^assess: $TMP/label.json:[0-9]+:[0-9]+: 'label' does not match level 3, which is Enabled$" \
+    assess compare $MINI "$TMP/label.json"
+expect_err result-twice 1 "^assess: organisation 'Agency 01' is given twice" \
+    assess compare $MINI "$R" tests/data/compare/graded.csv
+expect_err result-no-file-written 1 "" \
+    assess compare $MINI -o "$TMP/cmp.md" "$TMP/level7.json"
+check result-no-file-written-none test ! -e "$TMP/cmp.md"
+
+test_done
