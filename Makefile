@@ -7,7 +7,8 @@
 #   make check      the plain test suite only (quick)
 #   make asan       the test suite under AddressSanitizer and UBSan
 #   make valgrind   the test suite under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules)
+#   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules,
+#                   manual page, bash completion)
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      measure scoring throughput and memory on generated data
 #   make deps       install the Debian packages assess builds with
@@ -19,6 +20,8 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/assess
+MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
 LUA_PC     ?= lua5.4
 CSV_LIBS   ?= -lcsv
@@ -152,12 +155,19 @@ valgrind: deps
 	@VALGRIND=1 tests/run $(B) valgrind
 
 install: all
-	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)'
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)' \
+	  '$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(BASHCOMPDIR)'
 	install -m 755 $(B)/assess '$(DESTDIR)$(BINDIR)/assess'
 	cp -R surveys rules '$(DESTDIR)$(DATADIR)/'
+	sed 's|/usr/local/share/assess|$(DATADIR)|g' assess/assess.1 \
+	  >'$(DESTDIR)$(MANDIR)/man1/assess.1'
+	chmod 644 '$(DESTDIR)$(MANDIR)/man1/assess.1'
+	install -m 644 assess/assess.bash-completion \
+	  '$(DESTDIR)$(BASHCOMPDIR)/assess'
 
 uninstall:
-	rm -f '$(DESTDIR)$(BINDIR)/assess'
+	rm -f '$(DESTDIR)$(BINDIR)/assess' '$(DESTDIR)$(MANDIR)/man1/assess.1' \
+	  '$(DESTDIR)$(BASHCOMPDIR)/assess'
 	rm -rf '$(DESTDIR)$(DATADIR)'
 
 # Static checks.  Declarations at the top of a block are this code's
