@@ -243,29 +243,39 @@ strs_has(const struct r_strs *l, const char *id)
 static void
 practices(struct buf *b, const struct result *r, const struct r_org *o)
 {
-	size_t i, j, met = 0, unmet = 0, none = 0;
+	size_t i, j, met = 0, unmet = 0, none = 0, unjudged = 0;
 	int k;
 
 	for (i = 0; i < o->ndims; i++) {
 		met += o->dims[i].met.n;
 		unmet += o->dims[i].unmet.n;
 		none += o->dims[i].no_answers.n;
+		unjudged += o->dims[i].not_assessed.n;
 	}
-	if (!r->has_target || met + unmet == 0)
+	if (!r->has_target || met + unmet + unjudged == 0)
 		return;
-	buf_printf(b, "\n### Practices the target requires\n\n%zu of %zu met",
-	    met, met + unmet);
+	buf_puts(b, "\n### Practices the target requires\n\n");
+	if (met + unmet > 0)
+		buf_printf(b, "%zu of %zu met", met, met + unmet);
 	if (none > 0)
 		buf_printf(b, "; %zu of those not met %s no answers to judge "
 		    "by", none, none == 1 ? "has" : "have");
-	buf_printf(b, ".\n%s", unmet > 0 ? "\n" : "");
+	if (unjudged > 0)
+		buf_printf(b, "%s%zu not assessed: this survey does not ask "
+		    "what %s", met + unmet > 0 ? "; " : "", unjudged,
+		    unjudged == 1 ? "it needs" : "they need");
+	buf_printf(b, ".\n%s", unmet + unjudged > 0 ? "\n" : "");
 	for (i = 0; i < o->ndims; i++) {
 		const struct r_dim *d = &o->dims[i];
 
-		for (j = 0; j < d->unmet.n; j++) {
-			if ((k = result_practice(r, d->unmet.v[j])) < 0)
+		for (j = 0; j < d->unmet.n + d->not_assessed.n; j++) {
+			const char *id = j < d->unmet.n ? d->unmet.v[j] :
+			    d->not_assessed.v[j - d->unmet.n];
+
+			if ((k = result_practice(r, id)) < 0)
 				continue;
-			buf_puts(b, strs_has(&d->no_answers, d->unmet.v[j]) ?
+			buf_puts(b, j >= d->unmet.n ? "- Not assessed: " :
+			    strs_has(&d->no_answers, id) ?
 			    "- Not met (no answers): " : "- Not met: ");
 			md(b, r->practices[k].id);
 			buf_puts(b, " (");
