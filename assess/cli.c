@@ -12,7 +12,8 @@
 static const struct cmd cmds[] = {
 	{ "score", cmd_score,
 	  "[-s SURVEY] [-t TARGET] [-r RULES] [-f FORMAT] [-o FILE]\n"
-	  "                    [--fail-below LEVEL] [--anonymity N] ANSWERS...",
+	  "                    [--fail-below LEVEL] [--anonymity N] [--as-of DATE]\n"
+	  "                    ANSWERS...",
 	  "rate organisations from answers files",
 	  "Read the answers (CSV or JSON), score every organisation in them with\n"
 	  "the survey's rules, and write a report: a maturity level per dimension,\n"
@@ -34,6 +35,8 @@ static const struct cmd cmds[] = {
 	  "                         headline is below LEVEL (1-5 or a level name)\n"
 	  "      --anonymity N      break results down by role only for roles\n"
 	  "                         with at least N respondents (default 5)\n"
+	  "      --as-of DATE       date the results YYYY-MM-DD (default: the\n"
+	  "                         latest submitted date of the answers)\n"
 	  "  -h, --help             show this help\n" },
 	{ "check", cmd_check, "[-s SURVEY] FILE...",
 	  "validate surveys, target profiles, rule scripts and answers",
@@ -65,6 +68,21 @@ static const struct cmd cmds[] = {
 	  "  -s, --survey SURVEY    the survey of raw answers (default: the one\n"
 	  "                         they belong to)\n"
 	  "  -t, --target TARGET    the target profile to compare with\n"
+	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
+	  "  -h, --help             show this help\n" },
+	{ "trend", cmd_trend, "[-f FORMAT] [-o FILE] RESULT.json RESULT.json...",
+	  "show what moved between assessments of the same organisations",
+	  "Put the results (score -f json) of the same organisations at\n"
+	  "different dates in date order, and show for each organisation the\n"
+	  "headline's path, each dimension improved, regressed or the same, the\n"
+	  "questions whose level signal moved, and the findings that appeared or\n"
+	  "were resolved.  A result is dated by score --as-of, else by the\n"
+	  "latest submitted date of its answers.  Results of another survey, or\n"
+	  "of a version that asks other questions, are refused.\n"
+	  "\n"
 	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
 	  "                         extension of -o chooses\n"
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"

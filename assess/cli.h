@@ -51,6 +51,7 @@ int cli_bad_option(const char *cmd, char **argv, int c);
 int cmd_score(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_template(int argc, char **argv);

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "date.h"
 #include "engine.h"
 #include "fsx.h"
 #include "output.h"
@@ -26,8 +27,9 @@
 
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
-	const char	*fail_below;
+	const char	*fail_below, *as_of;
 	unsigned	 anonymity;
+	char		 date[DATE_LEN + 1];
 	char		**answers;
 	int		 nanswers;
 };
@@ -64,6 +66,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
+		{ "as-of", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -85,6 +88,13 @@ parse_args(int argc, char **argv, struct opts *o)
 				return cli_usage_error("score", "--anonymity "
 				    "needs a whole number of respondents, not "
 				    "'%s'", optarg);
+			break;
+		case 'D':
+			if (strlen(optarg) != DATE_LEN ||
+			    date_parse(optarg, DATE_LEN, o->date) != 0)
+				return cli_usage_error("score", "--as-of needs a "
+				    "date, YYYY-MM-DD, not '%s'", optarg);
+			o->as_of = o->date;
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);
@@ -166,6 +176,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.target = o->target;
 	eo.rules = o->rules;
 	eo.anonymity = o->anonymity;
+	eo.as_of = o->as_of;
 	eo.note = note;
 	eo.log = print_log;
 	eo.loaded = loaded;
@@ -186,32 +197,50 @@ write_report(void *ctx, struct buf *out, struct err *e)
 	return rn->fmt->write(&rn->res, out, e);
 }
 
+/* The organisations whose headline is below --fail-below's level (one
+ * not rated counts as below any level), into the result so that the
+ * JSON report lists them all. */
 static int
-below(const struct result *res, int level)
+mark_below(struct result *res, int level, struct err *e)
 {
-	size_t i, n = 0;
-	const char *first = NULL;
+	size_t i;
 
+	res->fail_below = level;
+	if (res->norgs > 0 && (res->below.v = arena_alloc(&res->arena,
+	    res->norgs * sizeof(char *))) == NULL)
+		return err_nomem(e);
 	for (i = 0; i < res->norgs; i++)
-		if (res->orgs[i].headline < level && n++ == 0)
-			first = res->orgs[i].id;
-	if (n == 0)
-		return 0;
-	/* one line saying why the status is 4 (a headline that is not rated
-	 * counts as below any level) */
+		if (res->orgs[i].headline < level)
+			res->below.v[res->below.n++] = res->orgs[i].id;
+	return 0;
+}
+
+#define BELOW_NAMED 20	/* on standard error; the JSON lists them all */
+
+/* One line saying why the status is 4. */
+static void
+say_below(const struct result *res)
+{
+	size_t i, n = res->below.n;
+
 	fputs("assess: ", stderr);
-	if (n == 1) {
-		fputs("organisation '", stderr);
-		err_print_text(stderr, first);
-		fprintf(stderr, "' is below level %d", level);
-	} else {
-		fprintf(stderr, "%zu of %zu organisations are below level %d, "
-		    "the first '", n, res->norgs, level);
-		err_print_text(stderr, first);
-		fputc('\'', stderr);
+	if (n == 1)
+		fprintf(stderr, "organisation '");
+	else
+		fprintf(stderr, "%zu of %zu organisations are below level %d: '",
+		    n, res->norgs, res->fail_below);
+	for (i = 0; i < n && i < BELOW_NAMED; i++) {
+		if (i > 0)
+			fputs("', '", stderr);
+		err_print_text(stderr, res->below.v[i]);
 	}
+	if (n == 1)
+		fprintf(stderr, "' is below level %d", res->fail_below);
+	else
+		fputc('\'', stderr);
+	if (n > BELOW_NAMED)
+		fprintf(stderr, " and %zu more", n - BELOW_NAMED);
 	fputs(" (--fail-below)\n", stderr);
-	return 1;
 }
 
 static void
@@ -242,12 +271,14 @@ cmd_score(int argc, char **argv)
 	result_init(&rn.res);
 	rc = AS_EXIT_OK;
 	rn.fmt = fmt;
-	if (run(&o, &rn, &e) != 0 || output_emit(o.output, write_report, &rn,
+	if (run(&o, &rn, &e) != 0 || (rn.level > 0 && mark_below(&rn.res,
+	    rn.level, &e) != 0) || output_emit(o.output, write_report, &rn,
 	    &e) != 0) {
 		rc = rn.bad_level[0] ? cli_usage_error("score", "--fail-below "
 		    "needs a level: 1 to 5 or a level name such as '%s'",
 		    rn.bad_level) : cli_fail(&e);
-	} else if (rn.level > 0 && below(&rn.res, rn.level)) {
+	} else if (rn.res.below.n > 0) {
+		say_below(&rn.res);
 		rc = AS_EXIT_BELOW;
 	}
 	release(&rn);

@@ -63,7 +63,7 @@ struct r_rec {
  * those definitions.  Memory grows with organisations times questions,
  * never with respondents. */
 struct r_qdef {
-	const char	*id, *dimension;
+	const char	*id, *dimension, *text;
 	const char	**opts;		/* option values (choice questions) */
 	size_t		 nopts;
 	unsigned	 off;		/* of its counters in r_org.qstats */
@@ -114,6 +114,8 @@ struct result {
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	int		 fail_below;	/* --fail-below's level, or 0 */
+	struct r_strs	 below;		/* organisations below it */
 	struct r_qdef	*qdefs;		/* per question, survey order */
 	size_t		 nq;
 	unsigned	 qstride;	/* counters per organisation */

@@ -242,7 +242,7 @@ static int
 dim_practices(struct rr *rr, const struct jnode *k, struct r_dim *d)
 {
 	static const char *const keys[] = { "met", "unmet", "unanswered",
-	    NULL };
+	    "not_assessed", NULL };
 	const struct jnode *p = jdoc_get(k, "practices");
 
 	if (p == NULL)
@@ -254,7 +254,10 @@ dim_practices(struct rr *rr, const struct jnode *k, struct r_dim *d)
 	return jdoc_expect_object(rr->d, p, keys, "'practices'") != 0 ||
 	    practice_ids(rr, p, "met", &d->met) != 0 ||
 	    practice_ids(rr, p, "unmet", &d->unmet) != 0 ||
-	    practice_ids(rr, p, "unanswered", &d->no_answers) != 0 ? -1 : 0;
+	    practice_ids(rr, p, "unanswered", &d->no_answers) != 0 ||
+	    (jdoc_get(p, "not_assessed") != NULL &&	/* another survey's */
+	    practice_ids(rr, p, "not_assessed", &d->not_assessed) != 0) ?
+	    -1 : 0;
 }
 
 /* The score: 0-100 when rated, null when not. */
@@ -484,39 +487,50 @@ roles(struct rr *rr, const struct jnode *o, struct r_org *org)
 
 /* ==== Questions ==== */
 
-/* The question definitions, from the first organisation's questions. */
+/* The question definitions every organisation's statistics refer to. */
 static int
-qdefs(struct rr *rr, const struct jnode *arr)
+qdef(struct rr *rr, const struct jnode *q, struct r_qdef *d)
 {
+	static const char *const keys[] = { "id", "dimension", "text",
+	    "options", NULL };
+	struct r_strs opts;
+
+	if (jdoc_expect_object(rr->d, q, keys, "a question") != 0 ||
+	    str(rr, q, "id", 0, &d->id) != 0 ||
+	    str(rr, q, "dimension", 0, &d->dimension) != 0 ||
+	    str(rr, q, "text", 0, &d->text) != 0 ||
+	    strs(rr, q, "options", &opts) != 0)
+		return -1;
+	d->opts = opts.v;
+	d->nopts = opts.n;
+	return 0;
+}
+
+static int
+qdefs(struct rr *rr, const struct jnode *root)
+{
+	const struct jnode *arr;
 	struct result *res = rr->res;
 	unsigned off = 0;
+	void *v;
 	size_t i, j;
 
-	if (arr->nkids > 0 && (res->qdefs = arena_alloc(A, arr->nkids *
-	    sizeof(*res->qdefs))) == NULL)
-		return err_nomem(rr->d->err);
-	for (i = 0; i < arr->nkids; i++) {
-		const struct jnode *q = &arr->kids[i], *opts, *id;
+	if (elems(rr, root, "questions", sizeof(struct r_qdef), &v, &res->nq,
+	    &arr) != 0)
+		return -1;
+	res->qdefs = v;
+	for (i = 0; i < res->nq; i++) {
 		struct r_qdef *d = &res->qdefs[i];
 
-		if (q->type != JOBJ || (id = jdoc_get(q, "id")) == NULL ||
-		    id->type != JSTR || jdoc_object(rr->d, q, "options", 1,
-		    &opts) != 0)
-			return jdoc_error(rr->d, q, "a question needs an 'id' and "
-			    "'options'");
-		if ((d->id = arena_strndup(A, id->str, id->len)) == NULL ||
-		    (opts->nkids > 0 && (d->opts = arena_alloc(A, opts->nkids *
-		    sizeof(*d->opts))) == NULL))
-			return err_nomem(rr->d->err);
-		for (j = 0; j < opts->nkids; j++)
-			if ((d->opts[j] = arena_strdup(A, opts->kids[j].key)) ==
-			    NULL)
-				return err_nomem(rr->d->err);
-		d->nopts = opts->nkids;
+		if (qdef(rr, &arr->kids[i], d) != 0)
+			return -1;
+		for (j = 0; j < i; j++)
+			if (strcmp(res->qdefs[j].id, d->id) == 0)
+				return jdoc_error(rr->d, &arr->kids[i], "question "
+				    "'%s' is listed twice", d->id);
 		d->off = off;
 		off += QS_OPTS + (unsigned)d->nopts;
 	}
-	res->nq = arr->nkids;
 	res->qstride = off;
 	return 0;
 }
@@ -563,11 +577,11 @@ question_counts(struct rr *rr, const struct jnode *q,
 			return -1;
 	if (opts->nkids != d->nopts)
 		return jdoc_error(rr->d, opts, "question '%s' has other options "
-		    "than in the first organisation", d->id);
+		    "than the result lists", d->id);
 	for (j = 0; j < d->nopts; j++) {
 		if (strcmp(opts->kids[j].key, d->opts[j]) != 0)
 			return jdoc_key_error(rr->d, &opts->kids[j], "option "
-			    "'%s' where the first organisation has '%s'",
+			    "'%s' where the result lists '%s'",
 			    opts->kids[j].key, d->opts[j]);
 		if (counter(rr, &opts->kids[j], &c[QS_OPTS + j]) != 0)
 			return -1;
@@ -613,8 +627,7 @@ question_roles(struct rr *rr, const struct jnode *q, struct r_org *org,
 }
 
 static int
-questions(struct rr *rr, const struct jnode *o, struct r_org *org,
-    int first)
+questions(struct rr *rr, const struct jnode *o, struct r_org *org)
 {
 	static const char *const keys[] = { "id", "answered", "na",
 	    "unanswered", "signal", "levels", "options", "roles", NULL };
@@ -622,12 +635,11 @@ questions(struct rr *rr, const struct jnode *o, struct r_org *org,
 	struct result *res = rr->res;
 	size_t i;
 
-	if (jdoc_array(rr->d, o, "questions", 1, &arr) != 0 ||
-	    (first && qdefs(rr, arr) != 0))
+	if (jdoc_array(rr->d, o, "questions", 1, &arr) != 0)
 		return -1;
 	if (arr->nkids != res->nq)
-		return jdoc_error(rr->d, arr, "%zu questions where the first "
-		    "organisation has %zu", arr->nkids, res->nq);
+		return jdoc_error(rr->d, arr, "%zu questions where the result "
+		    "lists %zu", arr->nkids, res->nq);
 	if (res->qstride > 0 && (org->qstats = arena_alloc(A, res->qstride *
 	    sizeof(*org->qstats))) == NULL)
 		return err_nomem(rr->d->err);
@@ -640,8 +652,7 @@ questions(struct rr *rr, const struct jnode *o, struct r_org *org,
 		id = jdoc_get(q, "id");
 		if (id == NULL || id->type != JSTR || strcmp(id->str, d->id))
 			return jdoc_error(rr->d, id ? id : q, "question %zu must "
-			    "be '%s', as in the first organisation", i + 1,
-			    d->id);
+			    "be '%s', as the result lists them", i + 1, d->id);
 		if (question_counts(rr, q, d, org->qstats + d->off) != 0 ||
 		    question_roles(rr, q, org, i) != 0)
 			return -1;
@@ -683,8 +694,7 @@ as_of(struct rr *rr, const struct jnode *o, struct r_org *org)
 }
 
 static int
-organisation(struct rr *rr, const struct jnode *o, struct r_org *org,
-    int first)
+organisation(struct rr *rr, const struct jnode *o, struct r_org *org)
 {
 	static const char *const keys[] = { "id", "as_of", "respondents",
 	    "headline", "dimensions", "findings", "recommendations", "flags",
@@ -699,7 +709,7 @@ organisation(struct rr *rr, const struct jnode *o, struct r_org *org,
 	return headline(rr, o, org) != 0 || dimensions(rr, o, org) != 0 ||
 	    findings(rr, o, org) != 0 || recommendations(rr, o, org) != 0 ||
 	    strs(rr, o, "flags", &org->flags) != 0 ||
-	    roles(rr, o, org) != 0 || questions(rr, o, org, first) != 0 ?
+	    roles(rr, o, org) != 0 || questions(rr, o, org) != 0 ?
 	    -1 : 0;
 }
 
@@ -737,7 +747,7 @@ organisations(struct rr *rr, const struct jnode *root)
 	for (i = 0; i < res->norgs; i++) {
 		const struct jnode *o = &arr->kids[i];
 
-		if (organisation(rr, o, &res->orgs[i], i == 0) != 0 ||
+		if (organisation(rr, o, &res->orgs[i]) != 0 ||
 		    (i > 0 && same_dimensions(rr, o, &res->orgs[0],
 		    &res->orgs[i]) != 0))
 			return -1;
@@ -747,6 +757,23 @@ organisations(struct rr *rr, const struct jnode *root)
 				    "is listed twice", res->orgs[i].id);
 	}
 	return 0;
+}
+
+/* What --fail-below found, when it was given. */
+static int
+fail_below(struct rr *rr, const struct jnode *root)
+{
+	static const char *const keys[] = { "level", "organisations", NULL };
+	const struct jnode *fb = jdoc_get(root, "fail_below");
+	long lv;
+
+	if (fb == NULL)
+		return 0;
+	if (jdoc_expect_object(rr->d, fb, keys, "'fail_below'") != 0 ||
+	    num(rr, fb, "level", 1, RESULT_LEVELS, 0, &lv) != 0)
+		return -1;
+	rr->res->fail_below = (int)lv;
+	return strs(rr, fb, "organisations", &rr->res->below);
 }
 
 /* ==== Entry points ==== */
@@ -764,7 +791,7 @@ int
 resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 {
 	static const char *const keys[] = { "format", "survey", "target",
-	    "levels", "organisations", NULL };
+	    "levels", "fail_below", "questions", "organisations", NULL };
 	const struct jnode *f;
 	struct rr rr;
 
@@ -778,7 +805,9 @@ resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 		return jdoc_error(d, f ? f : d->root, "'format' must be \"%s\"",
 		    RESULT_FORMAT);
 	return survey_ref(&rr, d->root) != 0 || target(&rr, d->root) != 0 ||
-	    levels(&rr, d->root) != 0 || organisations(&rr, d->root) != 0 ?
+	    levels(&rr, d->root) != 0 || fail_below(&rr, d->root) != 0 ||
+	    qdefs(&rr, d->root) != 0 ||
+	    organisations(&rr, d->root) != 0 ?
 	    -1 : 0;
 }
 

@@ -37,7 +37,8 @@ qdefs(struct result *res, const struct survey *s)
 		struct r_qdef *d = &res->qdefs[i];
 
 		if ((d->id = same(res, q->id)) == NULL || (d->dimension =
-		    same(res, s->dims[q->dim].id)) == NULL)
+		    same(res, s->dims[q->dim].id)) == NULL || (d->text =
+		    dup(res, q->text)) == NULL)
 			return -1;
 		d->off = off;
 		if (q->nopts > 0 && (d->opts = arena_alloc(A, q->nopts *

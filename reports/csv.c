@@ -157,3 +157,33 @@ report_compare_csv(const struct comparison *c, struct buf *out,
 	}
 	return buf_ok(out, e);
 }
+
+/* ==== Trend ==== */
+
+/* One row per organisation and dimension: its level at the first and
+ * the last date, and the direction. */
+int
+report_trend_csv(const struct trend *t, struct buf *out, struct err *e)
+{
+	size_t i, j;
+
+	buf_puts(out, "\"organisation\",\"dimension\",\"first_as_of\","
+	    "\"first_level\",\"last_as_of\",\"last_level\",\"direction\","
+	    "\"results\"\n");
+	for (i = 0; i < t->norgs; i++) {
+		const struct tr_org *to = &t->orgs[i];
+
+		for (j = 0; j < to->ndims; j++) {
+			cell(out, to->id, 1);
+			cell(out, to->dims[j].id, 0);
+			cell(out, to->pts[0].o->as_of, 0);
+			num(out, to->dims[j].from, to->dims[j].from != 0);
+			cell(out, to->pts[to->n - 1].o->as_of, 0);
+			num(out, to->dims[j].to, to->dims[j].to != 0);
+			cell(out, trend_direction(to->dims[j].direction), 0);
+			num(out, (int)to->n, 1);
+			buf_putc(out, '\n');
+		}
+	}
+	return buf_ok(out, e);
+}

@@ -207,6 +207,35 @@ header(struct jw *w, const struct result *r)
 	close_(w, ']');
 }
 
+/* The questions the statistics of every organisation refer to, one
+ * per line: id, dimension, text and option values. */
+static void
+question_defs(struct jw *w, const struct result *r)
+{
+	size_t i, j;
+
+	key(w, "questions");
+	open_(w, '[');
+	for (i = 0; i < r->nq; i++) {
+		const struct r_qdef *d = &r->qdefs[i];
+
+		item(w);
+		buf_puts(w->b, "{\"id\": ");
+		string(w, d->id);
+		buf_puts(w->b, ", \"dimension\": ");
+		string(w, d->dimension);
+		buf_puts(w->b, ", \"text\": ");
+		string(w, d->text);
+		buf_puts(w->b, ", \"options\": [");
+		for (j = 0; j < d->nopts; j++) {
+			buf_puts(w->b, j ? ", " : "");
+			string(w, d->opts[j]);
+		}
+		buf_puts(w->b, "]}");
+	}
+	close_(w, ']');
+}
+
 static void
 dimension(struct jw *w, const struct result *r, const struct r_dim *d)
 {
@@ -436,6 +465,14 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 	w.b = out;
 	open_(&w, '{');
 	header(&w, r);
+	if (r->fail_below > 0) {
+		key(&w, "fail_below");
+		open_(&w, '{');
+		kint(&w, "level", r->fail_below);
+		kstrs(&w, "organisations", &r->below);
+		close_(&w, '}');
+	}
+	question_defs(&w, r);
 	key(&w, "organisations");
 	open_(&w, '[');
 	for (i = 0; i < r->norgs; i++)
@@ -589,6 +626,103 @@ report_compare_json(const struct comparison *c, struct buf *out,
 	open_(&w, '[');
 	for (i = 0; i < c->nunmet; i++)
 		compare_practice(&w, &c->unmet[i]);
+	close_(&w, ']');
+	close_(&w, '}');
+	buf_putc(out, '\n');
+	return buf_ok(out, e);
+}
+
+/* ==== Trend (assess-trend/1) ==== */
+
+static void
+trend_point(struct jw *w, const struct tr_point *p)
+{
+	const struct r_org *o = p->o;
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "as_of", o->as_of);
+	kstr(w, "source", p->source);
+	key(w, "headline");
+	open_(w, '{');
+	kopt(w, "level", o->headline);
+	kstr(w, "label", result_label(p->res, o->headline));
+	close_(w, '}');
+	key(w, "dimensions");
+	open_(w, '{');
+	for (j = 0; j < o->ndims; j++)
+		kopt(w, o->dims[j].id, o->dims[j].level);
+	close_(w, '}');
+	close_(w, '}');
+}
+
+static void
+trend_changes(struct jw *w, const char *k, const char *what,
+    const struct tr_change *c, size_t n)
+{
+	size_t i;
+
+	key(w, k);
+	open_(w, '[');
+	for (i = 0; i < n; i++) {
+		item(w);
+		buf_printf(w->b, "{\"%s\": ", what);
+		string(w, c[i].id);
+		buf_puts(w->b, ", \"from\": ");
+		signal_(w, (unsigned)c[i].from);
+		buf_puts(w->b, ", \"to\": ");
+		signal_(w, (unsigned)c[i].to);
+		buf_printf(w->b, ", \"direction\": \"%s\"}",
+		    trend_direction(c[i].direction));
+	}
+	close_(w, ']');
+}
+
+static void
+trend_org(struct jw *w, const struct tr_org *to)
+{
+	size_t i;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", to->id);
+	kstr(w, "headline", trend_direction(to->headline));
+	key(w, "series");
+	open_(w, '[');
+	for (i = 0; i < to->n; i++)
+		trend_point(w, &to->pts[i]);
+	close_(w, ']');
+	trend_changes(w, "changes", "dimension", to->dims, to->ndims);
+	trend_changes(w, "questions", "id", to->qs, to->nqs);
+	key(w, "findings");
+	open_(w, '{');
+	kstrs(w, "appeared", &to->appeared);
+	kstrs(w, "resolved", &to->resolved);
+	close_(w, '}');
+	close_(w, '}');
+}
+
+int
+report_trend_json(const struct trend *t, struct buf *out, struct err *e)
+{
+	struct jw w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.b = out;
+	open_(&w, '{');
+	kstr(&w, "format", "assess-trend/1");
+	key(&w, "survey");
+	open_(&w, '{');
+	kstr(&w, "id", t->head->survey_id);
+	kstr(&w, "version", t->head->survey_version);
+	kstr(&w, "title", t->head->survey_title);
+	close_(&w, '}');
+	key(&w, "organisations");
+	open_(&w, '[');
+	for (i = 0; i < t->norgs; i++)
+		trend_org(&w, &t->orgs[i]);
 	close_(&w, ']');
 	close_(&w, '}');
 	buf_putc(out, '\n');

@@ -555,3 +555,134 @@ report_compare_md(const struct comparison *c, struct buf *out,
 	most_missed(out, c);
 	return buf_ok(out, e);
 }
+
+/* ==== Trend ==== */
+
+static void
+trend_level(struct buf *b, const struct result *r, int level)
+{
+	if (level == 0)
+		buf_puts(b, "-");
+	else
+		buf_printf(b, "%d", level);
+	(void)r;
+}
+
+static void
+trend_table(struct buf *b, const struct tr_org *to)
+{
+	const struct r_org *last = to->pts[to->n - 1].o;
+	size_t i, j;
+
+	buf_puts(b, "\n| Dimension |");
+	for (i = 0; i < to->n; i++) {
+		buf_putc(b, ' ');
+		md(b, to->pts[i].o->as_of);
+		buf_puts(b, " |");
+	}
+	buf_puts(b, " Change |\n|---|");
+	for (i = 0; i < to->n; i++)
+		buf_puts(b, "--:|");
+	buf_puts(b, "---|\n");
+	for (j = 0; j < to->ndims; j++) {
+		buf_puts(b, "| ");
+		md(b, last->dims[j].title);
+		buf_puts(b, " |");
+		for (i = 0; i < to->n; i++) {
+			buf_putc(b, ' ');
+			trend_level(b, to->pts[i].res, to->pts[i].o->dims[j].level);
+			buf_puts(b, " |");
+		}
+		buf_printf(b, " %s |\n", trend_direction(to->dims[j].direction));
+	}
+}
+
+static void
+trend_questions(struct buf *b, const struct trend *t, const struct tr_org *to)
+{
+	const char *text;
+	size_t i;
+
+	if (to->nqs == 0) {
+		buf_puts(b, "\nNo question's level signal moved.\n");
+		return;
+	}
+	buf_puts(b, "\nQuestions whose level signal moved (the median level of "
+	    "the answers; - for none):\n\n");
+	for (i = 0; i < to->nqs; i++) {
+		const struct tr_change *c = &to->qs[i];
+
+		buf_puts(b, "- ");
+		md(b, c->id);
+		if ((text = trend_question_text(t, c->id)) != NULL) {
+			buf_puts(b, " (");
+			md(b, text);
+			buf_putc(b, ')');
+		}
+		buf_puts(b, ": ");
+		trend_level(b, NULL, c->from);
+		buf_puts(b, " to ");
+		trend_level(b, NULL, c->to);
+		buf_printf(b, ", %s\n", trend_direction(c->direction));
+	}
+}
+
+static void
+trend_findings(struct buf *b, const char *what, const struct r_strs *l)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return;
+	buf_printf(b, "\nFindings %s: ", what);
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			buf_puts(b, ", ");
+		md(b, l->v[i]);
+	}
+	buf_puts(b, ".\n");
+}
+
+static void
+trend_org(struct buf *b, const struct trend *t, const struct tr_org *to)
+{
+	const struct tr_point *a = &to->pts[0], *z = &to->pts[to->n - 1];
+
+	buf_puts(b, "\n## ");
+	md(b, to->id);
+	buf_puts(b, "\n\n");
+	if (to->n == 1) {
+		buf_puts(b, "One result only (");
+		md(b, a->o->as_of);
+		buf_puts(b, "): nothing to compare it with.\n");
+		return;
+	}
+	buf_puts(b, "Headline: ");
+	level_text(b, a->res, a->o->headline);
+	buf_puts(b, " on ");
+	md(b, a->o->as_of);
+	buf_puts(b, ", ");
+	level_text(b, z->res, z->o->headline);
+	buf_puts(b, " on ");
+	md(b, z->o->as_of);
+	buf_printf(b, " (%s).\n", trend_direction(to->headline));
+	trend_table(b, to);
+	trend_questions(b, t, to);
+	trend_findings(b, "that appeared", &to->appeared);
+	trend_findings(b, "resolved", &to->resolved);
+}
+
+int
+report_trend_md(const struct trend *t, struct buf *out, struct err *e)
+{
+	size_t i;
+
+	buf_puts(out, "# Progress over time: ");
+	md(out, t->head->survey_title);
+	buf_printf(out, "\n\nOrganisations: %zu. Each is shown from its "
+	    "oldest result to its newest; a change compares the first with "
+	    "the last.\n", t->norgs);
+	for (i = 0; i < t->norgs; i++)
+		trend_org(out, t, &t->orgs[i]);
+	return buf_ok(out, e);
+}

@@ -8,9 +8,10 @@
 #include "utf8.h"
 
 static const struct report_format formats[] = {
-	{ "md", ".md", report_md, report_compare_md },
-	{ "json", ".json", report_json, report_compare_json },
-	{ "csv", ".csv", report_csv, report_compare_csv },
+	{ "md", ".md", report_md, report_compare_md, report_trend_md },
+	{ "json", ".json", report_json, report_compare_json,
+	    report_trend_json },
+	{ "csv", ".csv", report_csv, report_compare_csv, report_trend_csv },
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))

@@ -11,15 +11,18 @@
 #include "compare.h"
 #include "err.h"
 #include "result.h"
+#include "trend.h"
 
 /* A format writes each kind of report: one organisation's or many's
- * result (score), a comparison (compare). */
+ * result (score), a comparison (compare), a trend (trend). */
 struct report_format {
 	const char	*name;		/* "md", "json", "csv" */
 	const char	*ext;		/* ".md" */
 	int		(*write)(const struct result *, struct buf *,
 			    struct err *);
 	int		(*compare)(const struct comparison *, struct buf *,
+			    struct err *);
+	int		(*trend)(const struct trend *, struct buf *,
 			    struct err *);
 };
 
@@ -33,6 +36,11 @@ int report_compare_md(const struct comparison *c, struct buf *out,
     struct err *e);
 int report_compare_csv(const struct comparison *c, struct buf *out,
     struct err *e);
+
+int report_trend_json(const struct trend *t, struct buf *out,
+    struct err *e);
+int report_trend_md(const struct trend *t, struct buf *out, struct err *e);
+int report_trend_csv(const struct trend *t, struct buf *out, struct err *e);
 
 /* A format by name, or NULL. */
 const struct report_format *report_find(const char *name);

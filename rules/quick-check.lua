@@ -14,6 +14,7 @@
 -- priority 1 for the weakest, 2 for the others below level 3, else 3.
 
 local profile = assess.import("profile")
+local audit = assess.import("audit")
 
 local function score(org, survey, target)
   local dims, signals = profile.dimensions(org, survey, { min_n = 1 })
@@ -82,6 +83,7 @@ local function score(org, survey, target)
       table.concat(thin, "; ") .. "). Treat them as provisional until " ..
       "the other questions are answered." }
   end
+  findings[#findings + 1] = audit.disagreement_finding(org, survey)
 
   local heads, pos = {}, {}
   for _, id in ipairs(weakest) do heads[id] = true end

@@ -84,4 +84,12 @@ PY
 }
 check bundled-quick-check bundled
 
+# such a result is read back (compare, trend): not_assessed is part of
+# the result model
+readback() {
+	assess compare -t library-service-minimum-2012 -f json "$TMP/qc.json" \
+	    >"$TMP/cmp.json" && grep -q '"rank": 1' "$TMP/cmp.json"
+}
+check result-read-back readback
+
 test_done

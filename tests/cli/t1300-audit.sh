@@ -1,0 +1,34 @@
+# Results a consultant can defend: disagreement is reported rather than
+# averaged away, and --fail-below names every organisation below the line.
+. tests/cli/lib.sh
+
+# Two coordinators of one library at opposite ends of the access
+# question: the median would hide it, so a finding names the question.
+expect_err disagree-scores 0 '' assess score -s quick-check tests/data/content/disagree.csv
+check disagree-finding sh -c '"$1" score -s quick-check -f json \
+    tests/data/content/disagree.csv | grep -q "\"id\": \"respondents-disagree\""' sh "$ASSESS"
+check disagree-names-question sh -c '"$1" score -s quick-check \
+    tests/data/content/disagree.csv | grep -q "Respondents disagree sharply on one question: QC-ACC-01 (1 of 2 answers at level 2 or below, 1 at level 4 or above)"' sh "$ASSESS"
+# When they agree there is no such finding.
+sed 's/,open_all,/,blocked_all,/' tests/data/content/disagree.csv >"$TMP/agree.csv"
+check agree-no-finding sh -c '! "$1" score -s quick-check -f json "$2" | \
+    grep -q respondents-disagree' sh "$ASSESS" "$TMP/agree.csv"
+
+# --fail-below with 25 organisations below the line: stderr names the
+# first 20 and counts the rest; the JSON report lists all 25.
+{
+	echo "organisation,A1,T1,E1"
+	i=1
+	while [ $i -le 25 ]; do
+		printf 'Org %02d,none,10,announce\n' $i
+		i=$((i + 1))
+	done
+} >"$TMP/many.csv"
+expect_err fail-below-many 4 "^assess: 25 of 25 organisations are below level 3: 'Org 01', 'Org 02', .*'Org 20' and 5 more \\(--fail-below\\)$" \
+    assess score -s tests/data/mini/survey.json -f json -o "$TMP/many.json" --fail-below 3 "$TMP/many.csv"
+check fail-below-json-lists-all sh -c 'grep -A 2 "\"fail_below\"" "$1" | \
+    grep "\"organisations\"" | grep -o "\"Org [0-9]*\"" | wc -l | \
+    grep -qx 25' sh "$TMP/many.json"
+check fail-below-json-level grep -q '"level": 3,' "$TMP/many.json"
+
+test_done
