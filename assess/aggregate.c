@@ -359,12 +359,21 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 	for (i = 0; i < s->nq; i++) {
 		const struct answer *ans = &r->ans[i];
 
-		if (!ans->asked && !ans->skipped)
-			continue;
-		add_answer(&a->views[0], &o->all, (int)i, &s->qs[i], ans);
-		for (j = 0; j < nr; j++)
-			add_answer(&a->views[rk[j] + 1], roles[j], (int)i,
-			    &s->qs[i], ans);
+		if (ans->asked || ans->skipped)
+			add_answer(&a->views[0], &o->all, (int)i, &s->qs[i],
+			    ans);
+	}
+	/* each role only over the questions of its own audience */
+	for (j = 0; j < nr; j++) {
+		const struct view *v = &a->views[rk[j] + 1];
+
+		for (i = 0; i < v->nq; i++) {
+			int qi = v->qidx[i];
+			const struct answer *ans = &r->ans[qi];
+
+			if (ans->asked || ans->skipped)
+				add_answer(v, roles[j], qi, &s->qs[qi], ans);
+		}
 	}
 	return 0;
 }

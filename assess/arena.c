@@ -69,3 +69,17 @@ arena_release(struct arena *a)
 	}
 	a->head = NULL;
 }
+
+void
+arena_adopt(struct arena *to, struct arena *from)
+{
+	struct chunk *c = from->head;
+
+	if (c == NULL)
+		return;
+	while (c->next != NULL)
+		c = c->next;
+	c->next = to->head;
+	to->head = from->head;
+	from->head = NULL;
+}

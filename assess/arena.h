@@ -21,4 +21,8 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_release(struct arena *a);
 
+/* Everything 'from' holds now belongs to 'to' (released with it);
+ * 'from' is left empty. */
+void arena_adopt(struct arena *to, struct arena *from);
+
 #endif

@@ -13,7 +13,7 @@ static const struct cmd cmds[] = {
 	{ "score", cmd_score,
 	  "[-s SURVEY] [-t TARGET] [-r RULES] [-f FORMAT] [-o FILE]\n"
 	  "                    [--fail-below LEVEL] [--anonymity N] [--as-of DATE]\n"
-	  "                    ANSWERS...",
+	  "                    [-j N] ANSWERS...",
 	  "rate organisations from answers files",
 	  "Read the answers (CSV or JSON), score every organisation in them with\n"
 	  "the survey's rules, and write a report: a maturity level per dimension,\n"
@@ -37,6 +37,8 @@ static const struct cmd cmds[] = {
 	  "                         with at least N respondents (default 5)\n"
 	  "      --as-of DATE       date the results YYYY-MM-DD (default: the\n"
 	  "                         latest submitted date of the answers)\n"
+	  "  -j, --jobs N           score the organisations on N threads (default\n"
+	  "                         1); the report is the same for any N\n"
 	  "  -h, --help             show this help\n" },
 	{ "check", cmd_check, "[-s SURVEY] FILE...",
 	  "validate surveys, target profiles, rule scripts and answers",

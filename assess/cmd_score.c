@@ -28,7 +28,7 @@
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
 	const char	*fail_below, *as_of;
-	unsigned	 anonymity;
+	unsigned	 anonymity, jobs;
 	char		 date[DATE_LEN + 1];
 	char		**answers;
 	int		 nanswers;
@@ -55,6 +55,20 @@ parse_anonymity(const char *arg, unsigned *out)
 	return 0;
 }
 
+#define JOBS_MAX 256
+
+static int
+parse_jobs(const char *arg, unsigned *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v < 1 || v > JOBS_MAX)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, struct opts *o)
 {
@@ -67,6 +81,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
 		{ "as-of", required_argument, NULL, 'D' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -74,7 +89,7 @@ parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->anonymity = SCORE_ANONYMITY;
-	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:h", longs, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:j:h", longs, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 's': o->survey = optarg; break;
@@ -95,6 +110,12 @@ parse_args(int argc, char **argv, struct opts *o)
 				return cli_usage_error("score", "--as-of needs a "
 				    "date, YYYY-MM-DD, not '%s'", optarg);
 			o->as_of = o->date;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o->jobs) != 0)
+				return cli_usage_error("score", "-j needs a number "
+				    "of threads from 1 to %d, not '%s'", JOBS_MAX,
+				    optarg);
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);
@@ -177,6 +198,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.rules = o->rules;
 	eo.anonymity = o->anonymity;
 	eo.as_of = o->as_of;
+	eo.jobs = o->jobs;
 	eo.note = note;
 	eo.log = print_log;
 	eo.loaded = loaded;

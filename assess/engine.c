@@ -5,6 +5,7 @@
  * It prints nothing and knows no input format: an input's head picks its
  * row of the source table (source.c), which reads the rest.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +40,30 @@ struct engine {
 
 /* ==== Loading ==== */
 
+/* A rules state of its own, prepared with the survey and target. */
+static struct rules *
+open_rules(struct engine *en, struct err *e)
+{
+	struct rules_limits lim;
+	struct rules *r;
+
+	rules_default_limits(&lim);
+	if ((r = rules_open(en->place.path, en->place.display,
+	    en->place.libs, en->place.nlibs, &lim, e)) == NULL)
+		return NULL;
+	if (en->o->log != NULL)
+		rules_set_log(r, en->o->log, en->o->ctx);
+	if (rules_prepare(r, en->s, en->t, e) != 0) {
+		rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
 static int
 load(struct engine *en, const char *survey, struct err *e)
 {
 	const struct engine_opts *o = en->o;
-	struct rules_limits lim;
 
 	if ((en->survey_path = paths_survey(survey, e)) == NULL ||
 	    (en->s = survey_load(en->survey_path, e)) == NULL)
@@ -60,13 +80,7 @@ load(struct engine *en, const char *survey, struct err *e)
 		return -1;
 	if (o->loaded != NULL && o->loaded(o->ctx, en, e) != 0)
 		return -1;
-	rules_default_limits(&lim);
-	if ((en->r = rules_open(en->place.path, en->place.display,
-	    en->place.libs, en->place.nlibs, &lim, e)) == NULL)
-		return -1;
-	if (o->log != NULL)
-		rules_set_log(en->r, o->log, o->ctx);
-	if (rules_prepare(en->r, en->s, en->t, e) != 0 ||
+	if ((en->r = open_rules(en, e)) == NULL ||
 	    (en->a = agg_new(en->s, e)) == NULL)
 		return -1;
 	en->loaded = 1;
@@ -409,27 +423,157 @@ engine_add_empty(struct engine *en, const char *org, struct err *e)
 	return rc;
 }
 
+/* ==== Scoring ==== */
+
+/* One thread's share: organisations first, first + step, ... into a
+ * result of its own. */
+struct worker {
+	struct engine	*en;
+	struct rules	*r;
+	struct result	 part;
+	size_t		 first, step, n;
+	size_t		 failed;	/* the organisation that failed, or n */
+	struct err	 e;
+	pthread_t	 thread;
+};
+
+static int
+score_one(struct engine *en, struct rules *r, struct result *res,
+    size_t i, struct err *e)
+{
+	const struct engine_opts *o = en->o;
+	const struct orgagg *oa = agg_org(en->a, i);
+
+	if (score_org(res, r, en->s, en->t, en->a, oa, e) != 0)
+		return -1;
+	res->orgs[res->norgs - 1].as_of = o->as_of ? result_intern(res,
+	    o->as_of, strlen(o->as_of)) : oa->as_of[0] ?
+	    result_intern(res, oa->as_of, strlen(oa->as_of)) : NULL;
+	return 0;
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	size_t i;
+
+	for (i = w->first; i < w->n; i += w->step)
+		if (score_one(w->en, w->r, &w->part, i, &w->e) != 0) {
+			w->failed = i;
+			break;
+		}
+	return NULL;
+}
+
+static unsigned
+anonymity(const struct engine *en)
+{
+	return en->o->anonymity ? en->o->anonymity : SCORE_ANONYMITY;
+}
+
+/* Organisation i goes to worker i % jobs: interleaved, so that large and
+ * small organisations spread over the threads.  Worker 0 runs on this
+ * thread with the engine's own rules. */
+static int
+start_workers(struct engine *en, struct worker *w, size_t jobs, size_t n,
+    struct err *e)
+{
+	size_t k;
+
+	for (k = 0; k < jobs; k++) {
+		w[k].en = en;
+		w[k].first = k;
+		w[k].step = jobs;
+		w[k].n = n;
+		w[k].failed = n;
+		result_init(&w[k].part);
+		if (score_begin(&w[k].part, en->s, en->t, anonymity(en),
+		    (n - k + jobs - 1) / jobs, e) != 0)
+			return -1;
+		w[k].r = k == 0 ? en->r : open_rules(en, e);
+		if (w[k].r == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* The workers' organisations in order into 'res', which takes over
+ * their memory; the error of the first organisation that failed, as
+ * one thread would have met it. */
+static int
+merge(struct worker *w, size_t jobs, size_t n, struct result *res,
+    struct err *e)
+{
+	size_t i, k, first = n;
+
+	for (k = 0; k < jobs; k++)
+		if (w[k].failed < first)
+			first = w[k].failed;
+	if (first < n) {
+		*e = w[first % jobs].e;
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		res->orgs[i] = w[i % jobs].part.orgs[i / jobs];
+	res->norgs = n;
+	for (k = 0; k < jobs; k++)
+		arena_adopt(&res->arena, &w[k].part.arena);
+	return 0;
+}
+
+static int
+score_parallel(struct engine *en, struct result *res, size_t jobs,
+    size_t n, struct err *e)
+{
+	struct worker *w = calloc(jobs, sizeof(*w));
+	size_t k, started = 1;
+	int rc = -1;
+
+	if (w == NULL)
+		return err_nomem(e);
+	if (start_workers(en, w, jobs, n, e) != 0)
+		goto out;
+	for (; started < jobs; started++)
+		if (pthread_create(&w[started].thread, NULL, work,
+		    &w[started]) != 0)
+			break;
+	work(&w[0]);
+	for (k = 1; k < started; k++)
+		pthread_join(w[k].thread, NULL);
+	if (started < jobs) {
+		err_set(e, AS_ESYS, NULL, 0, 0, "cannot start %zu threads",
+		    jobs);
+		goto out;
+	}
+	rc = merge(w, jobs, n, res, e);
+out:
+	for (k = jobs; k-- > 0;) {	/* the last opened is freed first */
+		if (w[k].r != en->r)
+			rules_free(w[k].r);
+		result_release(&w[k].part);
+	}
+	free(w);
+	return rc;
+}
+
 int
 engine_score(struct engine *en, struct result *res, struct err *e)
 {
-	const struct engine_opts *o = en->o;
-	size_t i, n;
+	size_t i, n, jobs = en->o->jobs > 1 ? en->o->jobs : 1;
 
 	if (engine_ensure(en, NULL, e) != 0)
 		return -1;
 	agg_end_input(en->a);
 	n = agg_count(en->a);
-	if (score_begin(res, en->s, en->t, o->anonymity ? o->anonymity :
-	    SCORE_ANONYMITY, n, e) != 0)
+	if (score_begin(res, en->s, en->t, anonymity(en), n, e) != 0)
 		return -1;
-	for (i = 0; i < n; i++) {
-		const struct orgagg *oa = agg_org(en->a, i);
-
-		if (score_org(res, en->r, en->s, en->t, en->a, oa, e) != 0)
+	if (jobs > n)
+		jobs = n;
+	if (jobs > 1)
+		return score_parallel(en, res, jobs, n, e);
+	for (i = 0; i < n; i++)
+		if (score_one(en, en->r, res, i, e) != 0)
 			return -1;
-		res->orgs[res->norgs - 1].as_of = o->as_of ? result_intern(res,
-		    o->as_of, strlen(o->as_of)) : oa->as_of[0] ?
-		    result_intern(res, oa->as_of, strlen(oa->as_of)) : NULL;
-	}
 	return 0;
 }

@@ -31,6 +31,10 @@ struct engine_opts {
 	const char	*target;	/* id or path, or NULL */
 	const char	*rules;		/* overrides the survey's, or NULL */
 	unsigned	 anonymity;	/* 0: the default */
+	unsigned	 jobs;		/* organisations scored on this many
+					   threads, each with its own rules
+					   state (0 or 1: one); the result is
+					   the same for any number */
 	const char	*organisation;	/* for inputs with no organisation
 					   column, instead of the file name */
 	const char	*as_of;		/* YYYY-MM-DD dating every result */

@@ -1,19 +1,20 @@
 /*
  * jdoc.c - strict JSON with positions: validator, cJSON, conversion.
  *
- * The validator is a small recursive-descent scanner over the raw bytes.
- * It accepts exactly RFC 8259 JSON (plus a leading UTF-8 byte-order mark),
- * limits depth and size, and records the line and column of every value
- * and key in document order.  cJSON then parses the same bytes; walking
- * its tree in document order pairs each cJSON item with its position.
+ * One pass: a small recursive-descent parser over the raw bytes accepts
+ * exactly RFC 8259 JSON (plus a leading UTF-8 byte-order mark), limits
+ * depth and size, and builds the jnodes as it goes, each with the line
+ * and column of its value and key.  Strings are decoded into the
+ * document's arena; the children of open containers wait on a stack and
+ * are copied into the arena when their container closes.  Duplicate keys
+ * are looked for once the whole text has parsed, so that a syntax error
+ * anywhere is reported first, as before.
  */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -24,17 +25,15 @@
 
 /* ==== The strict scanner ==== */
 
-struct jpos {
-	unsigned	line, col, kline, kcol;
-};
-
 struct scan {
 	const char	*s;
 	size_t		 n, i;
 	size_t		 coff;		/* cursor: offset, line, col */
 	unsigned	 cline, ccol;
-	struct jpos	*pos;
-	size_t		 npos, cap;
+	size_t		 nvalues;
+	struct jnode	*stack;		/* children of the open containers */
+	size_t		 nstack, cap;
+	struct arena	*arena;		/* the document's */
 	const char	*file;
 	struct err	*e;
 };
@@ -52,6 +51,10 @@ locate(struct scan *sc, size_t off, unsigned *line, unsigned *col)
 	for (; sc->coff < off; sc->coff++) {
 		unsigned char ch = (unsigned char)sc->s[sc->coff];
 
+		if (ch >= 0x20 && ch < 0x80) {		/* most bytes */
+			sc->ccol++;
+			continue;
+		}
 		if (ch == '\n' || (ch == '\r' && (sc->coff + 1 >= sc->n ||
 		    sc->s[sc->coff + 1] != '\n'))) {
 			sc->cline++;
@@ -169,8 +172,81 @@ scan_escape(struct scan *sc)
 	return 0;
 }
 
+/* Write code point 'cp' as UTF-8 at 'o'; returns the bytes written. */
+static size_t
+put_utf8(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The text of the string s[from, to) (quotes excluded), already checked
+ * by scan_string, with its escapes decoded, in the arena.  Decoding never
+ * makes it longer. */
+static const char *
+decode(struct scan *sc, size_t from, size_t to, size_t *len)
+{
+	char *p = arena_alloc(sc->arena, to - from + 1), *o = p;
+	size_t i = from;
+	unsigned u, lo;
+
+	if (p == NULL)
+		return NULL;
+	while (i < to) {
+		char c = sc->s[i];
+
+		if (c != '\\') {
+			*o++ = c;
+			i++;
+			continue;
+		}
+		c = sc->s[i + 1];
+		i += 2;
+		switch (c) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			hex4(sc->s + i, &u);
+			i += 4;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				hex4(sc->s + i + 2, &lo);
+				i += 6;
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+			}
+			o += put_utf8(o, u);
+			break;
+		default: *o++ = c; break;	/* " \ / */
+		}
+	}
+	*o = '\0';
+	*len = (size_t)(o - p);
+	return p;
+}
+
+/* A string at sc->i; with 'out', its decoded text. */
 static int
-scan_string(struct scan *sc)
+scan_string(struct scan *sc, const char **out, size_t *len)
 {
 	size_t start = sc->i;
 	uint32_t cp;
@@ -184,8 +260,15 @@ scan_string(struct scan *sc)
 			return fail(sc, start, "invalid JSON: string is never "
 			    "closed");
 		c = (unsigned char)sc->s[sc->i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			sc->i++;		/* most bytes */
+			continue;
+		}
 		if (c == '"') {
 			sc->i++;
+			if (out != NULL && (*out = decode(sc, start + 1,
+			    sc->i - 1, len)) == NULL)
+				return err_nomem(sc->e);
 			return 0;
 		}
 		if (c == '\\') {
@@ -217,7 +300,7 @@ digits(struct scan *sc)
 }
 
 static int
-scan_number(struct scan *sc)
+scan_number(struct scan *sc, double *out)
 {
 	size_t start = sc->i;
 	char tmp[400];
@@ -256,39 +339,53 @@ scan_number(struct scan *sc)
 	v = strtod(tmp, NULL);
 	if (!isfinite(v))
 		return fail(sc, start, "number out of range");
+	*out = v;
 	return 0;
 }
 
-static int scan_value(struct scan *, int, size_t, int);
+static int scan_value(struct scan *, int, size_t, int, struct jnode *);
 
+/* A finished child goes on the stack until its container closes. */
 static int
-push_pos(struct scan *sc, size_t off, size_t keyoff, int haskey)
+push_kid(struct scan *sc, const struct jnode *kid)
 {
-	struct jpos *p;
+	struct jnode *p;
 
-	if (sc->npos >= JDOC_MAX_VALUES)
-		return fail(sc, off, "more than %d values in one file",
-		    JDOC_MAX_VALUES);
-	if (sc->npos == sc->cap) {
-		size_t cap = sc->cap ? sc->cap * 2 : 256;
+	if (sc->nstack == sc->cap) {
+		size_t cap = sc->cap ? sc->cap * 2 : 64;
 
-		if ((p = realloc(sc->pos, cap * sizeof(*p))) == NULL)
+		if ((p = realloc(sc->stack, cap * sizeof(*p))) == NULL)
 			return err_nomem(sc->e);
-		sc->pos = p;
+		sc->stack = p;
 		sc->cap = cap;
 	}
-	p = &sc->pos[sc->npos++];
-	p->kline = p->kcol = 0;
-	if (haskey)
-		locate(sc, keyoff, &p->kline, &p->kcol);
-	locate(sc, off, &p->line, &p->col);
+	sc->stack[sc->nstack++] = *kid;
+	return 0;
+}
+
+/* The container closes: its children move from the stack to the arena. */
+static int
+close_container(struct scan *sc, struct jnode *out, size_t base)
+{
+	size_t n = sc->nstack - base;
+
+	out->nkids = n;
+	if (n > 0) {
+		if ((out->kids = arena_alloc(sc->arena, n *
+		    sizeof(*out->kids))) == NULL)
+			return err_nomem(sc->e);
+		memcpy(out->kids, sc->stack + base, n * sizeof(*out->kids));
+	}
+	sc->nstack = base;
 	return 0;
 }
 
 static int
-scan_object(struct scan *sc, int depth)
+scan_object(struct scan *sc, int depth, struct jnode *out)
 {
-	size_t keyoff;
+	size_t keyoff, base = sc->nstack, klen;
+	struct jnode kid;
+	const char *key;
 
 	sc->i++;
 	skip_ws(sc);
@@ -301,18 +398,21 @@ scan_object(struct scan *sc, int depth)
 			return describe(sc, sc->i, "expected a key in double "
 			    "quotes");
 		keyoff = sc->i;
-		if (scan_string(sc) != 0)
+		if (scan_string(sc, &key, &klen) != 0)
 			return -1;
 		skip_ws(sc);
 		if (sc->i >= sc->n || sc->s[sc->i] != ':')
 			return describe(sc, sc->i, "expected ':' after the key");
 		sc->i++;
-		if (scan_value(sc, depth + 1, keyoff, 1) != 0)
+		if (scan_value(sc, depth + 1, keyoff, 1, &kid) != 0)
+			return -1;
+		kid.key = key;
+		if (push_kid(sc, &kid) != 0)
 			return -1;
 		skip_ws(sc);
 		if (sc->i < sc->n && sc->s[sc->i] == '}') {
 			sc->i++;
-			return 0;
+			return close_container(sc, out, base);
 		}
 		if (sc->i >= sc->n || sc->s[sc->i] != ',')
 			return describe(sc, sc->i, "expected ',' or '}'");
@@ -325,8 +425,11 @@ scan_object(struct scan *sc, int depth)
 }
 
 static int
-scan_array(struct scan *sc, int depth)
+scan_array(struct scan *sc, int depth, struct jnode *out)
 {
+	size_t base = sc->nstack;
+	struct jnode kid;
+
 	sc->i++;
 	skip_ws(sc);
 	if (sc->i < sc->n && sc->s[sc->i] == ']') {
@@ -334,12 +437,13 @@ scan_array(struct scan *sc, int depth)
 		return 0;
 	}
 	for (;;) {
-		if (scan_value(sc, depth + 1, 0, 0) != 0)
+		if (scan_value(sc, depth + 1, 0, 0, &kid) != 0 ||
+		    push_kid(sc, &kid) != 0)
 			return -1;
 		skip_ws(sc);
 		if (sc->i < sc->n && sc->s[sc->i] == ']') {
 			sc->i++;
-			return 0;
+			return close_container(sc, out, base);
 		}
 		if (sc->i >= sc->n || sc->s[sc->i] != ',')
 			return describe(sc, sc->i, "expected ',' or ']'");
@@ -362,49 +466,65 @@ scan_literal(struct scan *sc, const char *word)
 	return 0;
 }
 
+/* One value at sc->i into 'out', with its position (and its key's, at
+ * 'keyoff', for an object member). */
 static int
-scan_value(struct scan *sc, int depth, size_t keyoff, int haskey)
+scan_value(struct scan *sc, int depth, size_t keyoff, int haskey,
+    struct jnode *out)
 {
 	char c;
 
+	memset(out, 0, sizeof(*out));
 	skip_ws(sc);
 	if (sc->i >= sc->n)
 		return describe(sc, sc->i, "expected a value");
 	if (depth > JDOC_MAX_DEPTH)
 		return fail(sc, sc->i, "nested deeper than %d levels",
 		    JDOC_MAX_DEPTH);
-	if (push_pos(sc, sc->i, keyoff, haskey) != 0)
-		return -1;
+	if (sc->nvalues++ >= JDOC_MAX_VALUES)
+		return fail(sc, sc->i, "more than %d values in one file",
+		    JDOC_MAX_VALUES);
+	if (haskey)
+		locate(sc, keyoff, &out->kline, &out->kcol);
+	locate(sc, sc->i, &out->line, &out->col);
 	c = sc->s[sc->i];
 	switch (c) {
 	case '{':
-		return scan_object(sc, depth);
+		out->type = JOBJ;
+		return scan_object(sc, depth, out);
 	case '[':
-		return scan_array(sc, depth);
+		out->type = JARR;
+		return scan_array(sc, depth, out);
 	case '"':
-		return scan_string(sc);
+		out->type = JSTR;
+		return scan_string(sc, &out->str, &out->len);
 	case 't':
+		out->type = JBOOL;
+		out->boolean = 1;
 		return scan_literal(sc, "true");
 	case 'f':
+		out->type = JBOOL;
 		return scan_literal(sc, "false");
 	case 'n':
+		out->type = JNULL;
 		return scan_literal(sc, "null");
 	default:
+		out->type = JNUM;
 		if (c == '-' || (c >= '0' && c <= '9'))
-			return scan_number(sc);
+			return scan_number(sc, &out->num);
 		return describe(sc, sc->i, "expected a value");
 	}
 }
 
 static int
-scan_document(struct scan *sc)
+scan_document(struct scan *sc, struct jnode *root)
 {
 	if (sc->n >= 3 && memcmp(sc->s, "\xEF\xBB\xBF", 3) == 0)
 		sc->i = sc->coff = 3;
 	skip_ws(sc);
 	if (sc->i >= sc->n)
 		return fail(sc, sc->i, "invalid JSON: the file is empty");
-	if (scan_value(sc, 1, 0, 0) != 0)
+	if (scan_value(sc, 1, 0, 0, root) != 0)
 		return -1;
 	skip_ws(sc);
 	if (sc->i < sc->n)
@@ -413,28 +533,7 @@ scan_document(struct scan *sc)
 	return 0;
 }
 
-/* ==== Conversion from cJSON, pairing items with positions ==== */
-
-struct conv {
-	const struct jdoc	*d;
-	const struct jpos	*pos;
-	size_t			 npos, k;
-	struct arena		*arena;
-	struct err		*e;
-};
-
-static const char *
-copy_str(struct arena *arena, const char *s, size_t *lenp)
-{
-	size_t len = strlen(s);
-	char *p = arena_alloc(arena, len + 1);
-
-	if (p != NULL)
-		memcpy(p, s, len + 1);
-	if (lenp != NULL)
-		*lenp = len;
-	return p;
-}
+/* ==== Duplicate keys ==== */
 
 static int
 cmp_member(const void *a, const void *b)
@@ -510,99 +609,24 @@ check_duplicates(const struct jdoc *d, const struct jnode *obj,
 	return rc;
 }
 
+/* Every object of the tree, children before their parent (the order in
+ * which a repeated key is reported). */
 static int
-convert(struct conv *cv, const cJSON *c, struct jnode *out)
+check_tree(const struct jdoc *d, const struct jnode *n, struct err *e)
 {
-	const struct jpos *p;
-	const cJSON *child;
-	size_t n = 0, i = 0;
+	size_t i;
 
-	if (cv->k >= cv->npos)
-		return err_set(cv->e, AS_ESYS, cv->d->file, 0, 0,
-		    "internal error: JSON position index out of step");
-	p = &cv->pos[cv->k++];
-	memset(out, 0, sizeof(*out));
-	out->line = p->line;
-	out->col = p->col;
-	out->kline = p->kline;
-	out->kcol = p->kcol;
-	if (cJSON_IsNull(c)) {
-		out->type = JNULL;
-	} else if (cJSON_IsBool(c)) {
-		out->type = JBOOL;
-		out->boolean = cJSON_IsTrue(c);
-	} else if (cJSON_IsNumber(c)) {
-		out->type = JNUM;
-		out->num = c->valuedouble;
-	} else if (cJSON_IsString(c)) {
-		out->type = JSTR;
-		if ((out->str = copy_str(cv->arena, c->valuestring,
-		    &out->len)) == NULL)
-			return err_nomem(cv->e);
-	} else {
-		out->type = cJSON_IsArray(c) ? JARR : JOBJ;
-		for (child = c->child; child != NULL; child = child->next)
-			n++;
-		if (n > 0 && (out->kids = arena_alloc(cv->arena,
-		    n * sizeof(*out->kids))) == NULL)
-			return err_nomem(cv->e);
-		out->nkids = n;
-		for (child = c->child; child != NULL; child = child->next) {
-			if (convert(cv, child, &out->kids[i]) != 0)
-				return -1;
-			if (out->type == JOBJ && (out->kids[i].key =
-			    copy_str(cv->arena, child->string, NULL)) == NULL)
-				return err_nomem(cv->e);
-			i++;
-		}
-		if (out->type == JOBJ && check_duplicates(cv->d, out,
-		    cv->e) != 0)
+	for (i = 0; i < n->nkids; i++)
+		if (n->kids[i].nkids > 0 && check_tree(d, &n->kids[i], e) != 0)
 			return -1;
-	}
-	return 0;
-}
-
-/* cJSON allocates every node with malloc and frees each in cJSON_Delete;
- * during jdoc_parse() its nodes come from an arena instead, dropped whole
- * once converted.  (cJSON's hooks are global; assess is single-threaded
- * and resets them before returning.) */
-static struct arena *cjson_arena;
-
-static void *
-cjson_alloc(size_t n)
-{
-	return arena_alloc(cjson_arena, n);
-}
-
-static void
-cjson_free(void *p)
-{
-	(void)p;		/* the arena goes in one piece */
-}
-
-static cJSON *
-parse_with_arena(struct arena *a, const char *text, size_t len)
-{
-	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
-	const char *end = NULL;
-	cJSON *tree;
-
-	cjson_arena = a;
-	cJSON_InitHooks(&hooks);
-	tree = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
-	cJSON_InitHooks(NULL);
-	cjson_arena = NULL;
-	return tree;
+	return n->type == JOBJ ? check_duplicates(d, n, e) : 0;
 }
 
 int
 jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
     struct err *e)
 {
-	struct arena nodes = ARENA_INIT;
 	struct scan sc;
-	struct conv cv;
-	cJSON *tree = NULL;
 	int rc = -1;
 
 	memset(d, 0, sizeof(*d));
@@ -612,6 +636,7 @@ jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
 	sc.s = text;
 	sc.n = len;
 	sc.cline = sc.ccol = 1;
+	sc.arena = &d->arena;
 	sc.file = file;
 	sc.e = e;
 	if (memchr(text, '\0', len) != NULL) {
@@ -619,31 +644,15 @@ jdoc_parse(struct jdoc *d, const char *file, const char *text, size_t len,
 		    "NUL byte in the file; is it really JSON?");
 		goto out;
 	}
-	if (scan_document(&sc) != 0)
-		goto out;
-	tree = parse_with_arena(&nodes, text, len);
-	if (tree == NULL) {
-		/* the scanner accepted it, so cJSON can only have run out
-		 * of memory */
-		err_nomem(e);
-		goto out;
-	}
 	if ((d->root = arena_alloc(&d->arena, sizeof(*d->root))) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
-	cv.d = d;
-	cv.pos = sc.pos;
-	cv.npos = sc.npos;
-	cv.k = 0;
-	cv.arena = &d->arena;
-	cv.e = e;
-	if (convert(&cv, tree, d->root) != 0)
+	if (scan_document(&sc, d->root) != 0 || check_tree(d, d->root, e) != 0)
 		goto out;
 	rc = 0;
 out:
-	arena_release(&nodes);	/* the cJSON tree */
-	free(sc.pos);
+	free(sc.stack);
 	if (rc != 0)
 		jdoc_release(d);
 	return rc;

@@ -1,12 +1,11 @@
 /*
  * jdoc.h - strict JSON documents with a source position on every value.
  *
- * cJSON builds the tree but keeps no positions and accepts much that JSON
- * forbids (duplicate keys, leading zeros, "\u0000", raw control characters,
- * invalid UTF-8, trailing garbage).  jdoc_parse() first scans the text with
- * a strict validator that also records where every value and key starts,
- * then lets cJSON parse it and copies the tree into jnodes carrying those
- * positions.  The cJSON tree never leaves jdoc.c.
+ * cJSON keeps no positions and accepts much that JSON forbids (duplicate
+ * keys, leading zeros, "\u0000", raw control characters, invalid UTF-8,
+ * trailing garbage).  jdoc_parse() reads the text once with its own
+ * strict parser, which builds the tree of jnodes directly, each carrying
+ * the position of its value and key.
  *
  * The loaders (survey, target, answers) use the schema helpers below, so
  * every semantic error can say FILE:LINE:COL.

@@ -12,6 +12,7 @@
 #include "jdoc.h"
 #include "luaconv.h"
 #include "score.h"
+#include "suggest.h"
 #include "utf8.h"
 
 
@@ -142,6 +143,140 @@ luaconv_freeze(lua_State *L)
 	seen = lua_absindex(L, -2);
 	freeze(L, seen, 0);			/* seen, proxy */
 	lua_remove(L, -2);
+}
+
+/* ==== Unknown ids ==== */
+
+/* Raise "FILE:LINE: unknown WHAT 'ID'[ of OWNER][; did you mean 'X'?]" at
+ * the innermost line of Lua code, naming up to two lines that called it
+ * (the misspelt id is often written there, passed down to a helper). */
+static int
+unknown_id(lua_State *L, const char *what, const char *id,
+    const char *owner, const char *near)
+{
+	char msg[700], safe[200], hint[200];
+	size_t o = 0;
+	lua_Debug ar;
+	int level, shown = 0;
+
+	utf8_visible(safe, sizeof(safe), id, strlen(id) > 64 ? 64 :
+	    strlen(id));
+	hint[0] = '\0';
+	if (near != NULL)
+		snprintf(hint, sizeof(hint), "; did you mean '%s'?", near);
+	msg[0] = '\0';
+	for (level = 1; lua_getstack(L, level, &ar) && shown < 3; level++) {
+		if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
+			continue;
+		if (shown == 0)
+			o += (size_t)snprintf(msg, sizeof(msg), "%s:%d: ",
+			    ar.short_src, ar.currentline);
+		else
+			o += (size_t)snprintf(msg + o, sizeof(msg) - o, "%s%s:%d",
+			    shown == 1 ? " (called from " : ", ", ar.short_src,
+			    ar.currentline);
+		if (o >= sizeof(msg))
+			break;
+		if (shown++ == 0)
+			o += (size_t)snprintf(msg + o, sizeof(msg) - o,
+			    "unknown %s '%s'%s%s%s", what, safe, owner ? " of " :
+			    "", owner ? owner : "", hint);
+		if (o >= sizeof(msg))
+			break;
+	}
+	if (shown == 0)
+		snprintf(msg, sizeof(msg), "unknown %s '%s'%s%s%s", what, safe,
+		    owner ? " of " : "", owner ? owner : "", hint);
+	else if (shown > 1 && o + 1 < sizeof(msg))
+		snprintf(msg + o, sizeof(msg) - o, ")");
+	lua_pushstring(L, msg);
+	return lua_error(L);
+}
+
+static const char *
+near_dimension(const struct survey *s, const char *id)
+{
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, id);
+	for (i = 0; i < s->ndims; i++)
+		suggest_try(&sg, s->dims[i].id);
+	return sg.best;
+}
+
+static const char *
+near_practice(const struct target *t, const char *id)
+{
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, id);
+	for (i = 0; t != NULL && i < t->npr; i++)
+		suggest_try(&sg, t->pr[i].id);
+	return sg.best;
+}
+
+static const char *
+near_option(const struct question *q, const char *value)
+{
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, value);
+	for (i = 0; i < q->nopts; i++)
+		suggest_try(&sg, q->opts[i].value);
+	return sg.best;
+}
+
+enum idkind { ID_QUESTION, ID_DIMENSION, ID_PRACTICE };
+
+/* __index of the table behind a read-only map keyed by id, reached only
+ * for keys it does not hold: an id the survey or target does not know is
+ * an error, a known one (a dimension without a target level) is nil.
+ * Upvalues: the live state, the kind of id. */
+static int
+strict_miss(lua_State *L)
+{
+	const struct luaconv_live *lv = lua_touserdata(L, lua_upvalueindex(1));
+	const char *key;
+
+	if (lua_type(L, 2) != LUA_TSTRING)
+		return 0;
+	key = lua_tostring(L, 2);
+	switch (lua_tointeger(L, lua_upvalueindex(2))) {
+	case ID_QUESTION:
+		if (survey_question(lv->s, key) >= 0)
+			return 0;
+		return unknown_id(L, "question", key, NULL,
+		    survey_near_question(lv->s, key));
+	case ID_DIMENSION:
+		if (survey_dimension(lv->s, key) >= 0)
+			return 0;
+		return unknown_id(L, "dimension", key, NULL,
+		    near_dimension(lv->s, key));
+	default:
+		return unknown_id(L, "practice", key, NULL,
+		    near_practice(lv->t, key));
+	}
+}
+
+/* Make field 'field' of the read-only table at 'proxy' strict. */
+static void
+strictify(lua_State *L, int proxy, const char *field,
+    struct luaconv_live *lv, enum idkind kind)
+{
+	proxy = lua_absindex(L, proxy);
+	push_original(L, proxy);			/* orig */
+	lua_getfield(L, -1, field);			/* orig, sub */
+	push_original(L, lua_gettop(L));		/* orig, sub, subo */
+	lua_createtable(L, 0, 1);
+	lua_pushlightuserdata(L, lv);
+	lua_pushinteger(L, kind);
+	lua_pushcclosure(L, strict_miss, 2);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
+	lua_pop(L, 3);
 }
 
 /* ==== Pushing the survey and target ==== */
@@ -303,8 +438,9 @@ push_dimension(lua_State *L, const struct survey *s,
 }
 
 void
-luaconv_push_survey(lua_State *L, const struct survey *s)
+luaconv_push_survey(lua_State *L, struct luaconv_live *lv)
 {
+	const struct survey *s = lv->s;
 	size_t i;
 
 	luaL_checkstack(L, 12, "pushing the survey");
@@ -338,12 +474,15 @@ luaconv_push_survey(lua_State *L, const struct survey *s)
 	}
 	lua_setfield(L, -2, "questions");
 	luaconv_freeze(L);
+	strictify(L, -1, "questions", lv, ID_QUESTION);
+	strictify(L, -1, "dimension", lv, ID_DIMENSION);
 }
 
 void
-luaconv_push_target(lua_State *L, const struct survey *s,
-    const struct target *t)
+luaconv_push_target(lua_State *L, struct luaconv_live *lv)
 {
+	const struct survey *s = lv->s;
+	const struct target *t = lv->t;
 	size_t i, j;
 
 	if (t == NULL) {
@@ -384,36 +523,103 @@ luaconv_push_target(lua_State *L, const struct survey *s,
 	}
 	lua_setfield(L, -2, "practices");
 	luaconv_freeze(L);
+	strictify(L, -1, "dimensions", lv, ID_DIMENSION);
+	strictify(L, -1, "practices", lv, ID_PRACTICE);
 }
 
 /* ==== Pushing an organisation view ==== */
 
+/*
+ * The statistics a rule reads are not copied into Lua tables for every
+ * organisation.  Once per run, each view (every respondent, or one
+ * audience) gets a read-only map from question id to a proxy whose fields
+ * are read from the C accumulators of the organisation being scored when
+ * the rule asks for them; the proxies are made on first use and reused
+ * for every organisation.  Only 'org' itself, its 'roles' and 'by_role'
+ * are new tables per call.  The proxies show the organisation of the
+ * call in progress; between calls they refuse to be read.
+ */
+
+#define VIEWS		"assess.views"
+#define FIELDS		"assess.fields"
+#define PRACTICES	"assess.practices"
+#define QINDEX		"assess.qindex"
+
+enum field { F_ANSWERED, F_NA, F_UNANSWERED, F_SKIPPED, F_EVIDENCED, F_N,
+	F_LEVELS, F_MEDIAN, F_MEAN, F_SD, F_OPTIONS, F_VALUE };
+
+static const char *const field_names[] = { "answered", "na", "unanswered",
+	"skipped", "evidenced", "n", "levels", "median", "mean", "sd",
+	"options", "value", NULL };
+
+/* One question in one view: full userdata, an upvalue of its proxies. */
+struct sref {
+	struct luaconv_live	*lv;
+	int			 view;		/* 0: all; k + 1: audience k */
+	int			 q;
+};
+
+static const char *
+view_name(const struct sref *r)
+{
+	return r->view == 0 ? "all respondents" : r->lv->s->aud[r->view - 1].id;
+}
+
+/* The accumulator a proxy reads now. */
+static const struct acc *
+live_acc(lua_State *L, const struct sref *r, const struct view **v)
+{
+	const struct rules_view *in = r->lv->in;
+	const struct acc *c;
+
+	if (in == NULL)
+		luaL_error(L, "the statistics of %s were kept after the "
+		    "score() call that received them", r->lv->s->qs[r->q].id);
+	if (r->view == 0) {
+		*v = in->v;
+		return in->c;
+	}
+	c = in->oa->role[r->view - 1];
+	if (c == NULL || c->respondents < in->anonymity)
+		luaL_error(L, "the statistics of role '%s' were kept from "
+		    "another organisation's score() call", view_name(r));
+	*v = agg_view(in->a, r->view - 1);
+	return c;
+}
+
 static void
 push_levels(lua_State *L, const struct qstat *st)
 {
-	uint32_t n = 0, k, sum = 0;
-	double mean, var = 0;
 	int i;
 
 	lua_createtable(L, NLEVELS, 0);
 	for (i = 0; i < NLEVELS; i++) {
 		lua_pushinteger(L, st->level[i]);
 		lua_rawseti(L, -2, i + 1);
+	}
+}
+
+/* n, mean and standard deviation of the level signals. */
+static uint32_t
+level_stats(const struct qstat *st, double *mean, double *sd)
+{
+	uint32_t n = 0, k, sum = 0;
+	double var = 0;
+	int i;
+
+	for (i = 0; i < NLEVELS; i++) {
 		n += st->level[i];
 		sum += st->level[i] * (uint32_t)(i + 1);
 	}
-	lua_setfield(L, -2, "levels");
-	set_int(L, "n", n);
 	if (n == 0)
-		return;
-	mean = (double)sum / n;
+		return 0;
+	*mean = (double)sum / n;
 	for (i = 0; i < NLEVELS; i++) {
 		k = st->level[i];
-		var += k * ((i + 1) - mean) * ((i + 1) - mean);
+		var += k * ((i + 1) - *mean) * ((i + 1) - *mean);
 	}
-	set_int(L, "median", agg_lower_median(st));
-	set_num(L, "mean", mean);
-	set_num(L, "sd", sqrt(var / n));
+	*sd = sqrt(var / n);
+	return n;
 }
 
 static void
@@ -431,58 +637,371 @@ push_numbers(lua_State *L, const struct numstat *ns)
 		set_num(L, "max", ns->max);
 		set_num(L, "sd", var > 0 ? sqrt(var) : 0);
 	}
-	lua_setfield(L, -2, "value");
 }
 
-static void
-push_qstat(lua_State *L, const struct question *q, const struct rules_view *in,
-    int qi)
+static int
+bad_field(lua_State *L, const struct sref *r)
 {
-	const struct qstat *st = agg_qstat(in->v, in->c, qi);
-	const struct numstat *ns = agg_numstat(in->v, in->c, qi);
-	const uint32_t *opts = agg_options(in->v, in->c, qi);
+	char list[200];
+	size_t i, o = 0;
+
+	for (i = 0; field_names[i] != NULL && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    i ? ", " : "", field_names[i]);
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return unknown_id(L, "field", lua_tostring(L, 2),
+		    r->lv->s->qs[r->q].id, NULL);
+	return luaL_error(L, "the statistics of %s have only the fields %s",
+	    r->lv->s->qs[r->q].id, list);
+}
+
+/* __index of a question's statistics.  Upvalues: the sref, the field
+ * name table, the options proxy (or false). */
+static int
+stat_index(lua_State *L)
+{
+	const struct sref *r = lua_touserdata(L, lua_upvalueindex(1));
+	const struct qstat *st;
+	const struct numstat *ns;
+	const struct view *v;
+	const struct acc *c;
+	double mean = 0, sd = 0;
+	uint32_t n;
+
+	lua_pushvalue(L, 2);
+	if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
+		return bad_field(L, r);
+	c = live_acc(L, r, &v);
+	st = agg_qstat(v, c, r->q);
+	switch ((enum field)lua_tointeger(L, -1)) {
+	case F_ANSWERED: lua_pushinteger(L, st->answered); return 1;
+	case F_NA: lua_pushinteger(L, st->na); return 1;
+	case F_UNANSWERED: lua_pushinteger(L, st->unanswered); return 1;
+	case F_SKIPPED: lua_pushinteger(L, st->skipped); return 1;
+	case F_EVIDENCED: lua_pushinteger(L, st->evidenced); return 1;
+	case F_LEVELS: push_levels(L, st); return 1;
+	case F_OPTIONS:
+		if (!lua_toboolean(L, lua_upvalueindex(3)))
+			return 0;
+		lua_pushvalue(L, lua_upvalueindex(3));
+		return 1;
+	case F_VALUE:
+		if ((ns = agg_numstat(v, c, r->q)) == NULL)
+			return 0;
+		push_numbers(L, ns);
+		return 1;
+	default:
+		break;
+	}
+	n = level_stats(st, &mean, &sd);
+	switch ((enum field)lua_tointeger(L, -1)) {
+	case F_N: lua_pushinteger(L, n); return 1;
+	case F_MEDIAN:
+		if (n == 0)
+			return 0;
+		lua_pushinteger(L, agg_lower_median(st));
+		return 1;
+	case F_MEAN:
+		if (n == 0)
+			return 0;
+		lua_pushnumber(L, mean);
+		return 1;
+	default:
+		if (n == 0)
+			return 0;
+		lua_pushnumber(L, sd);
+		return 1;
+	}
+}
+
+static int
+snap_next(lua_State *L)
+{
+	lua_settop(L, 2);
+	if (lua_next(L, 1))
+		return 2;
+	lua_pushnil(L);
+	return 1;
+}
+
+/* __pairs of statistics and option counts: a snapshot of the fields that
+ * are there now.  Upvalue: the NULL-ended names, as light userdata, or
+ * nothing for the option values of the sref at upvalue 1. */
+static int
+stat_pairs(lua_State *L)
+{
 	size_t i;
 
-	lua_createtable(L, 0, 12);
-	set_int(L, "answered", st->answered);
-	set_int(L, "na", st->na);
-	set_int(L, "unanswered", st->unanswered);
-	set_int(L, "skipped", st->skipped);
-	set_int(L, "evidenced", st->evidenced);
-	push_levels(L, st);
-	if (q->nopts > 0) {
-		lua_createtable(L, 0, (int)q->nopts);
-		for (i = 0; i < q->nopts; i++) {
-			lua_pushinteger(L, opts[i]);
-			lua_setfield(L, -2, q->opts[i].value);
-		}
-		lua_setfield(L, -2, "options");
+	lua_newtable(L);
+	for (i = 0; field_names[i] != NULL; i++) {
+		if (lua_getfield(L, 1, field_names[i]) == LUA_TNIL)
+			lua_pop(L, 1);
+		else
+			lua_setfield(L, -2, field_names[i]);
 	}
-	if (ns != NULL)
-		push_numbers(L, ns);
+	lua_pushcfunction(L, snap_next);
+	lua_insert(L, -2);
+	lua_pushnil(L);
+	return 3;
 }
 
-/* [-0, +1] The statistics of every question of a view, by id. */
+/* __index of a question's option counts.  Upvalue: the sref. */
+static int
+opt_index(lua_State *L)
+{
+	const struct sref *r = lua_touserdata(L, lua_upvalueindex(1));
+	const struct question *q = &r->lv->s->qs[r->q];
+	const struct view *v;
+	const struct acc *c;
+	const char *key;
+	int k;
+
+	if (lua_type(L, 2) != LUA_TSTRING)
+		return 0;
+	key = lua_tostring(L, 2);
+	if ((k = survey_option(q, key)) < 0)
+		return unknown_id(L, "option", key, q->id, near_option(q, key));
+	c = live_acc(L, r, &v);
+	lua_pushinteger(L, agg_options(v, c, r->q)[k]);
+	return 1;
+}
+
+static int
+opt_pairs(lua_State *L)
+{
+	const struct sref *r = lua_touserdata(L, lua_upvalueindex(1));
+	const struct question *q = &r->lv->s->qs[r->q];
+	const struct view *v;
+	const struct acc *c = live_acc(L, r, &v);
+	const uint32_t *counts = agg_options(v, c, r->q);
+	size_t i;
+
+	lua_createtable(L, 0, (int)q->nopts);
+	for (i = 0; i < q->nopts; i++) {
+		lua_pushinteger(L, counts[i]);
+		lua_setfield(L, -2, q->opts[i].value);
+	}
+	lua_pushcfunction(L, snap_next);
+	lua_insert(L, -2);
+	lua_pushnil(L);
+	return 3;
+}
+
+static int
+zero_len(lua_State *L)
+{
+	lua_pushinteger(L, 0);
+	return 1;
+}
+
+/* [-1, +1] The value on top (the sref) -> an empty table whose metatable
+ * has __index = fn(sref, extra...) with 'nextra' values below the sref
+ * as further upvalues, and __pairs = pairs_fn(sref). */
 static void
-push_questions(lua_State *L, const struct survey *s,
-    const struct rules_view *in)
+sref_proxy(lua_State *L, lua_CFunction index, int nup, lua_CFunction pairs)
+{
+	int top = lua_gettop(L), sref = top - nup + 1;
+
+	lua_newtable(L);				/* ..., proxy */
+	lua_createtable(L, 0, 5);			/* ..., proxy, mt */
+	lua_pushvalue(L, sref);
+	lua_pushcclosure(L, pairs, 1);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushcfunction(L, ro_newindex);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushcfunction(L, zero_len);
+	lua_setfield(L, -2, "__len");
+	lua_pushliteral(L, FROZEN);
+	lua_setfield(L, -2, "__metatable");
+	lua_rotate(L, sref, 2);				/* proxy, mt, ups... */
+	lua_pushcclosure(L, index, nup);		/* proxy, mt, fn */
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);			/* proxy */
+	(void)top;
+}
+
+/* [-0, +1] The statistics proxy of question 'q' in view 'view'. */
+static void
+new_stat(lua_State *L, struct luaconv_live *lv, int view, int q)
+{
+	struct sref *r = lua_newuserdatauv(L, sizeof(*r), 0);
+
+	r->lv = lv;
+	r->view = view;
+	r->q = q;
+	lua_getfield(L, LUA_REGISTRYINDEX, FIELDS);	/* r, fields */
+	if (lv->s->qs[q].nopts > 0) {
+		lua_pushvalue(L, -2);
+		sref_proxy(L, opt_index, 1, opt_pairs);	/* r, fields, opts */
+	} else {
+		lua_pushboolean(L, 0);
+	}
+	sref_proxy(L, stat_index, 3, stat_pairs);
+}
+
+static int
+in_view(const struct survey *s, int view, int q)
+{
+	return view == 0 || (s->qs[q].audience & (1u << (view - 1))) != 0;
+}
+
+/* __index of a view's question table, for an id it does not hold yet:
+ * the statistics proxy, made now and kept; nil for a question outside
+ * the view; an error for an id the survey does not have.  Upvalues: the
+ * live state, the view, the question index by id. */
+static int
+view_miss(lua_State *L)
+{
+	struct luaconv_live *lv = lua_touserdata(L, lua_upvalueindex(1));
+	int view = (int)lua_tointeger(L, lua_upvalueindex(2)), q;
+	const char *key;
+
+	if (lua_type(L, 2) != LUA_TSTRING)
+		return 0;
+	lua_pushvalue(L, 2);
+	if (lua_rawget(L, lua_upvalueindex(3)) != LUA_TNUMBER) {
+		key = lua_tostring(L, 2);
+		return unknown_id(L, "question", key, NULL,
+		    survey_near_question(lv->s, key));
+	}
+	q = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	if (!in_view(lv->s, view, q))
+		return 0;
+	new_stat(L, lv, view, q);
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, 1);
+	return 1;
+}
+
+/* __pairs of a view: make every proxy of the view, then iterate. */
+static int
+view_pairs(lua_State *L)
+{
+	struct luaconv_live *lv = lua_touserdata(L, lua_upvalueindex(1));
+	int view = (int)lua_tointeger(L, lua_upvalueindex(2));
+	size_t i;
+
+	for (i = 0; i < lv->s->nq; i++)
+		if (in_view(lv->s, view, (int)i)) {
+			lua_getfield(L, 1, lv->s->qs[i].id);
+			lua_pop(L, 1);
+		}
+	return ro_pairs(L);
+}
+
+/* [-0, +1] The read-only question map of one view. */
+static void
+new_view(lua_State *L, struct luaconv_live *lv, int view)
+{
+	lua_newtable(L);				/* t */
+	lua_createtable(L, 0, 1);
+	lua_pushlightuserdata(L, lv);
+	lua_pushinteger(L, view);
+	lua_getfield(L, LUA_REGISTRYINDEX, QINDEX);
+	lua_pushcclosure(L, view_miss, 3);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
+	luaconv_freeze(L);				/* proxy */
+	lua_getmetatable(L, -1);
+	lua_pushlightuserdata(L, lv);
+	lua_pushinteger(L, view);
+	lua_pushcclosure(L, view_pairs, 2);
+	lua_setfield(L, -2, "__pairs");
+	lua_pop(L, 1);
+}
+
+/* __index of org.practices.  Upvalues: the live state, id -> index. */
+static int
+practice_index(lua_State *L)
+{
+	const struct luaconv_live *lv = lua_touserdata(L, lua_upvalueindex(1));
+
+	lua_pushvalue(L, 2);
+	if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER) {
+		if (lua_type(L, 2) != LUA_TSTRING)
+			return 0;
+		return unknown_id(L, "practice", lua_tostring(L, 2), NULL,
+		    near_practice(lv->t, lua_tostring(L, 2)));
+	}
+	if (lv->in == NULL || lv->in->met == NULL)
+		return luaL_error(L, "org.practices was kept after the score() "
+		    "call that received it");
+	lua_pushboolean(L, lv->in->met[lua_tointeger(L, -1)] == PRACTICE_MET);
+	return 1;
+}
+
+static int
+practice_pairs(lua_State *L)
+{
+	const struct luaconv_live *lv = lua_touserdata(L, lua_upvalueindex(1));
+	size_t j;
+
+	lua_newtable(L);
+	for (j = 0; j < lv->t->npr; j++) {
+		lua_getfield(L, 1, lv->t->pr[j].id);
+		lua_setfield(L, -2, lv->t->pr[j].id);
+	}
+	lua_pushcfunction(L, snap_next);
+	lua_insert(L, -2);
+	lua_pushnil(L);
+	return 3;
+}
+
+static void
+new_practices(lua_State *L, struct luaconv_live *lv)
 {
 	size_t j;
 
-	lua_createtable(L, 0, (int)in->v->nq);
-	for (j = 0; j < in->v->nq; j++) {
-		int qi = in->v->qidx[j];
+	lua_pushlightuserdata(L, lv);
+	lua_createtable(L, 0, (int)lv->t->npr);
+	for (j = 0; j < lv->t->npr; j++) {
+		lua_pushinteger(L, (lua_Integer)j);
+		lua_setfield(L, -2, lv->t->pr[j].id);
+	}
+	lua_pushlightuserdata(L, lv);			/* lv, ids, lv */
+	lua_rotate(L, -3, 1);				/* lv, lv, ids */
+	sref_proxy(L, practice_index, 2, practice_pairs);
+	lua_remove(L, -2);
+}
 
-		push_qstat(L, &s->qs[qi], in, qi);
-		lua_setfield(L, -2, s->qs[qi].id);
+void
+luaconv_prepare_views(lua_State *L, struct luaconv_live *lv)
+{
+	size_t k;
+
+	luaL_checkstack(L, 12, "preparing the organisation views");
+	lua_createtable(L, 0, 12);
+	for (k = 0; field_names[k] != NULL; k++) {
+		lua_pushinteger(L, (lua_Integer)k);
+		lua_setfield(L, -2, field_names[k]);
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, FIELDS);
+	lua_createtable(L, 0, (int)lv->s->nq);
+	for (k = 0; k < lv->s->nq; k++) {
+		lua_pushinteger(L, (lua_Integer)k);
+		lua_setfield(L, -2, lv->s->qs[k].id);
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, QINDEX);
+	lua_createtable(L, (int)lv->s->naud + 1, 0);
+	for (k = 0; k <= lv->s->naud; k++) {
+		new_view(L, lv, (int)k);
+		lua_rawseti(L, -2, (lua_Integer)k + 1);
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, VIEWS);
+	if (lv->t != NULL) {
+		new_practices(L, lv);
+		lua_setfield(L, LUA_REGISTRYINDEX, PRACTICES);
 	}
 }
 
 void
-luaconv_push_view(lua_State *L, const struct survey *s,
-    const struct target *t, const struct rules_view *in)
+luaconv_push_view(lua_State *L, const struct luaconv_live *lv)
 {
-	size_t j, k;
+	const struct rules_view *in = lv->in;
+	const struct survey *s = lv->s;
+	size_t k;
 
 	luaL_checkstack(L, 12, "pushing an organisation");
 	lua_createtable(L, 0, 6);
@@ -493,30 +1012,24 @@ luaconv_push_view(lua_State *L, const struct survey *s,
 		if (in->oa->role[k] != NULL)
 			set_int(L, s->aud[k].id, in->oa->role[k]->respondents);
 	lua_setfield(L, -2, "roles");
-	push_questions(L, s, in);
-	lua_setfield(L, -2, "questions");
-	lua_newtable(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, VIEWS);	/* org, views */
+	lua_rawgeti(L, -1, 1);
+	lua_setfield(L, -3, "questions");
+	lua_newtable(L);				/* org, views, by_role */
 	for (k = 0; k < s->naud; k++) {
-		struct rules_view rv = *in;
-
 		if (in->oa->role[k] == NULL ||
 		    in->oa->role[k]->respondents < in->anonymity)
 			continue;
-		rv.v = agg_view(in->a, (int)k);
-		rv.c = in->oa->role[k];
 		lua_createtable(L, 0, 2);
-		set_int(L, "respondents", rv.c->respondents);
-		push_questions(L, s, &rv);
+		set_int(L, "respondents", in->oa->role[k]->respondents);
+		lua_rawgeti(L, -3, (lua_Integer)k + 2);
 		lua_setfield(L, -2, "questions");
 		lua_setfield(L, -2, s->aud[k].id);
 	}
-	lua_setfield(L, -2, "by_role");
-	if (t != NULL && in->met != NULL) {
-		lua_createtable(L, 0, (int)t->npr);
-		for (j = 0; j < t->npr; j++) {
-			lua_pushboolean(L, in->met[j] == PRACTICE_MET);
-			lua_setfield(L, -2, t->pr[j].id);
-		}
+	lua_setfield(L, -3, "by_role");
+	lua_pop(L, 1);
+	if (lv->t != NULL && in->met != NULL) {
+		lua_getfield(L, LUA_REGISTRYINDEX, PRACTICES);
 		lua_setfield(L, -2, "practices");
 	}
 }

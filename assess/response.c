@@ -1,7 +1,8 @@
 /*
  * response.c - cell values to answers, and a respondent's answers checked
- * against the survey.  The per-cell work of every answers file runs here,
- * so it stays simple: linear option lookups over short lists.
+ * against the survey.  The per-cell work of every answers file runs here:
+ * options are found through the question's hash table (survey.c), and
+ * nothing is allocated.
  */
 #include <ctype.h>
 #include <math.h>
@@ -30,35 +31,37 @@ is_na(const char *s, size_t n)
 	    tolower((unsigned char)s[1]) == 'a';
 }
 
-/* Exact match first; then a unique match ignoring letter case. */
+/* The option 's' names (value or label), or -1 with 'msg' filled. */
 static int
-find_option(const struct question *q, const char *s, size_t n)
-{
-	size_t i;
-	int found = -1;
-
-	for (i = 0; i < q->nopts; i++)
-		if (q->opts[i].vlen == n && memcmp(q->opts[i].value, s, n) == 0)
-			return (int)i;
-	for (i = 0; i < q->nopts; i++)
-		if (q->opts[i].vlen == n &&
-		    strncasecmp(q->opts[i].value, s, n) == 0) {
-			if (found >= 0)
-				return -1;
-			found = (int)i;
-		}
-	return found;
-}
-
-static int
-not_option(const struct question *q, const char *s, size_t n, char *msg,
+find_option(const struct question *q, const char *s, size_t n, char *msg,
     size_t size)
 {
-	char allowed[512];
+	char allowed[640], a[80], b[80];
+	int k = survey_find_option(q, s, n), shown = (int)(n > 60 ? 60 : n);
+	size_t i, first = q->nopts;
 
-	survey_allowed(q, allowed, sizeof(allowed));
-	snprintf(msg, size, "%s: '%.*s' is not an option; expected one of %s",
-	    q->id, (int)(n > 60 ? 60 : n), s, allowed);
+	if (k >= 0)
+		return k;
+	if (k == SURVEY_AMBIGUOUS) {
+		for (i = 0; i < q->nopts; i++) {
+			if (survey_is_label(q, i, s, n)) {
+				if (first == q->nopts) {
+					first = i;
+					continue;
+				}
+				snprintf(a, sizeof(a), "%s", q->opts[first].value);
+				snprintf(b, sizeof(b), "%s", q->opts[i].value);
+				break;
+			}
+		}
+		snprintf(msg, size, "%s: '%.*s' is the label of more than one "
+		    "option (%s and %s); write the value instead", q->id,
+		    shown, s, a, b);
+		return -1;
+	}
+	survey_allowed_labels(q, allowed, sizeof(allowed));
+	snprintf(msg, size, "%s: '%.*s' is not an option; expected a value "
+	    "or its label: %s", q->id, shown, s, allowed);
 	return -1;
 }
 
@@ -66,10 +69,10 @@ static int
 parse_choice(const struct question *q, const char *s, size_t n,
     struct answer *a, char *msg, size_t size)
 {
-	int k = find_option(q, s, n);
+	int k = find_option(q, s, n, msg, size);
 
 	if (k < 0)
-		return not_option(q, s, n, msg, size);
+		return -1;
 	a->opt = k;
 	if (q->opts[k].na) {
 		a->state = A_NA;
@@ -84,10 +87,10 @@ static int
 multi_part(const struct question *q, const char *s, size_t n,
     struct answer *a, char *msg, size_t size)
 {
-	int k = find_option(q, s, n);
+	int k = find_option(q, s, n, msg, size);
 
 	if (k < 0)
-		return not_option(q, s, n, msg, size);
+		return -1;
 	if (a->multi & (1ULL << k)) {
 		snprintf(msg, size, "%s: '%s' is chosen twice", q->id,
 		    q->opts[k].value);
@@ -247,7 +250,7 @@ response_parse(const struct question *q, const char *text, size_t len,
 	if (n == 0)
 		return 0;
 	if (is_na(s, n) && (q->type == Q_NUMBER || q->type == Q_TEXT ||
-	    find_option(q, s, n) < 0)) {
+	    survey_find_option(q, s, n) < 0)) {
 		if (!q->allow_na) {
 			snprintf(msg, size, "%s: 'na' (not applicable) is not an "
 			    "allowed answer to this question", q->id);

@@ -8,13 +8,23 @@
  *   instructions  a count hook spends a per-call budget; once it runs out
  *                 the hook re-arms itself to fire on every instruction and
  *                 raises each time, so pcall cannot swallow it;
- *   time          SIGALRM after the per-call wall-clock limit arms the same
- *                 hook (Lua's own lua.c does this for Ctrl-C); if Lua does
- *                 not get control back within half a second more (a slow
- *                 string pattern runs entirely in C), the handler writes a
- *                 prepared message and ends the process with status 1.
+ *   time          a POSIX timer on the CPU-time clock of the thread that
+ *                 runs the rule (CLOCK_THREAD_CPUTIME_ID), delivered to
+ *                 that thread (SIGEV_THREAD_ID) as SIGALRM, arms the same
+ *                 hook once the call has used its CPU time (Lua's own lua.c
+ *                 does this for Ctrl-C); if Lua does not get control back
+ *                 within half a second more of CPU (a slow string pattern
+ *                 runs entirely in C), the handler writes a prepared
+ *                 message and ends the process with status 1.  CPU time,
+ *                 not wall-clock time: a loaded machine does not stop a
+ *                 rule early, and every thread's rules have their own
+ *                 clock.  The signal carries its rules object, so each
+ *                 thread's watchdog stops only its own rule.
  * No report has been written at that point, so nothing partial is left.
  */
+#define _GNU_SOURCE 1	/* SIGEV_THREAD_ID, gettid() */
+
+#include <sys/syscall.h>
 #include <sys/time.h>
 
 #include <errno.h>
@@ -22,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -60,16 +71,21 @@ struct rules {
 	int			 hooks, survey, target;	/* registry refs */
 	const struct survey	*s;
 	const struct target	*t;
+	struct luaconv_live	 live;		/* what the proxies read */
 	rules_log_fn		 log;
 	void			*logctx;
 	unsigned		 nlog;
 	char			 kill_head[300], kill_tail[512];
 	struct sigaction	 old_alarm;
-	struct itimerval	 old_timer;	/* the host's, while armed */
+	timer_t			 timer;		/* the watchdog, on 'tid' */
+	pid_t			 tid;		/* 0: no timer yet */
+	volatile sig_atomic_t	 armed;
 };
 
-/* The rules being run, for the SIGALRM handler (one run at a time). */
-static struct rules *volatile running;
+/* The rules objects that exist, so that a late signal for one already
+ * freed is told apart (the signal carries the object's address). */
+#define LIVE_MAX 256
+static struct rules *volatile live[LIVE_MAX];
 
 static struct rules *
 get_rules(lua_State *L)
@@ -186,32 +202,50 @@ write_all(const char *s)
 	}
 }
 
+/* Start (or, with 0, stop) the watchdog: 'seconds' of this thread's CPU
+ * time from now.  timer_settime() may be called from a signal handler. */
 static void
-set_timer(double seconds, struct itimerval *old)
+set_timer(struct rules *r, double seconds)
 {
-	struct itimerval it;
+	struct itimerspec it;
 
 	memset(&it, 0, sizeof(it));
 	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds)
-	    * 1e6);
-	setitimer(ITIMER_REAL, &it, old);
+	it.it_value.tv_nsec = (long)((seconds - (double)(time_t)seconds) *
+	    1e9);
+	if (r->tid != 0)
+		timer_settime(r->timer, 0, &it, NULL);
+}
+
+static int
+is_live(const struct rules *r)
+{
+	size_t i;
+
+	for (i = 0; i < LIVE_MAX; i++)
+		if (live[i] == r)
+			return 1;
+	return 0;
 }
 
 static void
-on_alarm(int sig)
+on_alarm(int sig, siginfo_t *si, void *uctx)
 {
-	struct rules *r = running;
+	struct rules *r;
 	char num[24];
 	int i = (int)sizeof(num) - 1, line;
 
 	(void)sig;
-	if (r == NULL)
+	(void)uctx;
+	if (si == NULL || si->si_code != SI_TIMER)
+		return;		/* not the watchdog's */
+	r = si->si_value.sival_ptr;
+	if (r == NULL || !is_live(r) || !r->armed)
 		return;
 	if (!r->alarmed) {
 		r->alarmed = 1;
 		lua_sethook(r->L, hook, LUA_MASKCOUNT, 1);
-		set_timer(r->lim.grace, NULL);
+		set_timer(r, r->lim.grace);
 		return;
 	}
 	/* Lua never got control back: stuck inside a C library call */
@@ -225,6 +259,44 @@ on_alarm(int sig)
 	write_all(num + i);
 	write_all(r->kill_tail);
 	_exit(1);
+}
+
+/* The watchdog timer of the calling thread (made again if the rules
+ * moved to another thread). */
+static int
+own_timer(struct rules *r)
+{
+	struct sigevent sev;
+	pid_t tid = (pid_t)syscall(SYS_gettid);
+
+	if (r->tid == tid)
+		return 0;
+	if (r->tid != 0)
+		timer_delete(r->timer);
+	r->tid = 0;
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = SIGEV_THREAD_ID;
+	sev.sigev_signo = SIGALRM;
+	sev.sigev_value.sival_ptr = r;
+	sev._sigev_un._tid = tid;
+	if (timer_create(CLOCK_THREAD_CPUTIME_ID, &sev, &r->timer) != 0)
+		return -1;
+	r->tid = tid;
+	return 0;
+}
+
+static int
+register_live(struct rules *r)
+{
+	size_t i;
+
+	errno = 0;
+	for (i = 0; i < LIVE_MAX; i++)
+		if (live[i] == NULL) {
+			live[i] = r;
+			return 0;
+		}
+	return -1;
 }
 
 static void
@@ -242,20 +314,15 @@ arm(struct rules *r, const char *context)
 	    "runaway recursion?)%s%s%s\n", r->lim.seconds + r->lim.grace,
 	    safe[0] ? " (" : "", safe, safe[0] ? ")" : "");
 	lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
-	running = r;
-	set_timer(r->lim.seconds, &r->old_timer);
+	r->armed = 1;
+	set_timer(r, r->lim.seconds);
 }
 
-/* Stop the watchdog and give the host back the timer it had (with the
- * time spent here taken off, roughly: it resumes where it was). */
 static void
 disarm(struct rules *r)
 {
-	set_timer(0, NULL);
-	running = NULL;
-	if (r->old_timer.it_value.tv_sec != 0 ||
-	    r->old_timer.it_value.tv_usec != 0)
-		setitimer(ITIMER_REAL, &r->old_timer, NULL);
+	set_timer(r, 0);
+	r->armed = 0;
 }
 
 /* ==== Protected calls ==== */
@@ -300,6 +367,9 @@ run(struct rules *r, lua_CFunction fn, void *ud, const char *context,
 		    "already stopped", r->display);
 	if (!lua_checkstack(L, 4))
 		return err_nomem(e);
+	if (own_timer(r) != 0)
+		return err_set(e, AS_ESYS, NULL, 0, 0, "cannot start the rules' "
+		    "watchdog timer: %s", strerror(errno));
 	lua_pushcfunction(L, msgh);
 	lua_pushcfunction(L, fn);
 	lua_pushlightuserdata(L, ud);
@@ -357,13 +427,13 @@ read_source(const char *path, const char *display, struct buf *b,
 	return 0;
 }
 
-/* [-1, +1] Give the function on top a strict environment of its own. */
+/* [-1, +1] Give the function on top a strict environment of its own:
+ * an empty table whose reads go to the sandbox's base table (a plain
+ * table lookup, no C call, for every global a rule uses), and from there,
+ * for a name it does not have, to an error. */
 static int
 env_index(lua_State *L)
 {
-	lua_pushvalue(L, 2);
-	if (lua_gettable(L, lua_upvalueindex(1)) != LUA_TNIL)
-		return 1;
 	if (lua_type(L, 2) == LUA_TSTRING)
 		return luaL_error(L, "undefined global '%s'",
 		    lua_tostring(L, 2));
@@ -385,7 +455,6 @@ set_env(lua_State *L)
 	lua_newtable(L);				/* fn, env */
 	lua_createtable(L, 0, 3);			/* fn, env, mt */
 	lua_getfield(L, LUA_REGISTRYINDEX, "assess.base");
-	lua_pushcclosure(L, env_index, 1);
 	lua_setfield(L, -2, "__index");
 	lua_pushcfunction(L, env_newindex);
 	lua_setfield(L, -2, "__newindex");
@@ -648,7 +717,16 @@ build_base(lua_State *L)
 	lua_setfield(L, -2, "utf8");
 	luaL_newlib(L, api);
 	lua_setfield(L, -2, "assess");
+	/* the table itself, not its read-only proxy, backs every rule's
+	 * environment (no rule can reach it: the environment's metatable
+	 * is locked); freezing makes its library tables read-only */
+	lua_pushvalue(L, -1);
 	luaconv_freeze(L);
+	lua_pop(L, 1);
+	lua_createtable(L, 0, 1);
+	lua_pushcfunction(L, env_index);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.base");
 	lua_newtable(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.libs");
@@ -699,6 +777,11 @@ rules_free(struct rules *r)
 		return;
 	if (r->L != NULL)
 		lua_close(r->L);
+	for (i = 0; i < LIVE_MAX; i++)
+		if (live[i] == r)
+			live[i] = NULL;
+	if (r->tid != 0)
+		timer_delete(r->timer);
 	sigaction(SIGALRM, &r->old_alarm, NULL);
 	for (i = 0; i < r->nlibdirs; i++) {
 		free((char *)r->libdirs[i].path);
@@ -742,10 +825,17 @@ rules_open(const char *path, const char *display,
 	r->lim = *lim;
 	r->hooks = r->survey = r->target = LUA_NOREF;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_alarm;
-	sa.sa_flags = SA_RESTART;
+	sa.sa_sigaction = on_alarm;
+	sa.sa_flags = SA_RESTART | SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, &r->old_alarm);
+	if (register_live(r) != 0 || own_timer(r) != 0) {
+		err_set(e, AS_ESYS, NULL, 0, 0, "cannot start the rules' "
+		    "watchdog timer: %s", errno ? strerror(errno) :
+		    "too many rule engines");
+		rules_free(r);
+		return NULL;
+	}
 	if ((r->path = fsx_strdup(path)) == NULL ||
 	    (r->display = fsx_strdup(display)) == NULL ||
 	    copy_dirs(r, libdirs, nlibdirs) != 0 ||
@@ -799,10 +889,14 @@ prepare_p(lua_State *L)
 {
 	struct rules *r = get_rules(L);
 
-	luaconv_push_survey(L, r->s);
+	r->live.s = r->s;
+	r->live.t = r->t;
+	r->live.in = NULL;
+	luaconv_push_survey(L, &r->live);
 	r->survey = luaL_ref(L, LUA_REGISTRYINDEX);
-	luaconv_push_target(L, r->s, r->t);
+	luaconv_push_target(L, &r->live);
 	r->target = luaL_ref(L, LUA_REGISTRYINDEX);
+	luaconv_prepare_views(L, &r->live);
 	lua_getfield(L, LUA_REGISTRYINDEX, "assess.chunk");
 	lua_pushnil(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.chunk");
@@ -849,7 +943,7 @@ score_p(lua_State *L)
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hooks);
 	lua_getfield(L, -1, "score");
-	luaconv_push_view(L, r->s, r->t, c->in);
+	luaconv_push_view(L, &r->live);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->survey);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->target);
 	lua_call(L, 3, 1);
@@ -863,7 +957,11 @@ rules_score(struct rules *r, const struct rules_view *in, struct result *res,
 {
 	struct call c = { in, res, out };
 	char ctx[300];
+	int rc;
 
 	snprintf(ctx, sizeof(ctx), "scoring organisation '%.200s'", in->org);
-	return run(r, score_p, &c, ctx, e);
+	r->live.in = in;
+	rc = run(r, score_p, &c, ctx, e);
+	r->live.in = NULL;
+	return rc;
 }

@@ -6,8 +6,8 @@
  * dofile, collectgarbage, string.dump or print), read-only library
  * tables, a locked string metatable, a setmetatable that refuses __gc, a
  * counting allocator, a sticky instruction budget that pcall cannot
- * swallow, and a wall-clock watchdog for time spent inside C library
- * calls.  Every entry into Lua is a protected call.  Errors come back as
+ * swallow, and a watchdog on the CPU time of the thread running the rule
+ * (for time spent inside C library calls).  Every entry into Lua is a protected call.  Errors come back as
  * "rules/FILE.lua:LINE: message".
  *
  * This module and luaconv.c are the only ones that include Lua headers.
@@ -28,7 +28,7 @@
 struct rules_limits {
 	size_t		memory;		/* bytes of live Lua memory */
 	long long	instructions;	/* per call into the rules */
-	double		seconds;	/* wall clock per call, then stopped */
+	double		seconds;	/* CPU time per call, then stopped */
 	double		grace;		/* then this long for Lua to stop, or
 					   the process ends (status 1) */
 };

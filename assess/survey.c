@@ -290,6 +290,170 @@ load_options(struct ld *ld, struct question *q, const struct jnode *arr)
 	return 0;
 }
 
+/* ==== Option lookup ==== */
+
+static int
+lowest_bit(uint64_t m)
+{
+	int k = 0;
+
+	while (!(m & 1)) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+}
+
+/* Cell text as matched against options: ASCII letters in lower case,
+ * each run of spaces and tabs as one space.  norm_next() gives the next
+ * byte of that form, advancing *i. */
+static int
+norm_next(const char *s, size_t n, size_t *i)
+{
+	unsigned char c;
+
+	if (*i >= n)
+		return -1;
+	c = (unsigned char)s[(*i)++];
+	if (c == ' ' || c == '\t') {
+		while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
+			(*i)++;
+		return ' ';
+	}
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* FNV-1a of the normalised form (norm_next's), in one pass: this runs
+ * for every answered cell. */
+static uint32_t
+norm_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t') {
+			if (space)
+				continue;
+			space = 1;
+			c = ' ';
+		} else {
+			space = 0;
+			if (c - 'A' < 26u)
+				c += 'a' - 'A';
+		}
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+/* Whether 's' normalised is 'norm' (already normalised, NUL-ended). */
+static int
+norm_equal(const char *s, size_t n, const char *norm)
+{
+	size_t i = 0;
+	int c;
+
+	while ((c = norm_next(s, n, &i)) >= 0)
+		if (*norm == '\0' || (unsigned char)*norm++ != c)
+			return 0;
+	return *norm == '\0';
+}
+
+static char *
+norm_copy(struct arena *a, const char *s)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+	char *p = arena_alloc(a, n + 1);
+	int c;
+
+	if (p == NULL)
+		return NULL;
+	while ((c = norm_next(s, n, &i)) >= 0)
+		p[o++] = (char)c;
+	p[o] = '\0';
+	return p;
+}
+
+static void
+index_put(struct question *q, const char *norm, unsigned char tag)
+{
+	uint32_t h = norm_hash(norm, strlen(norm));
+	size_t j;
+
+	for (j = h & q->omask; q->oslot[j] != 0; j = (j + 1) & q->omask)
+		;
+	q->oslot[j] = tag;
+	q->ohash[j] = h;
+}
+
+/* The lookup table of a choice question: every value and label. */
+static int
+index_options(struct ld *ld, struct question *q)
+{
+	size_t slots = 8, i;
+
+	while (slots < 4 * q->nopts)
+		slots *= 2;
+	if ((q->oslot = arena_alloc(A, slots)) == NULL ||
+	    (q->ohash = arena_alloc(A, slots * sizeof(*q->ohash))) == NULL)
+		return nomem(ld);
+	memset(q->oslot, 0, slots);
+	q->omask = slots - 1;
+	for (i = 0; i < q->nopts; i++) {
+		struct choice *o = &q->opts[i];
+
+		if ((o->nvalue = norm_copy(A, o->value)) == NULL ||
+		    (o->nlabel = norm_copy(A, o->label)) == NULL)
+			return nomem(ld);
+		index_put(q, o->nvalue, (unsigned char)(i + 1));
+		index_put(q, o->nlabel, (unsigned char)((i + 1) | 0x80));
+	}
+	return 0;
+}
+
+int
+survey_is_label(const struct question *q, size_t i, const char *s, size_t n)
+{
+	return q->opts[i].nlabel != NULL && norm_equal(s, n, q->opts[i].nlabel);
+}
+
+int
+survey_find_option(const struct question *q, const char *s, size_t n)
+{
+	uint64_t values = 0, labels = 0;
+	uint32_t h;
+	size_t j;
+
+	if (q->oslot == NULL || n == 0)
+		return -1;
+	h = norm_hash(s, n);
+	for (j = h & q->omask; q->oslot[j] != 0; j = (j + 1) & q->omask) {
+		unsigned tag = q->oslot[j], k = (tag & 0x7F) - 1;
+		const struct choice *o = &q->opts[k];
+
+		if (q->ohash[j] != h)
+			continue;
+		if (tag & 0x80) {
+			if (norm_equal(s, n, o->nlabel))
+				labels |= 1ULL << k;
+		} else if (o->vlen == n && memcmp(o->value, s, n) == 0) {
+			return (int)k;
+		} else if (norm_equal(s, n, o->nvalue)) {
+			values |= 1ULL << k;
+		}
+	}
+	if (values != 0)
+		return (values & (values - 1)) == 0 ? lowest_bit(values) : -1;
+	if (labels != 0)
+		return (labels & (labels - 1)) == 0 ? lowest_bit(labels) :
+		    SURVEY_AMBIGUOUS;
+	return -1;
+}
+
 static int
 check_yesno(struct ld *ld, const struct question *q, const struct jnode *at)
 {
@@ -332,7 +496,7 @@ load_choices(struct ld *ld, struct question *q, const struct jnode *o)
 		return jdoc_error(ld->d, opts, "options must be an array, not "
 		    "%s", jdoc_typename(opts->type));
 	at = set != NULL ? set : opts;
-	if (load_options(ld, q, opts) != 0)
+	if (load_options(ld, q, opts) != 0 || index_options(ld, q) != 0)
 		return -1;
 	if (q->type == Q_YESNO && check_yesno(ld, q, at) != 0)
 		return -1;
@@ -1066,6 +1230,44 @@ survey_allowed(const struct question *q, char *dst, size_t size)
 		if (n < 0 || (size_t)n >= size - o) {
 			dst[o] = '\0';	/* whole values only */
 			break;
+		}
+		o += (size_t)n;
+	}
+}
+
+/* 'label' cut to at most 'max' bytes at a character boundary, with an
+ * ellipsis when cut. */
+static void
+short_label(const char *label, size_t max, char *dst, size_t size)
+{
+	size_t n = strlen(label);
+
+	if (n <= max) {
+		snprintf(dst, size, "%s", label);
+		return;
+	}
+	while (n > max || (n > 0 && ((unsigned char)label[n] & 0xC0) == 0x80))
+		n--;
+	while (n > 0 && label[n - 1] == ' ')
+		n--;
+	snprintf(dst, size, "%.*s\xE2\x80\xA6", (int)n, label);
+}
+
+void
+survey_allowed_labels(const struct question *q, char *dst, size_t size)
+{
+	char label[80];
+	size_t i, o = 0;
+	int n;
+
+	dst[0] = '\0';
+	for (i = 0; i < q->nopts; i++) {
+		short_label(q->opts[i].label, 40, label, sizeof(label));
+		n = snprintf(dst + o, size - o, "%s%s \xE2\x80\x94 %s", i ? "; " : "",
+		    q->opts[i].value, label);
+		if (n < 0 || (size_t)n + 6 >= size - o) {
+			snprintf(dst + o, size - o, "%s", i ? "; \xE2\x80\xA6" : "");
+			return;
 		}
 		o += (size_t)n;
 	}

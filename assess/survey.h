@@ -11,6 +11,7 @@
 #define ASSESS_SURVEY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "err.h"
@@ -39,6 +40,7 @@ struct strlist {
 
 struct choice {
 	const char	*value, *label;
+	const char	*nvalue, *nlabel;	/* as matched: see survey_find_option */
 	size_t		 vlen;		/* strlen(value) */
 	int		 level;		/* 1-5; 0 on a not-applicable option */
 	int		 na, exclusive;
@@ -65,6 +67,10 @@ struct question {
 	unsigned	 audience;	/* bit set of audience indices */
 	struct choice	*opts;
 	size_t		 nopts;
+	unsigned char	*oslot;		/* option lookup table: 0 empty, else
+					   option index + 1, | 0x80 for a label */
+	uint32_t	*ohash;		/* the hash of each slot's text */
+	size_t		 omask;		/* slots - 1 (a power of two less one) */
 	int		 na_opt;	/* index of the 'na' option, or -1 */
 	int		 allow_na;	/* the cell text 'na' is accepted */
 	struct band	*bands;
@@ -141,6 +147,24 @@ int survey_dimension(const struct survey *s, const char *id);
 int survey_audience(const struct survey *s, const char *id);
 int survey_option(const struct question *q, const char *value);
 int survey_source(const struct survey *s, const char *id);
+
+/* The option a cell's text (already trimmed) means: its value exactly,
+ * else the one value equal to it in any letter case, else the one label
+ * equal to it ignoring letter case and runs of spaces.  -1 when nothing
+ * matches (or two values differ only in case), SURVEY_AMBIGUOUS when the
+ * text is the label of two options.  A hash lookup: no scan over the
+ * options. */
+#define SURVEY_AMBIGUOUS (-2)
+int survey_find_option(const struct question *q, const char *s, size_t n);
+
+/* Whether 's' is option 'i''s label, as survey_find_option matches. */
+int survey_is_label(const struct question *q, size_t i, const char *s,
+    size_t n);
+
+/* "value — label; ..." for messages: each label cut to a few words,
+ * whole entries only, "; ..." when some did not fit. */
+void survey_allowed_labels(const struct question *q, char *dst,
+    size_t size);
 
 /* The level of a number in a question's bands, or 0 if outside them. */
 int survey_band_level(const struct question *q, double v);

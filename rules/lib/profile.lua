@@ -15,7 +15,13 @@
 --      topped only at that level;
 --   4. the raw level is the (lower) median of the signals;
 --   5. gates cap it (see gates.lua), counting only the gate questions asked
---      of the respondents being scored;
+--      of the respondents being scored; with 'gate_only' (a set of
+--      question ids), a threshold question answered short of its threshold
+--      caps the dimension but is left out of the median in step 4, since
+--      such an answer says what the organisation has not reached, not
+--      where it stands; with 'anchor_groups' (dimension id -> list of
+--      question ids), the dimension is at most one level above the lower
+--      median of that group's signals, an anchor made of several answers;
 --   6. the score is the mean signal on a 0-100 scale (level 1 = 0,
 --      level 5 = 100), kept within half a level of the final level so the
 --      two never disagree.
@@ -116,11 +122,36 @@ end
 -- The level of a dimension from its signals by question id (nil when
 -- there are none), the signals after topping, and the gates that lowered
 -- the level.  'capped' names the signals the evidence cap lowered.
+-- Whether a threshold question's answer is left out of the median:
+-- with 'opts.gate_only' naming it, an answer short of its threshold
+-- only caps the dimension (see M.dimension).
+local function gate_only(q, s, opts)
+  return opts.gate_only ~= nil and opts.gate_only[q.id] and
+    q.gate == "threshold" and s < q.requires_for
+end
+
+-- The cap an anchor group puts on a dimension: one level above the lower
+-- median of the group's signals, and the group's questions at or below
+-- that median; nil when none of them has a signal.
+local function group_cap(ids, signals)
+  local list = {}
+  for _, id in ipairs(ids) do
+    if signals[id] ~= nil then list[#list + 1] = signals[id] end
+  end
+  local m = stats.median(list)
+  if m == nil then return nil end
+  local by = {}
+  for _, id in ipairs(ids) do
+    if signals[id] ~= nil and signals[id] <= m then by[#by + 1] = id end
+  end
+  return math.min(5, m + 1), by
+end
+
 local function rate(dim, org, survey, opts, signals, capped)
   local free, topped = {}, {}
   for _, id in ipairs(dim.questions) do
     local s = signals[id]
-    if s ~= nil then
+    if s ~= nil and not gate_only(survey.questions[id], s, opts) then
       local top = opts.reach and opts.reach[id] or M.top(survey.questions[id])
       if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
@@ -132,8 +163,25 @@ local function rate(dim, org, survey, opts, signals, capped)
   end
   local list = top_up(free, topped)
   if #list == 0 then return nil, list, {} end
+  -- A gate-only question nobody answered caps nothing: it only tells one
+  -- level from the next, and without an answer (or not asked, by its
+  -- 'when') there is nothing to tell.
+  local asked = {}
+  for _, id in ipairs(dim.questions) do
+    if not (opts.gate_only ~= nil and opts.gate_only[id] and
+        signals[id] == nil) then
+      asked[id] = org.questions[id]
+    end
+  end
   local level, by = gates.apply(stats.median(list), dim, survey, signals,
-    org.questions)
+    asked)
+  local group = opts.anchor_groups and opts.anchor_groups[dim.id]
+  local cap, ids
+  if group ~= nil then cap, ids = group_cap(group, signals) end
+  if cap ~= nil and cap < level then
+    level = cap
+    for _, id in ipairs(ids) do by[#by + 1] = id end
+  end
   return level, list, by
 end
 

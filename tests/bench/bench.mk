@@ -1,38 +1,40 @@
-# make bench - scoring throughput, memory and latency on generated answers.
+# make bench - scoring throughput, memory and latency on generated data.
 #
 # Included by the top Makefile (after its variables).  Builds three small
-# tools into $(B)/bench, generates the answers files there once (they are
-# reused while tests/bench/gen.c and the survey are unchanged), and runs
-# tests/bench/run, which prints the figures and a PASS/MISS line per
-# performance target of the design.  Not part of
-# make test.
+# tools into $(B)/bench, installs Debian's python3-pandas for the peer
+# (tests/bench/peer.py) like make deps does, generates the answers files
+# there once (they are reused while tests/bench/gen.c and the survey are
+# unchanged), and runs tests/bench/run, which prints the figures and a
+# PASS/MISS line per performance target of the design.  Not part of make
+# test.  About two minutes on an idle two-core machine.
 #
-#   make bench                    the design's sizes: 100,000 and 1,000,000
-#                                 respondents across 2,000 organisations
-#   make bench BENCH_RUNS=9       more timed runs per figure (default 5)
-#   make bench BENCH_ROWS=200000  a quicker, smaller large file
+#   make bench                    200,000 and 1,000,000 respondents across
+#                                 2,000 organisations, and across 20
+#   make bench BENCH_RUNS=5       more timed runs per figure (default 3)
+#   make bench BENCH_LARGE=500000 a quicker, smaller large file
 #   make bench-clean              remove the generated files
 
 BENCH_DIR      = $(B)/bench
 BENCH_SURVEY   = surveys/social-media-readiness/survey.json
-BENCH_ROWS    ?= 1000000
-BENCH_SMALL   ?= 100000
+BENCH_SMALL   ?= 200000
+BENCH_LARGE   ?= 1000000
 BENCH_ORGS    ?= 2000
-BENCH_RUNS    ?= 5
-BENCH_LATENCY ?= 50
+BENCH_FEW     ?= 20
+BENCH_RUNS    ?= 3
+BENCH_LATENCY ?= 30
 BENCH_TOOLS    = $(BENCH_DIR)/gen $(BENCH_DIR)/csvfloor $(BENCH_DIR)/runstat
+BENCH_DEBS     = python3-pandas
 
-# answers-N.csv has respondent ids; answers-N-noid.csv is the same file
-# with the respondent column named _respondent (ignored by the engine).
-BENCH_DATA = $(BENCH_DIR)/answers-$(BENCH_SMALL).csv \
-	$(BENCH_DIR)/answers-$(BENCH_SMALL)-noid.csv \
-	$(BENCH_DIR)/answers-$(BENCH_ROWS).csv \
-	$(BENCH_DIR)/answers-$(BENCH_ROWS)-noid.csv \
+# answers-N-oM.csv: N respondents across M organisations.
+BENCH_DATA = $(foreach n,$(BENCH_SMALL) $(BENCH_LARGE),\
+	$(foreach m,$(BENCH_ORGS) $(BENCH_FEW),$(BENCH_DIR)/answers-$(n)-o$(m).csv)) \
 	$(BENCH_DIR)/self.csv
 
 bench: $(B)/assess $(BENCH_TOOLS) $(BENCH_DATA)
+	$(call install-debs,make bench,$(BENCH_DEBS))
 	@tests/bench/run $(B)/assess $(BENCH_DIR) $(BENCH_SMALL) \
-	  $(BENCH_ROWS) $(BENCH_ORGS) $(BENCH_RUNS) $(BENCH_LATENCY)
+	  $(BENCH_LARGE) $(BENCH_ORGS) $(BENCH_FEW) $(BENCH_RUNS) \
+	  $(BENCH_LATENCY)
 
 bench-tools: $(BENCH_TOOLS)
 
@@ -58,17 +60,11 @@ $(BENCH_DIR)/runstat: tests/bench/runstat.c
 # Data depends on the generator's source and the survey, not on the
 # binary: relinking gen after an engine change does not regenerate
 # hundreds of megabytes.  Written to a temporary name, then renamed.
-BENCH_GEN = $(BENCH_DIR)/gen -s $(BENCH_SURVEY) -m $(BENCH_ORGS)
-
-$(BENCH_DIR)/answers-%-noid.csv: tests/bench/gen.c $(BENCH_SURVEY) \
-    | $(BENCH_DIR)/gen
-	@echo "  GEN     $@"
-	$(Q)$(BENCH_GEN) -R -n $* -o $@.tmp && mv $@.tmp $@
-
 $(BENCH_DIR)/answers-%.csv: tests/bench/gen.c $(BENCH_SURVEY) \
     | $(BENCH_DIR)/gen
 	@echo "  GEN     $@"
-	$(Q)$(BENCH_GEN) -n $* -o $@.tmp && mv $@.tmp $@
+	$(Q)$(BENCH_DIR)/gen -s $(BENCH_SURVEY) -n $(word 1,$(subst -o, ,$*)) \
+	  -m $(word 2,$(subst -o, ,$*)) -o $@.tmp && mv $@.tmp $@
 
 $(BENCH_DIR)/self.csv: tests/bench/gen.c $(BENCH_SURVEY) | $(BENCH_DIR)/gen
 	@echo "  GEN     $@"

@@ -8,9 +8,10 @@
  * Each run's wall-clock time comes from CLOCK_MONOTONIC around fork and
  * wait; its peak resident set size from the rusage wait4() returns for
  * that child (ru_maxrss, KiB on Linux), so nothing but the command itself
- * is counted.  Prints one line:
+ * is counted, and its CPU time (user + system) from the same rusage.
+ * Prints one line:
  *
- *   MEDIAN_S MIN_S MAX_S MAXRSS_KIB
+ *   MEDIAN_S MIN_S MAX_S MAXRSS_KIB CPU_MEDIAN_S CPU_MIN_S
  *
  * (MAXRSS_KIB is the largest over the runs.)  Fails if any run does.
  */
@@ -58,7 +59,7 @@ usage(void)
 int
 main(int argc, char **argv)
 {
-	static double t[MAX_RUNS];
+	static double t[MAX_RUNS], cpu[MAX_RUNS];
 	const char *outpath = "/dev/null";
 	long runs = 1, maxrss = 0;
 	double med;
@@ -107,6 +108,8 @@ main(int argc, char **argv)
 				return 3;
 			}
 		t[i] = now() - t0;
+		cpu[i] = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 			fprintf(stderr, "runstat: %s failed (%s %d)\n",
 			    argv[optind], WIFEXITED(status) ? "exit status" :
@@ -118,7 +121,10 @@ main(int argc, char **argv)
 			maxrss = ru.ru_maxrss;
 	}
 	qsort(t, (size_t)runs, sizeof(t[0]), cmp_double);
+	qsort(cpu, (size_t)runs, sizeof(cpu[0]), cmp_double);
 	med = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
-	printf("%.6f %.6f %.6f %ld\n", med, t[0], t[runs - 1], maxrss);
+	printf("%.6f %.6f %.6f %ld %.6f %.6f\n", med, t[0], t[runs - 1], maxrss,
+	    runs % 2 ? cpu[runs / 2] : (cpu[runs / 2 - 1] + cpu[runs / 2]) / 2,
+	    cpu[0]);
 	return 0;
 }

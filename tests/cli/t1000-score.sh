@@ -5,6 +5,28 @@
 MINI="-s tests/data/mini/survey.json"
 
 expect md-one 0 assess score $MINI tests/data/mini-one.csv
+# -j N scores the organisations on N threads: the same bytes for any N,
+# and the same error, that of the first organisation that fails.
+for f in md json csv; do
+	check "jobs-same-$f" sh -c 'for j in 1 2 3 7; do
+	    "$1" score -j $j -f '$f' -t au-gov20-agency-baseline-2010 \
+	        surveys/social-media-readiness/examples/agencies-comparison.csv \
+	        surveys/social-media-readiness/examples/agency-audit.csv >"$2/j$j" || exit 1
+	done; cmp "$2/j1" "$2/j2" && cmp "$2/j1" "$2/j3" && cmp "$2/j1" "$2/j7" &&
+	test "$(grep -c . "$2/j1")" -gt 10' sh "$ASSESS" "$TMP"
+done
+expect jobs-error 1 assess score -j 2 $MINI -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv
+check jobs-error-same sh -c '"$1" score -j 1 -s tests/data/mini/survey.json \
+    -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv 2>&1 |
+    cmp - tests/cli/golden/t1000-score/jobs-error.err' sh "$ASSESS"
+expect jobs-zero 2 assess score -j 0 $MINI tests/data/mini-one.csv
+
+# Cells may hold an option's label instead of its value, in any letter
+# case and spacing: the same answers written with values score the same.
+LABELS="-s tests/data/labels/survey.json -r tests/data/mini/mini.lua"
+expect labels-json 0 assess score $LABELS -f json tests/data/labels/labels.csv
+check labels-as-values sh -c '"$1" score $2 -f json tests/data/labels/labels.csv >"$3/l.json" &&
+    "$1" score $2 -f json tests/data/labels/values.csv | cmp - "$3/l.json"' sh "$ASSESS" "$LABELS" "$TMP"
 expect json-one 0 assess score $MINI -f json tests/data/mini-one.csv
 expect csv-one 0 assess score $MINI -f csv tests/data/mini-one.csv
 expect md-audit-target 0 assess score $MINI -t mini-target tests/data/mini-audit.csv tests/data/mini-answers.json

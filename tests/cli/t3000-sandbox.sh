@@ -29,6 +29,48 @@ expect check-bad-rules 1 assess check $MINI tests/bad/lua/uses-os.lua tests/data
 expect datadir-list 0 env ASSESS_PATH=tests/data/datadir ${VG:-} "$ASSESS" list
 expect datadir-runtime-error 1 env ASSESS_PATH=tests/data/datadir ${VG:-} "$ASSESS" score -s broken tests/data/mini-one.csv
 
+# Ids a rule reads that the survey and target know but that have nothing
+# to show are nil (a question outside a role's audience, a dimension
+# without a target level); pairs() sees every question and option.
+expect known-ids 0 assess score $MINI -t tests/data/mini/targets/mini-target.json -r tests/data/sandbox/known-ids.lua -f csv tests/data/mini-audit.csv
+expect known-ids-no-target 0 assess score $MINI -r tests/data/sandbox/known-ids.lua -f csv tests/data/mini-audit.csv
+
+# A copy of the bundled rules with one id misspelt fails on the bundled
+# examples, naming the rule file, the data table and the misspelling.
+# That a line which reads an unknown id is named is pinned by the small
+# rule files in tests/bad/lua (known-ids above).  The expected messages
+# of the small rule files are pinned in tests/bad/MANIFEST; these follow
+# the bundled rules as they change.
+typo() {	# NAME FROM TO REGEX
+	d=$TMP/typo-$1
+	mkdir -p "$d/rules"
+	cp -R rules/lib "$d/rules/"
+	ln -s "$TOP/surveys" "$d/surveys"
+	sed "s/\"$2\"/\"$3\"/g" rules/social-media-readiness.lua \
+	    >"$d/rules/social-media-readiness.lua"
+	if cmp -s rules/social-media-readiness.lua "$d/rules/social-media-readiness.lua"; then
+		not_ok "$1" "the bundled rules no longer mention \"$2\""
+		return
+	fi
+	if env ASSESS_PATH="$d" ${VG:-} "$ASSESS" score -f json \
+	    surveys/social-media-readiness/examples/*.csv >"$TMP/out" 2>"$TMP/err"; then
+		not_ok "$1" "scored without an error"
+		return
+	fi
+	first=$(head -n 1 "$TMP/err")
+	if [ -s "$TMP/out" ] || ! printf '%s\n' "$first" | grep -Eq "$4"; then
+		not_ok "$1" "stderr: $first"
+		return
+	fi
+	# the bundled rules check their data table against the survey before
+	# anything reads it, so the message names the table and the id
+	ok "$1"
+}
+typo bundled-typo-question ACC-06 ACC-66 \
+    "^assess: rules/social-media-readiness[.]lua:[0-9]+: QUESTIONS names question 'ACC-66', which the survey does not have"
+typo bundled-typo-option blocked_all blocked_al \
+    "^assess: rules/social-media-readiness[.]lua:[0-9]+: QUESTIONS names option 'blocked_al' of ACC-01, which the survey does not have"
+
 # A rule that is stopped leaves no report behind, even with -o.
 check no-report-after-stop sh -c '! "$1" score -s tests/data/mini/survey.json \
     -r tests/bad/lua/rep-bomb.lua -o "$2/r.md" tests/data/mini-one.csv \

@@ -165,7 +165,8 @@ want "all worst with a target: below-target steps move up" "$TMP/worst-t.sm" \
 
 # ---------------------------------------------------------------------
 # Access blocked for everyone (blocked.csv: all best but ACC-01
-# blocked_all).  ACC-01 is an anchor with level 1: ACC is at most 1 + 1 =
+# blocked_all).  The enablers' median is 5, above the headline of 2: the
+# progress-index note.  ACC-01 is an anchor with level 1: ACC is at most 1 + 1 =
 # 2 although its other answers say 5; the headline follows (ACC is the
 # weakest critical enabler).  Findings: access-blocked; mixed-messages
 # (ENG-01 built_in invites the public, ACC-01 <= 2 shuts staff out).
@@ -176,7 +177,7 @@ want "blocked: ACC capped at 2 by ACC-01" "$TMP/blocked.lv" \
 want "blocked: headline 2" "$TMP/blocked.lv" \
     "Blocked|levels|H=2 ACC=2 APR=5 TRN=5 LDR=5 POL=5 ITP=5 LST=5 MEA=5 RES=5 ENG=5 CUL=5"
 want "blocked: findings" "$TMP/blocked.sm" \
-    "Blocked|findings|access-blocked mixed-messages small-sample"
+    "Blocked|findings|access-blocked mixed-messages progress-index small-sample"
 want "blocked: the access step first" "$TMP/blocked.sm" "Blocked|recs|ACC-2-3:1"
 assess score -f json $C/blocked.csv >"$TMP/blocked.json"
 check "blocked: basis in plain words" grep -Fq \
@@ -190,13 +191,16 @@ check "blocked: basis in plain words" grep -Fq \
 #    then allows 4; the score is held to 87.5, the top of level 4.
 #  - ACC-01 designated_roles with ACC-04 informal: 2; anchor: ACC 3.
 #  - ACC-01 open_all with ACC-06 defined (3): 5; ACC signals 5,3 and
-#    seven 5s: mean 43/9, score 94.4.  With ACC-06 ad_hoc (2): 4, and not
-#    topped up to 5 since ACC-06 decides: mean 41/9, score 88.9.
-#  - APR-02 1 hour with APR-01 pre_cleared (4): 5; signals 4,5 and six
-#    5s: score 96.9.  With APR-01 comms_manager (3): 4; 3,4 and six 5s:
-#    score 90.6.  Both level 5 (the lower median of eight).
+#    nine 5s (ACC-10 and ACC-11 'yes' topped): mean 53/11, score 95.5.
+#    With ACC-06 ad_hoc (2): 4, and not topped up to 5 since ACC-06
+#    decides: mean 51/11, score 90.9.
+#  - APR-02 1 hour with APR-01 pre_cleared (4): 5; signals 4,5 and eight
+#    5s: mean 49/10, score 97.5.  With APR-01 comms_manager (3): 4; 3,4
+#    and eight 5s: 47/10, score 92.5.  Both level 5 (the lower median of
+#    ten).
 #  - POL-01 all eight with POL-08 over_3_years (2): 3; anchor: POL 4;
-#    signals 3,2 and six 5s: score 84.4.
+#    signals 3,2 and twelve 5s: mean 65/14 = 4.64, score 91.1, held to
+#    87.5, the top of level 4.
 #  - POL-01 without its evidence: 2 (not the general cap of 3); anchor:
 #    POL 3, score held to 62.5.
 #  - MEA-01 seven measures without outcomes: 4 (not 5); MEA 5 with
@@ -206,16 +210,16 @@ want "ACC-01 named roles with a written rule counts 3: ACC 4 by its anchor" "$TM
     "ACC-01 named roles, rule written|ACC|level=4 score=87.5 target= gap= capped=ACC-01 met= unmet="
 want "ACC-01 named roles without a written rule counts 2: ACC 3 by its anchor" "$TMP/dep.lv" \
     "ACC-01 named roles, no written rule|ACC|level=3 score=62.5 target= gap= capped=ACC-01;ACC-04 met= unmet="
-want "ACC-01 open with a procedure counts 5: score 94.4" "$TMP/dep.lv" \
-    "ACC-01 open, procedure|ACC|level=5 score=94.4 target= gap= capped= met= unmet="
-want "ACC-01 open without a procedure counts 4: score 88.9" "$TMP/dep.lv" \
-    "ACC-01 open, no procedure|ACC|level=5 score=88.9 target= gap= capped= met= unmet="
-want "APR-02 fast and pre-cleared counts 5: score 96.9" "$TMP/dep.lv" \
-    "APR-02 fast, pre-cleared|APR|level=5 score=96.9 target= gap= capped= met= unmet="
-want "APR-02 fast with per-post sign-off counts 4: score 90.6" "$TMP/dep.lv" \
-    "APR-02 fast, per-post sign-off|APR|level=5 score=90.6 target= gap= capped= met= unmet="
+want "ACC-01 open with a procedure counts 5: score 95.5" "$TMP/dep.lv" \
+    "ACC-01 open, procedure|ACC|level=5 score=95.5 target= gap= capped= met= unmet="
+want "ACC-01 open without a procedure counts 4: score 90.9" "$TMP/dep.lv" \
+    "ACC-01 open, no procedure|ACC|level=5 score=90.9 target= gap= capped= met= unmet="
+want "APR-02 fast and pre-cleared counts 5: score 97.5" "$TMP/dep.lv" \
+    "APR-02 fast, pre-cleared|APR|level=5 score=97.5 target= gap= capped= met= unmet="
+want "APR-02 fast with per-post sign-off counts 4: score 92.5" "$TMP/dep.lv" \
+    "APR-02 fast, per-post sign-off|APR|level=5 score=92.5 target= gap= capped= met= unmet="
 want "POL-01 with an old review counts 3: POL 4 by its anchor" "$TMP/dep.lv" \
-    "POL-01 all eight, old review|POL|level=4 score=84.4 target= gap= capped=POL-01 met= unmet="
+    "POL-01 all eight, old review|POL|level=4 score=87.5 target= gap= capped=POL-01 met= unmet="
 want "POL-01 without evidence counts 2: POL 3 by its anchor" "$TMP/dep.lv" \
     "POL-01 no evidence|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
 want "MEA-01 without outcomes counts 4: score 96.4" "$TMP/dep.lv" \
@@ -237,7 +241,7 @@ want "anchor TRN-01: TRN 3, capped by TRN-01" "$TMP/gates.lv" \
     "Anchor TRN-01 30 percent|TRN|level=3 score=62.5 target= gap= capped=TRN-01 met= unmet="
 want "anchor TRN-01: headline 3" "$TMP/gates.sm" "Anchor TRN-01 30 percent|headline|3"
 want "anchor TRN-01: finding" "$TMP/gates.sm" \
-    "Anchor TRN-01 30 percent|findings|no-training-before-posting small-sample"
+    "Anchor TRN-01 30 percent|findings|no-training-before-posting progress-index small-sample"
 want "threshold LDR-02: LDR 2" "$TMP/gates.lv" \
     "Threshold LDR-02 no|LDR|level=2 score=37.5 target= gap= capped=LDR-02 met= unmet="
 has "threshold LDR-02: strategy without owner" "$TMP/gates.sm" \
@@ -265,23 +269,62 @@ want "evidence cap: LDR-01 anchor" "$TMP/evidence.lv" \
 want "evidence cap: MEA-04 lowers the score only" "$TMP/evidence.lv" \
     "Unevidenced MEA-04|MEA|level=5 score=92.9 target= gap= capped= met= unmet="
 #  - Leadership and policy, all best without any of their evidence:
-#    LDR-01, -03, -04, -08 and -09 count 3 and the other four 5, so the
-#    lower median of nine is 3; no gate lowered it (the LDR-01 anchor
-#    allows 4), so capped_by lists the five unevidenced answers.  POL-01
+#    LDR-01, -04, -08 and -09 count 3 (LDR-03's best, 'actions', is 3
+#    anyway, so its missing evidence changes nothing).  The LDR-01 anchor
+#    (3) allows 4 and the LDR-04 threshold (3, short of 4) allows 3: LDR 3,
+#    capped by both gates, then by the other unevidenced answers LDR-08
+#    and LDR-09.  POL-01
 #    without evidence counts 2 (its own cap), and as an anchor holds POL
 #    at 3.  One missing-evidence finding names both dimensions.
 #  - The single-question cases name their one dimension.
 summary $C/evidence.csv >"$TMP/evidence.sm"
 want "evidence cap: LDR held by missing evidence" "$TMP/evidence.lv" \
-    "Unevidenced leadership and policy|LDR|level=3 score=62.5 target= gap= capped=LDR-01;LDR-03;LDR-04;LDR-08;LDR-09 met= unmet="
+    "Unevidenced leadership and policy|LDR|level=3 score=62.5 target= gap= capped=LDR-01;LDR-04;LDR-08;LDR-09 met= unmet="
 want "evidence cap: POL-01 counts 2" "$TMP/evidence.lv" \
     "Unevidenced leadership and policy|POL|level=3 score=62.5 target= gap= capped=POL-01 met= unmet="
 has "evidence cap: finding" "$TMP/evidence.sm" \
     "Unevidenced leadership and policy" findings missing-evidence
 want "evidence cap: finding evidence" "$TMP/evidence.sm" \
-    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-03,LDR-04,LDR-08,LDR-09,POL-01 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+    "Unevidenced leadership and policy|evidence|missing-evidence:LDR-01,LDR-04,LDR-08,LDR-09,POL-01 progress-index: small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
 has "evidence cap: finding for LDR-01 alone" "$TMP/evidence.sm" \
     "Unevidenced LDR-01" findings missing-evidence
+
+# ---------------------------------------------------------------------
+# Re-anchored items (reanchor.csv: all best but one or two answers).
+# Questions that only tell level 3 from 4 are threshold gates whose
+# answer short of the threshold caps the dimension without counting in
+# its median (GATE_ONLY in the rules): a bare "no" no longer says
+# "level 3", it says "not yet level 4".  All best elsewhere, so the other
+# signals are 5 and the mean of the counted ones is 5: the score is held
+# to the top of the capped level (62.5 for 3, 87.5 for 4).
+#  - ACC-07 no, ITP-08 no, ENG-04 no, MEA-07 no, CUL-06 none: each is
+#    requires_for 4, so its dimension is 3, capped by it.
+#  - POL-07 documented (4): requires_for 5 (the policy ladder puts the
+#    route for staff proposals, with fast-track pilots, at level 5): POL 4.
+#  - LST-03 informal is now level 2 (a set route to a named owner is 3,
+#    tracked to closure 4), an ordinary signal: signals 5,5,2,5,5 and
+#    LST-04 yes (best, 3) and LST-07 in_place (best, 4) topped to the
+#    median 5 of the others: lower median of seven is 5; mean 32/7,
+#    score 89.3.
+#  - Culture is anchored on the staff statements CUL-02..04, not on
+#    CUL-01: CUL-02 '2' and CUL-03 '2' (levels 2, 2) with CUL-04 '1'
+#    (reverse-worded: 5): the lower median of the three is 2, so CUL is at
+#    most 3, although the median of all six signals (CUL-01 topped to 5)
+#    is 5; capped by the two low statements; mean 24/6 = 4, held to 62.5.
+#  - CUL-01 discourages (1) with staff at their best: 1,5,5,5,5,5: CUL 5
+#    (the policy item no longer caps it); mean 26/6, held to 87.5.
+levels $C/reanchor.csv >"$TMP/re.lv"
+for c in "ACC-07 no|ACC|level=3 score=62.5 target= gap= capped=ACC-07" \
+    "ITP-08 no|ITP|level=3 score=62.5 target= gap= capped=ITP-08" \
+    "ENG-04 no|ENG|level=3 score=62.5 target= gap= capped=ENG-04" \
+    "MEA-07 no|MEA|level=3 score=62.5 target= gap= capped=MEA-07" \
+    "CUL-06 none|CUL|level=3 score=62.5 target= gap= capped=CUL-06" \
+    "POL-07 documented|POL|level=4 score=87.5 target= gap= capped=POL-07" \
+    "LST-03 informal|LST|level=5 score=89.3 target= gap= capped=" \
+    "Staff doubt, policy welcomes|CUL|level=3 score=62.5 target= gap= capped=CUL-02;CUL-03" \
+    "Staff confident, policy discourages|CUL|level=5 score=87.5 target= gap= capped="; do
+	want "re-anchored: ${c%%|*}" "$TMP/re.lv" "$c met= unmet="
+done
 
 # ---------------------------------------------------------------------
 # Flags (flags.csv).
@@ -343,7 +386,7 @@ summary $C/findings.csv >"$TMP/find.sm"
 want "findings: baseline" "$TMP/find.sm" "Baseline|findings|small-sample"
 # ACC-01 blocked_all; ENG-01 consult invites the public: also mixed-messages.
 want "finding: access blocked" "$TMP/find.sm" \
-    "Access blocked|findings|access-blocked mixed-messages small-sample"
+    "Access blocked|findings|access-blocked mixed-messages progress-index small-sample"
 # ACC-03 'often' = level 2 (mean of one answer 2.0 < 2.6).
 want "finding: personal devices" "$TMP/find.sm" \
     "Personal devices|findings|personal-devices small-sample"
@@ -379,10 +422,12 @@ want "finding: champion" "$TMP/find.sm" "Champion|flags|champion-dependent"
 want "findings: only thin-rating without answers" "$TMP/find.sm" "Minimal|findings|thin-rating"
 # Against a target, what Minimal leaves unanswered is "not met" and also
 # listed as unanswered; ACC-R1 (ACC-01 answered) is met, ACC-R2 (LDR-03,
-# unanswered) is not, for want of answers.
+# unanswered) is not, for want of answers.  ACC counts 1 question
+# answered, 2 not applicable (ACC-10 and ACC-11, asked only after a
+# written rule and a recorded reason) and 8 unanswered.
 assess score -f csv -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.csv"
 check "practices: unanswered apart" grep -qx \
-    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","0","8","ACC-R2"' \
+    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","2","8","ACC-R2"' \
     "$TMP/min.csv"
 # A practice with one condition answered and failing and another left
 # unanswered is plainly unmet (practices.csv, all best but POL-01 and
@@ -391,15 +436,84 @@ check "practices: unanswered apart" grep -qx \
 # blank too, POL-R1 and POL-R2 have nothing to be judged by.
 assess score -f csv -t au-gov20-agency-baseline-2010 $C/practices.csv >"$TMP/pr.csv"
 check "practices: answered and failing is unmet" grep -qx \
-    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","7","0","1",""' \
+    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","13","0","1",""' \
     "$TMP/pr.csv"
 check "practices: nothing to judge by" grep -qx \
-    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","6","0","2","POL-R1;POL-R2"' \
+    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","12","0","2","POL-R1;POL-R2"' \
     "$TMP/pr.csv"
 assess score -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.md"
 check "practices: unanswered in Markdown" grep -qx \
     '1 of 13 met; 12 of those not met have no answers to judge by.' "$TMP/min.md"
 want "minimal: headline 2 from the LDR-02 threshold" "$TMP/find.sm" "Minimal|headline|2"
+
+# ---------------------------------------------------------------------
+# Seed points (seeds.csv: the level-3 baseline of findings.csv, one
+# change per organisation).
+#  - An announce-only page (ENG-01 announce, comments off) still asks the
+#    public to follow it: with staff blocked (ACC-09 blocked) that is
+#    mixed-messages, citing ENG-01 and ACC-09; with staff able to read the
+#    pages (baseline ACC-09 read_only, ACC-01 read_all) it is not.
+#  - APR-03 2 sign-offs on a reply (band 2-3 = level 2) raises the
+#    sign-off finding on its own, at medium (APR-01 is comms_manager).
+#  - RES-11: five extra roles and no stand-in (RES-03 none): role-overload,
+#    high; four roles with stand-ins for some accounts: medium; three:
+#    none (the threshold is four of six).
+#  - ITP-10 none with ITP-04 informal (2): no-ally-in-it citing both;
+#    contacts_only with a named contact (ITP-04 3) and ITP-05 '3': ITP-10
+#    alone.
+summary $C/seeds.csv >"$TMP/seeds.sm"
+want "seed: announce-only page, staff blocked" "$TMP/seeds.sm" \
+    "Announce only, staff shut out|evidence|mixed-messages:ENG-01,ACC-09 small-sample:ACC-03,APR-07,APR-08,TRN-07,TRN-08,LDR-05,ITP-05,RES-05,CUL-02,CUL-03,CUL-04"
+want "seed: announce-only page, staff can read it" "$TMP/seeds.sm" \
+    "Announce only, staff can open|findings|small-sample"
+has "seed: reply sign-offs alone raise the sign-off finding" "$TMP/seeds.sm" \
+    "Replies need two sign-offs" evidence senior-signoff-every-post:APR-03
+has "seed: one person, every role" "$TMP/seeds.sm" \
+    "One person, every role" evidence role-overload:RES-11,RES-03
+has "seed: four roles" "$TMP/seeds.sm" "Four roles, stand-ins named" evidence role-overload:RES-11
+want "seed: three roles" "$TMP/seeds.sm" "Three roles|findings|small-sample"
+has "seed: no ally in IT" "$TMP/seeds.sm" "No ally in IT" evidence no-ally-in-it:ITP-10,ITP-04
+has "seed: contacts only in IT" "$TMP/seeds.sm" "Contacts only in IT" evidence no-ally-in-it:ITP-10
+assess score -f json $C/seeds.csv >"$TMP/seeds.json"
+check "seed: severity of one person with no stand-in" grep -Fq \
+    'and no account has a named stand-in' "$TMP/seeds.json"
+
+# A copy of the rules with a misspelt question id or option value stops
+# with the rule file and line instead of silently dropping a finding.
+typo() {
+	sed "$2" rules/social-media-readiness.lua >"$TMP/typo.lua"
+	if assess score -r "$TMP/typo.lua" $C/all-best.csv >"$TMP/typo.out" 2>"$TMP/typo.err"; then
+		not_ok "$1" "scored with $2"
+	elif [ -s "$TMP/typo.out" ] || ! grep -Fq "$3" "$TMP/typo.err"; then
+		not_ok "$1" "expected on stderr: $3" "got: $(cat "$TMP/typo.err")"
+	else
+		ok "$1"
+	fi
+}
+typo "typo: question id names the data table" 's/"ACC-06"/"ACC-66"/' \
+    "QUESTIONS names question 'ACC-66', which the survey does not have"
+typo "typo: option value" 's/"blocked_all"/"blocked_al"/' \
+    "QUESTIONS names option 'blocked_al' of ACC-01, which the survey does not have"
+line=$(grep -n 'at_least(org, "ACC-06", 3)' rules/social-media-readiness.lua | cut -d: -f1)
+typo "typo: undeclared id in adjust(), with its line" \
+    's/at_least(org, "ACC-06", 3)/at_least(org, "ACC-66", 3)/' \
+    "typo.lua:$line: question 'ACC-66' is not declared in QUESTIONS"
+# 'assess check' runs the rules too, so the same copy fails there.
+sed 's/"blocked_all"/"blocked_al"/' rules/social-media-readiness.lua >"$TMP/typo.lua"
+if assess check "$TMP/typo.lua" >"$TMP/typo.out" 2>"$TMP/typo.err"; then
+	not_ok "typo: check fails" "check passed a misspelt option value"
+elif grep -Fq "typo.lua:" "$TMP/typo.err" && grep -Fq "'blocked_al'" "$TMP/typo.err"; then
+	ok "typo: check fails"
+else
+	not_ok "typo: check fails" "got: $(cat "$TMP/typo.err")"
+fi
+line=$(grep -n 'local s = c:sig("ACC-03")' rules/social-media-readiness.lua | cut -d: -f1)
+typo "typo: undeclared id in a finding, with its line" 's/c:sig("ACC-03")/c:sig("ACC-33")/' \
+    "typo.lua:$line: question 'ACC-33' is not declared in QUESTIONS"
+line=$(grep -n 'if not c:mostly("ACC-01", { "blocked_all" })' rules/social-media-readiness.lua | cut -d: -f1)
+typo "typo: undeclared value in a finding, with its line" \
+    's/c:mostly("ACC-01", { "blocked_all" })/c:mostly("ACC-01", { "blocked_everyone" })/' \
+    "typo.lua:$line: option 'blocked_everyone' of ACC-01 is not declared in QUESTIONS"
 
 # ---------------------------------------------------------------------
 # A critical dimension without answers: five staff answer only staff
@@ -436,8 +550,9 @@ want "quick check: thin rating" "$TMP/qc.sm" "QC two answers|findings|thin-ratin
 # ---------------------------------------------------------------------
 # Examples.
 levels $EX/library-self-assessment.csv >"$TMP/library.lv"
+# (ENG 2: ENG-04 "no" no longer counts as level 3; it only caps at 3.)
 want "library: profile" "$TMP/library.lv" \
-    "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2 POL=2 ITP=2 LST=2 MEA=1 RES=2 ENG=3 CUL=3"
+    "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2 POL=2 ITP=2 LST=2 MEA=1 RES=2 ENG=2 CUL=3"
 levels -s quick-check surveys/quick-check/examples/library-quick-check.csv >"$TMP/libqc.lv"
 want "library quick check: profile" "$TMP/libqc.lv" \
     "Riverside Public Library (synthetic)|levels|H=1 ACC=1 APR=2 TRN=1 LDR=2"
@@ -464,30 +579,49 @@ has "comparison: small-sample note with 4 respondents" "$TMP/cmp.sm" \
 # Targets on the agency audit: the whole CSV report (levels, targets,
 # gaps, practices met and unmet) per profile.  Checked by hand:
 # au-gov20: ACC 2 against 3, gap 1 (its 8 signals sum to 20: ACC-01
-# designated_roles counts 3, not 2, because ACC-04 is written_it; mean 2.5
-# = score 37.5); ACC-R1 unmet (ACC-01 designated_roles is not
-# read_all/open_all), ACC-R2 unmet (LDR-03 listed); APR-R1 met
-# (APR-04 yes); LDR-R1 unmet (LDR-02 no).
+# designated_roles counts 3, not 2, because ACC-04 is written_it; ACC-07
+# 'no' (3) only caps, so 7 signals sum to 17; ACC-10 'no', the rule gives
+# no reasons, adds a 2: mean 19/8, score 34.4); ACC-R1 unmet (ACC-01
+# designated_roles is not read_all/open_all), ACC-R2 unmet (LDR-03
+# listed); APR-R1 met
+# (APR-04 yes); LDR-R1 unmet (LDR-02 no).  APR's eight signals sum to 19;
+# APR-09 'no' (following the guide is not authority enough) adds a 2:
+# mean 21/9, score 33.3.
 levels -t au-gov20-agency-baseline-2010 $EX/agency-audit.csv >"$TMP/au.lv"
 want "target au-gov20: ACC gap" "$TMP/au.lv" \
-    "Department of Community Services (synthetic)|ACC|level=2 score=37.5 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
+    "Department of Community Services (synthetic)|ACC|level=2 score=34.4 target=3 gap=1 capped= met= unmet=ACC-R1;ACC-R2"
 want "target au-gov20: APR-R1 met" "$TMP/au.lv" \
-    "Department of Community Services (synthetic)|APR|level=2 score=34.4 target=3 gap=1 capped= met=APR-R1 unmet="
+    "Department of Community Services (synthetic)|APR|level=2 score=33.3 target=3 gap=1 capped= met=APR-R1 unmet="
 # library-service-minimum: ITP 2 against 3; ITP-R1 unmet (ITP-09 paper,
 # MEA-04 draft, and ITP-01 it_ad_hoc_input is not a joint decision).
 levels -t library-service-minimum-2012 $EX/agency-audit.csv >"$TMP/lib.lv"
 want "target library-minimum: ITP gap" "$TMP/lib.lv" \
     "Department of Community Services (synthetic)|ITP|level=2 score=37.5 target=3 gap=1 capped=ITP-02 met= unmet=ITP-R1"
 # us-ogd: LDR 2 against 3; LDR-R1 met (LDR-01 endorsed, with evidence),
-# LDR-R2 unmet (LDR-02 no), LDR-R3 met (LDR-04 ad_hoc).
+# LDR-R3 met (LDR-04 ad_hoc); there is no LDR-R2 (the Directive's
+# spending-data official has no question in the survey).
 levels -t us-ogd-open-gov-plan-2010 $EX/agency-audit.csv >"$TMP/us.lv"
 want "target us-ogd: LDR practices" "$TMP/us.lv" \
-    "Department of Community Services (synthetic)|LDR|level=2 score=37.5 target=3 gap=1 capped=LDR-02 met=LDR-R1;LDR-R3 unmet=LDR-R2"
+    "Department of Community Services (synthetic)|LDR|level=2 score=37.5 target=3 gap=1 capped=LDR-02 met=LDR-R1;LDR-R3 unmet="
 # vic leader: TRN 3 against 4; TRN-R1 unmet (TRN-01 60 % is below 90).
 levels -t vic-gov20-action-plan-leader-2010 $EX/agency-audit.csv >"$TMP/vic.lv"
 want "target vic leader: TRN gap" "$TMP/vic.lv" \
     "Department of Community Services (synthetic)|TRN|level=3 score=43.8 target=4 gap=1 capped= met= unmet=TRN-R1"
+# nz-psc (current guidance): POL 3 against 3 but POL-R1 unmet (the
+# policy does not cover the legal element) and POL-R3 unmet (no
+# transparency statement: POL-04 is not all_transparency); POL-R4 met
+# (POL-13 written election-period rules); POL-R2 met
+# (account management covered); APR-R1 met (APR-04 yes); CUL-R1 met
+# (CUL-02 median level 3 or more).  POL's score counts 13 signals (POL-07
+# 'none' is short of its threshold of 5 and only caps): POL-03 and POL-05
+# at 2, the other eleven at 3: mean 37/13, score 46.2.
+levels -t nz-psc-official-use-current $EX/agency-audit.csv >"$TMP/nz.lv"
+want "target nz-psc: POL practices" "$TMP/nz.lv" \
+    "Department of Community Services (synthetic)|POL|level=3 score=46.2 target=3 gap=0 capped= met=POL-R2;POL-R4 unmet=POL-R1;POL-R3"
+want "target nz-psc: no target for access" "$TMP/nz.lv" \
+    "Department of Community Services (synthetic)|ACC|level=2 score=34.4 target= gap= capped= met= unmet="
 for t in au-gov20-agency-baseline-2010 library-service-minimum-2012 \
+    nz-psc-official-use-current \
     us-ogd-open-gov-plan-2010 vic-gov20-action-plan-leader-2010; do
 	expect "agency-$t" 0 assess score -f csv -t $t $EX/agency-audit.csv
 done

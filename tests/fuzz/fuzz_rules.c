@@ -18,9 +18,10 @@
  *
  * The time limit, and why this harness intercepts the watchdog.
  * rules.c stops a call that is stuck inside a C library function (a
- * catastrophic string pattern) with SIGALRM: after the wall-clock limit
- * it arms a hook, and if Lua has not got control back within the grace
- * period the handler writes a message and calls _exit(1) on purpose.
+ * catastrophic string pattern) with SIGALRM from a POSIX timer on the
+ * rule thread's CPU clock: after the time limit it arms a hook, and if
+ * Lua has not got control back within the grace period the handler
+ * writes a message and calls _exit(1) on purpose.
  * Under libFuzzer that _exit would end the whole campaign with no
  * reproducer, and treating it as a crash would report designed
  * behaviour; ignoring it would hide real hangs.  So:
@@ -66,9 +67,12 @@
  * a leak and is reported.
  *
  * rules_open() installs the engine's SIGALRM handler and rules_free()
- * restores the previous one (libFuzzer's); the engine gives back the
- * interval timer it found, and the harness also saves ITIMER_REAL before
- * each input and restores it afterwards, for the designed stops.
+ * restores the previous one (libFuzzer's); the engine's watchdog is its
+ * own POSIX timer and leaves ITIMER_REAL alone, which the harness uses
+ * to ask again, saving it before each input and restoring it after.  A
+ * SIGALRM that is not the watchdog's (si_code not SI_TIMER) is ignored by
+ * the engine, so the harness hands on the watchdog's last siginfo when
+ * it asks again.
  */
 #define _GNU_SOURCE 1
 
@@ -119,6 +123,7 @@ static struct rules *cur;
 static struct result res;
 static sigjmp_buf stop_jb, exit_jb;
 static struct sigaction engine_sa;
+static siginfo_t watchdog_si;	/* the engine watchdog's last signal */
 static volatile sig_atomic_t in_engine, in_engine_alarm, waiting;
 static int devnull = -1;
 static unsigned long designed_stops, inputs;
@@ -222,6 +227,13 @@ front_alarm(int sig, siginfo_t *si, void *uctx)
 		saved = dup(STDERR_FILENO);
 		dup2(devnull, STDERR_FILENO);
 	}
+	/* the engine's watchdog is a POSIX timer whose signal carries the
+	 * rules object; the harness's own re-asking (again_in) comes from
+	 * ITIMER_REAL, so it hands on the watchdog's last signal instead */
+	if (si != NULL && si->si_code == SI_TIMER)
+		watchdog_si = *si;
+	else if (waiting)
+		si = &watchdog_si;
 	if (sigsetjmp(exit_jb, 0) == 0) {
 		in_engine_alarm = 1;
 		if (engine_sa.sa_flags & SA_SIGINFO)

@@ -54,6 +54,39 @@ TEST(strings_are_decoded)
 	jdoc_release(&d);
 }
 
+/* Parsed once, by jdoc's own parser: every escape, escaped keys, empty
+ * and nested containers, and a syntax error after a repeated key is the
+ * one reported (the whole text is checked before the keys). */
+TEST(one_pass_tree)
+{
+	struct jdoc d;
+	struct err e;
+	const struct jnode *n;
+
+	CHECK(parse(&d, "{\"k\\u0041\": \"\\b\\f\\r\\t\\/\\\\\\u00ff\\u0800\", "
+	    "\"e\": {}, \"f\": [], \"g\": [[1, [false]], {\"h\": null}]}", &e) == 0);
+	n = jdoc_get(d.root, "kA");
+	CHECK(n != NULL);
+	if (n != NULL) {
+		CHECK_STR(n->str, "\b\f\r\t/\\\xc3\xbf\xe0\xa0\x80");
+		CHECK_INT(n->len, 11);
+	}
+	CHECK_INT(jdoc_get(d.root, "e")->nkids, 0);
+	CHECK_INT(jdoc_get(d.root, "e")->type, JOBJ);
+	CHECK_INT(jdoc_get(d.root, "f")->type, JARR);
+	n = jdoc_get(d.root, "g");
+	CHECK_INT(n->nkids, 2);
+	CHECK_INT(n->kids[0].kids[1].kids[0].type, JBOOL);
+	CHECK_INT(n->kids[0].kids[1].kids[0].boolean, 0);
+	CHECK_INT(n->kids[1].kids[0].type, JNULL);
+	CHECK_STR(n->kids[1].kids[0].key, "h");
+	CHECK_INT(n->kids[1].kids[0].kcol, 80);
+	jdoc_release(&d);
+	CHECK(parse(&d, "{\"a\": 1, \"a\": 2,\n \"b\": [1,]}", &e) != 0);
+	CHECK_INT(e.line, 2);
+	CHECK_STR(e.msg, "invalid JSON: trailing comma before ']'");
+}
+
 TEST(duplicate_key_names_first_position)
 {
 	struct jdoc d;
@@ -166,6 +199,7 @@ main(void)
 	RUN(positions_of_values_and_keys);
 	RUN(columns_count_characters);
 	RUN(strings_are_decoded);
+	RUN(one_pass_tree);
 	RUN(duplicate_key_names_first_position);
 	RUN(rejects_what_cjson_would_accept);
 	RUN(accepts_bom_and_numbers);

@@ -33,12 +33,53 @@ TEST(single_choice)
 	CHECK_INT(a.opt, 2);
 	CHECK(parse("A1", "", &a, msg) == 0);
 	CHECK_INT(a.state, A_EMPTY);
-	CHECK(parse("A1", "everyone", &a, msg) != 0);
-	CHECK_STR(msg, "A1: 'everyone' is not an option; expected one of "
-	    "none, some, rule, all");
+	CHECK(parse("A1", "anyone", &a, msg) != 0);
+	CHECK_STR(msg, "A1: 'anyone' is not an option; expected a value or "
+	    "its label: none \xE2\x80\x94 Nobody; some \xE2\x80\x94 Some "
+	    "people; rule \xE2\x80\x94 Written rule; all \xE2\x80\x94 "
+	    "Everyone");
+	/* labels, in any letter case, with runs of spaces */
+	CHECK(parse("A1", " everyone ", &a, msg) == 0);
+	CHECK_INT(a.opt, 3);
+	CHECK_INT(a.level, 4);
+	CHECK(parse("A1", "WRITTEN   rule", &a, msg) == 0);
+	CHECK_INT(a.opt, 2);
+	CHECK(parse("A1", "written\trule", &a, msg) == 0);
+	CHECK_INT(a.opt, 2);
+	CHECK(parse("A1", "writtenrule", &a, msg) != 0);
+	CHECK(parse("A1", "Written rules", &a, msg) != 0);
 	CHECK(parse("A5", "na", &a, msg) == 0);
 	CHECK_INT(a.state, A_NA);
 	CHECK(parse("A1", "na", &a, msg) != 0);
+}
+
+/* A survey whose A6 has two options with the same label but for letter
+ * case and spacing (tests/data/labels). */
+TEST(label_clash)
+{
+	struct err e;
+	struct survey *ls = survey_load("tests/data/labels/survey.json", &e);
+	const struct question *a6;
+	struct answer a;
+	char msg[300];
+
+	CHECK(ls != NULL);
+	if (ls == NULL)
+		return;
+	a6 = &ls->qs[survey_question(ls, "A6")];
+	CHECK(response_parse(a6, "The communications team", 23, &a, msg,
+	    sizeof(msg)) != 0);
+	CHECK_STR(msg, "A6: 'The communications team' is the label of more "
+	    "than one option (comms and comms_only); write the value instead");
+	CHECK(response_parse(a6, "comms_only", 10, &a, msg, sizeof(msg)) == 0);
+	CHECK_INT(a.opt, 2);
+	CHECK(response_parse(a6, "COMMS", 5, &a, msg, sizeof(msg)) == 0);
+	CHECK_INT(a.opt, 0);
+	CHECK_INT(survey_find_option(a6, "the communications team", 23),
+	    SURVEY_AMBIGUOUS);
+	CHECK_INT(survey_find_option(a6, "nobody  at ALL", 14), 3);
+	CHECK_INT(survey_find_option(a6, "", 0), -1);
+	survey_free(ls);
 }
 
 TEST(multi_choice)
@@ -130,6 +171,7 @@ main(void)
 	if ((s = mini_survey()) == NULL)
 		return 1;
 	RUN(single_choice);
+	RUN(label_clash);
 	RUN(multi_choice);
 	RUN(numbers);
 	RUN(roles);

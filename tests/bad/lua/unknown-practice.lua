@@ -1,0 +1,4 @@
+local function score(org)
+  return org.practices["ACC-R3"]
+end
+return { score = score }

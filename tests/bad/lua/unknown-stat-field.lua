@@ -1,0 +1,4 @@
+local function score(org)
+  return org.questions["A1"].medain
+end
+return { score = score }

@@ -1,0 +1,4 @@
+local function score(org, survey)
+  return survey.questions["Z9"].type
+end
+return { score = score }

@@ -1,0 +1,4 @@
+local function score(org, survey, target)
+  return target.dimensions["AC"]
+end
+return { score = score }

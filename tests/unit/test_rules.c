@@ -1,0 +1,103 @@
+/* Unit tests for rules.c: the watchdog counts the CPU time of the thread
+ * that runs the rule, and ignores SIGALRMs that are not its own. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/time.h>
+
+#include "check.h"
+#include "fixtures.h"
+#include "rules.h"
+
+static struct survey *s;
+
+struct job {
+	const char		*rule;
+	struct rules_limits	 lim;
+	struct err		 e;
+	int			 rc;
+};
+
+/* Open and prepare the rule file, where loading runs its chunk. */
+static void *
+prepare(void *arg)
+{
+	struct job *j = arg;
+	struct rules *r;
+
+	memset(&j->e, 0, sizeof(j->e));
+	j->rc = -1;
+	if ((r = rules_open(j->rule, j->rule, NULL, 0, &j->lim, &j->e)) !=
+	    NULL)
+		j->rc = rules_prepare(r, s, NULL, &j->e);
+	rules_free(r);
+	return NULL;
+}
+
+/* An endless loop run on a second thread, with no instruction limit to
+ * speak of, is stopped by its CPU time.  (A timer on any other clock,
+ * such as the main thread's CPU time while it waits, would never fire.) */
+TEST(stops_on_the_rule_threads_cpu_time)
+{
+	struct job j;
+	pthread_t t;
+
+	memset(&j, 0, sizeof(j));
+	j.rule = "tests/bad/lua/loop.lua";
+	rules_default_limits(&j.lim);
+	j.lim.instructions = 1LL << 60;
+	j.lim.seconds = 0.2;
+	CHECK(pthread_create(&t, NULL, prepare, &j) == 0);
+	pthread_join(t, NULL);
+	CHECK_INT(j.rc, -1);
+	CHECK_STR(j.e.msg, "tests/bad/lua/loop.lua:2: time limit (0.2 s) "
+	    "exceeded");
+}
+
+static volatile sig_atomic_t host_alarms;
+
+static void
+host_alarm(int sig)
+{
+	(void)sig;
+	host_alarms++;
+}
+
+/* SIGALRMs from the host's own interval timer, arriving while a rule
+ * runs, are not the watchdog's: the rule finishes. */
+TEST(ignores_other_alarms)
+{
+	struct sigaction sa, old;
+	struct itimerval it, off;
+	struct job j;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = host_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);
+	memset(&it, 0, sizeof(it));
+	memset(&off, 0, sizeof(off));
+	it.it_value.tv_usec = 2000;
+	it.it_interval.tv_usec = 2000;
+	memset(&j, 0, sizeof(j));
+	j.rule = "tests/data/sandbox/spin.lua";
+	rules_default_limits(&j.lim);
+	setitimer(ITIMER_REAL, &it, NULL);
+	prepare(&j);
+	setitimer(ITIMER_REAL, &off, NULL);
+	sigaction(SIGALRM, &old, NULL);
+	CHECK_INT(j.rc, 0);
+	if (j.rc != 0)
+		printf("  %s\n", j.e.msg);
+}
+
+int
+main(void)
+{
+	if ((s = mini_survey()) == NULL)
+		return 1;
+	RUN(stops_on_the_rule_threads_cpu_time);
+	RUN(ignores_other_alarms);
+	survey_free(s);
+	return check_done();
+}
