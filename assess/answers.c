@@ -46,6 +46,7 @@ struct csvr {
 	struct err		*e;
 	long			 rows;
 	answers_bad		 bad;		/* set: report bad rows, go on */
+	int			 keep_going;	/* no limit, and not an error */
 	unsigned		 limit, nbad;
 };
 
@@ -311,7 +312,7 @@ skip_row(struct csvr *r)
 {
 	if (r->bad == NULL || r->e->code != AS_EINPUT)
 		return -1;
-	if (r->nbad == r->limit)
+	if (!r->keep_going && r->nbad == r->limit)
 		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "more than %u "
 		    "rows with errors; stopped there", r->limit);
 	r->bad(r->e);
@@ -457,6 +458,7 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 
 	memset(&r, 0, sizeof(r));
 	r.bad = in->bad;
+	r.keep_going = in->keep_going && in->bad != NULL;
 	r.limit = in->bad != NULL && in->limit == 0 ? 1 : in->limit;
 	r.s = s;
 	r.path = in->path;
@@ -475,7 +477,7 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 		goto out;
 	if (!r.header_done)
 		err_set(e, AS_EINPUT, r.path, 0, 0, "has no header line");
-	else if (r.nbad > 0)
+	else if (r.nbad > 0 && !r.keep_going)
 		err_set(e, AS_EINPUT, r.path, 0, 0, "%u %s with errors", r.nbad,
 		    r.nbad == 1 ? "row" : "rows");
 	else if (r.rows == 0)

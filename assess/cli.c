@@ -39,6 +39,13 @@ static const struct cmd cmds[] = {
 	  "                         latest submitted date of the answers)\n"
 	  "  -j, --jobs N           score the organisations on N threads (default\n"
 	  "                         1); the report is the same for any N\n"
+	  "      --keep-going       leave out each response with errors, name\n"
+	  "                         it, and score the rest\n"
+	  "      --from TOOL        the inputs are exports of a survey tool\n"
+	  "                         (see 'assess list tools'), read as 'assess\n"
+	  "                         import' reads them, with its -m,\n"
+	  "                         --organisation-column, --role-column and\n"
+	  "                         --partial\n"
 	  "  -h, --help             show this help\n" },
 	{ "check", cmd_check, "[-s SURVEY] FILE...",
 	  "validate surveys, target profiles, rule scripts and answers",
@@ -54,6 +61,8 @@ static const struct cmd cmds[] = {
 	  "\n"
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
+	  "      --keep-going       report each response with errors and leave\n"
+	  "                         it out; the rest of the file passes\n"
 	  "  -h, --help             show this help\n" },
 	{ "compare", cmd_compare,
 	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE] ANSWERS|RESULT.json...",
@@ -154,11 +163,48 @@ static const struct cmd cmds[] = {
 	  "  -o, --output FILE      write the page to FILE (default: standard\n"
 	  "                         output), replacing it only once complete\n"
 	  "  -h, --help             show this help\n" },
+	{ "import", cmd_import,
+	  "[--from TOOL] [-s SURVEY] [-m MAP] [--init-map MAP] [--strict]\n"
+	  "                    [--organisation-column HEADER] [--role-column HEADER]\n"
+	  "                    [--partial] [--keep-going] [-f json|csv] [-o FILE]\n"
+	  "                    EXPORT...",
+	  "turn a survey tool's export into an answers file",
+	  "Read the CSV export of a survey tool and write the answers it holds\n"
+	  "as assess-answers/1 JSON (or an answers CSV with -f csv), ready for\n"
+	  "'assess score'.  Columns are matched to the survey's questions by the\n"
+	  "tool's question codes or names where it has them, else by the\n"
+	  "question's text; cells by option value or label.  Timestamps, ids,\n"
+	  "e-mail and IP addresses are left out.\n"
+	  "\n"
+	  "      --from TOOL        google, msforms, limesurvey, kobo, odk,\n"
+	  "                         surveymonkey, qualtrics, or auto (the\n"
+	  "                         default: told by the export's header)\n"
+	  "  -s, --survey SURVEY    the survey the form was made from\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -m, --map MAP          a mapping file: which column is which\n"
+	  "                         question, which cell text which option\n"
+	  "      --init-map MAP     write the mapping this export gets, for\n"
+	  "                         review, instead of the answers\n"
+	  "      --strict           refuse a column that matches nothing\n"
+	  "      --organisation-column HEADER\n"
+	  "                         the column naming the organisation\n"
+	  "      --role-column HEADER\n"
+	  "                         the column naming the respondent's role\n"
+	  "      --organisation NAME  the organisation of every response\n"
+	  "                         without one (default: the file's name)\n"
+	  "      --role ROLE        the role of every response without one\n"
+	  "      --partial          keep responses the tool marks incomplete\n"
+	  "      --keep-going       leave out a response with errors, say\n"
+	  "                         which, and go on\n"
+	  "  -f, --format FORMAT    json (default) or csv\n"
+	  "  -o, --output FILE      write to FILE, replacing it only once\n"
+	  "                         the import is complete\n"
+	  "  -h, --help             show this help\n" },
 	{ "list", cmd_list, "[surveys|targets|tools]",
-	  "list the bundled surveys, target profiles and import tools",
+	  "list the bundled surveys and target profiles",
 	  "List the surveys and target profiles that ship with assess (or are\n"
-	  "in $ASSESS_PATH), with the ids that -s and -t accept; 'tools' lists\n"
-	  "the survey tools whose exports 'assess import --from' reads.\n"
+	  "in $ASSESS_PATH), with the ids that -s and -t accept, or with\n"
+	  "'tools' the survey tools whose exports 'assess import' reads.\n"
 	  "\n"
 	  "  -h, --help             show this help\n" },
 	{ "help", cmd_help, "[COMMAND]", "show help for a command",

@@ -160,6 +160,10 @@ check_target(const char *path, const char *survey_arg, struct err *e)
 /* Every bad row is reported, up to this many, before check gives up. */
 #define CHECK_MAX_BAD_ROWS	50
 
+/* --keep-going: bad responses are reported and left out, with no limit,
+ * and answers that are otherwise sound pass. */
+static int keep_going;
+
 static void
 bad_row(const struct err *e)
 {
@@ -179,6 +183,7 @@ check_answers(struct engine_input *ei, const char *path,
 	eo.answers_only = 1;
 	eo.bad = bad_row;
 	eo.limit = CHECK_MAX_BAD_ROWS;
+	eo.keep_going = keep_going;
 	if ((en = engine_new(&eo, e)) != NULL &&
 	    (n = engine_read_input(en, ei, e)) >= 0)
 		ok(path, "answers to survey '%s': %ld %s from %zu %s",
@@ -276,6 +281,7 @@ cmd_check(int argc, char **argv)
 {
 	static const struct option longs[] = {
 		{ "survey", required_argument, NULL, 's' },
+		{ "keep-going", no_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -285,6 +291,7 @@ cmd_check(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":s:h", longs, NULL)) != -1) {
 		switch (c) {
 		case 's': survey = optarg; break;
+		case 'k': keep_going = 1; break;
 		case 'h': return cli_help("check");
 		default: return cli_bad_option("check", argv, c);
 		}

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "fsx.h"
+#include "import.h"
 #include "paths.h"
 #include "survey.h"
 #include "target.h"
@@ -107,25 +108,16 @@ load_all(struct survey ***out, size_t *n, struct err *e)
 	return rc;
 }
 
-/* The tools of 'assess import --from TOOL' (DESIGN.md, CLI). */
-static const char *const tools[][2] = {
-	{ "google", "Google Forms" },
-	{ "msforms", "Microsoft Forms" },
-	{ "limesurvey", "LimeSurvey" },
-	{ "kobo", "KoboToolbox" },
-	{ "odk", "ODK Central and ODK Collect" },
-	{ "surveymonkey", "SurveyMonkey" },
-	{ "qualtrics", "Qualtrics" },
-};
-
+/* The survey tools 'assess import --from' reads. */
 static int
 list_tools(void)
 {
 	size_t i;
 
-	fputs("tools (for 'assess import --from TOOL'):\n", stdout);
-	for (i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
-		printf("  %-14s%s\n", tools[i][0], tools[i][1]);
+	fputs("tools (assess import --from TOOL):\n", stdout);
+	for (i = 0; import_tools[i] != NULL; i++)
+		printf("  %-14s %s\n", import_tools[i]->name,
+		    import_tools[i]->title);
 	return AS_EXIT_OK;
 }
 

@@ -19,6 +19,8 @@
 #include "date.h"
 #include "engine.h"
 #include "fsx.h"
+#include "impmap.h"
+#include "import.h"
 #include "output.h"
 #include "paths.h"
 #include "report.h"
@@ -29,6 +31,9 @@ struct opts {
 	const char	*survey, *target, *rules, *format, *output;
 	const char	*fail_below, *as_of;
 	unsigned	 anonymity, jobs;
+	const char	*from, *map;	/* survey-tool exports */
+	int		 keep_going;
+	struct import_opts io;
 	char		 date[DATE_LEN + 1];
 	char		**answers;
 	int		 nanswers;
@@ -38,6 +43,8 @@ struct run {
 	const struct opts *o;
 	struct engine	*en;
 	struct result	 res;
+	struct import_opts io;		/* --from: with the mapping file */
+	struct impmap	*map;
 	const struct report_format *fmt;
 	int		 level;		/* --fail-below */
 	char		 bad_level[64];	/* set: --fail-below was no level */
@@ -52,6 +59,21 @@ parse_anonymity(const char *arg, unsigned *out)
 	if (*arg == '\0' || *end != '\0' || v < 1 || v > 1000000)
 		return -1;
 	*out = (unsigned)v;
+	return 0;
+}
+
+/* The options of survey-tool exports go with --from. */
+static int
+check_from(const struct opts *o)
+{
+	if (o->from != NULL && import_find_tool(o->from) == NULL)
+		return cli_usage_error("score", "--from '%s' is not a survey "
+		    "tool; expected one of %s", o->from, import_tool_names());
+	if (o->from == NULL && (o->map || o->io.org_column ||
+	    o->io.role_column || o->io.partial))
+		return cli_usage_error("score", "-m, --organisation-column, "
+		    "--role-column and --partial read survey-tool exports; "
+		    "give --from TOOL");
 	return 0;
 }
 
@@ -80,6 +102,12 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fail-below", required_argument, NULL, 'B' },
 		{ "anonymity", required_argument, NULL, 'A' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "organisation-column", required_argument, NULL, 'O' },
+		{ "role-column", required_argument, NULL, 'R' },
+		{ "partial", no_argument, NULL, 'P' },
+		{ "keep-going", no_argument, NULL, 'k' },
 		{ "as-of", required_argument, NULL, 'D' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -89,9 +117,15 @@ parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->anonymity = SCORE_ANONYMITY;
-	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:j:h", longs, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":s:t:r:f:o:m:j:h", longs, NULL)) !=
 	    -1) {
 		switch (c) {
+		case 'F': o->from = optarg; break;
+		case 'm': o->map = optarg; break;
+		case 'O': o->io.org_column = optarg; break;
+		case 'R': o->io.role_column = optarg; break;
+		case 'P': o->io.partial = 1; break;
+		case 'k': o->keep_going = 1; break;
 		case 's': o->survey = optarg; break;
 		case 't': o->target = optarg; break;
 		case 'r': o->rules = optarg; break;
@@ -126,7 +160,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	if (o->nanswers == 0)
 		return cli_usage_error("score", "give at least one answers "
 		    "file (CSV or JSON)");
-	return 0;
+	return check_from(o);
 }
 
 static int
@@ -183,6 +217,67 @@ loaded(void *ctx, const struct engine *en, struct err *e)
 		    s->levels[2].id);
 		return err_set(e, AS_EUSAGE, NULL, 0, 0, "bad --fail-below");
 	}
+	if (o->map != NULL && (rn->map = impmap_load(o->map, s, e)) == NULL)
+		return -1;
+	rn->io.map = rn->map;
+	return 0;
+}
+
+/* ==== --keep-going: responses left out ==== */
+
+/* The responses left out, in the order read (one run per process, and
+ * the readers' callback carries no context). */
+static struct {
+	struct err	*v;
+	size_t		 n, cap;
+	int		 failed;
+} left_out;
+
+static void
+exclude(const struct err *e)
+{
+	struct err *v;
+
+	err_print(e, stderr);
+	if (left_out.n == left_out.cap) {
+		left_out.cap = left_out.cap ? left_out.cap * 2 : 16;
+		if ((v = realloc(left_out.v, left_out.cap * sizeof(*v))) ==
+		    NULL) {
+			left_out.failed = 1;
+			return;
+		}
+		left_out.v = v;
+	}
+	left_out.v[left_out.n++] = *e;
+}
+
+/* Into the result, for the report to say how many and why. */
+static int
+attach_excluded(struct result *res, struct err *e)
+{
+	size_t i;
+
+	res->keep_going = 1;
+	if (left_out.failed || (left_out.n > 0 && (res->excluded =
+	    arena_alloc(&res->arena, left_out.n * sizeof(*res->excluded))) ==
+	    NULL))
+		return err_nomem(e);
+	for (i = 0; i < left_out.n; i++) {
+		struct r_excluded *x = &res->excluded[i];
+		const struct err *b = &left_out.v[i];
+
+		x->line = b->line;
+		if ((x->file = result_intern(res, b->file, strlen(b->file))) ==
+		    NULL || (x->reason = result_intern(res, b->msg,
+		    strlen(b->msg))) == NULL)
+			return err_nomem(e);
+	}
+	res->nexcluded = left_out.n;
+	if (left_out.n > 0) {
+		fprintf(stderr, "assess: %zu %s with errors left out "
+		    "(--keep-going)\n", left_out.n, left_out.n == 1 ?
+		    "response" : "responses");
+	}
 	return 0;
 }
 
@@ -203,12 +298,21 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.log = print_log;
 	eo.loaded = loaded;
 	eo.ctx = rn;
+	eo.from = o->from;
+	rn->io = o->io;
+	eo.import = &rn->io;
+	if (o->keep_going) {
+		eo.bad = exclude;
+		eo.keep_going = 1;
+	}
 	if ((rn->en = engine_new(&eo, e)) == NULL)
 		return -1;
 	for (i = 0; i < o->nanswers; i++)
 		if (engine_add(rn->en, o->answers[i], e) < 0)
 			return -1;
-	return engine_score(rn->en, &rn->res, e);
+	if (engine_score(rn->en, &rn->res, e) != 0)
+		return -1;
+	return o->keep_going ? attach_excluded(&rn->res, e) : 0;
 }
 
 static int
@@ -269,6 +373,9 @@ static void
 release(struct run *rn)
 {
 	engine_free(rn->en);
+	impmap_free(rn->map);
+	free(left_out.v);
+	memset(&left_out, 0, sizeof(left_out));
 	result_release(&rn->res);
 }
 

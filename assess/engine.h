@@ -41,6 +41,13 @@ struct engine_opts {
 	int		 answers_only;	/* read answers; no target, no rules */
 	answers_bad	 bad;		/* set: report bad rows and go on */
 	unsigned	 limit;		/* at most this many bad rows */
+	/* score --from TOOL: every input is that survey tool's export
+	 * (a row of the source table by name), read as 'import' says */
+	const char	*from;
+	const struct import_opts *import;
+	int		 keep_going;	/* with 'bad': every response that
+					   breaks the answers contract is
+					   left out, and none is an error */
 	/* what the engine decided on its own (the survey it chose), in one
 	 * line for standard error */
 	void		(*note)(void *ctx, const char *msg);

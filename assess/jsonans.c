@@ -263,7 +263,7 @@ read_survey_ref(struct jr *r, const struct jnode *root)
 /* The responses of a parsed document. */
 static long
 read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
-    void *ctx, struct err *e)
+    void *ctx, const struct source_in *in, struct err *e)
 {
 	static const char *const keys[] = { "format", "survey", "responses",
 	    NULL };
@@ -296,10 +296,17 @@ read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
 		jdoc_error(d, resps, "no responses");
 		goto out;
 	}
-	for (i = 0; i < resps->nkids; i++)
-		if (read_response(&r, &resps->kids[i], sink, ctx) != 0)
-			goto out;
-	rc = (long)resps->nkids;
+	for (i = 0, rc = 0; i < resps->nkids; i++, rc++)
+		if (read_response(&r, &resps->kids[i], sink, ctx) != 0) {
+			/* --keep-going: a bad response is left out */
+			if (!in->keep_going || in->bad == NULL ||
+			    e->code != AS_EINPUT) {
+				rc = -1;
+				goto out;
+			}
+			in->bad(e);
+			rc--;
+		}
 out:
 	free(r.ans);
 	free(r.at);
@@ -369,7 +376,7 @@ json_read(struct source_in *in, const struct survey *s, answers_sink sink,
 	if (json_load(in, e) != 0)
 		return -1;
 	in->doc->err = e;
-	return read_doc(in->doc, s, sink, ctx, e);
+	return read_doc(in->doc, s, sink, ctx, in, e);
 }
 
 const struct answer_source answers_json_source = {

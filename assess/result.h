@@ -103,6 +103,12 @@ struct r_org {
 	unsigned	*qstats;	/* result.qstride counters, or NULL */
 };
 
+/* A response left out with --keep-going: where, and why. */
+struct r_excluded {
+	const char	*file, *reason;
+	unsigned	 line;
+};
+
 struct result {
 	struct arena	 arena;
 	const char	*survey_id, *survey_version, *survey_title;
@@ -114,6 +120,9 @@ struct result {
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
+	int		 keep_going;	/* responses with errors left out */
+	struct r_excluded *excluded;
+	size_t		 nexcluded;
 	int		 fail_below;	/* --fail-below's level, or 0 */
 	struct r_strs	 below;		/* organisations below it */
 	struct r_qdef	*qdefs;		/* per question, survey order */

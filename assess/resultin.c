@@ -759,6 +759,41 @@ organisations(struct rr *rr, const struct jnode *root)
 	return 0;
 }
 
+/* With --keep-going: the responses left out (file, line, reason). */
+static int
+excluded(struct rr *rr, const struct jnode *root)
+{
+	static const char *const keys[] = { "file", "line", "respondent",
+	    "reason", NULL };
+	const struct jnode *arr;
+	struct result *res = rr->res;
+	const char *who;
+	void *v;
+	size_t i;
+	long line;
+
+	if (jdoc_get(root, "excluded") == NULL)
+		return 0;
+	res->keep_going = 1;
+	if (elems(rr, root, "excluded", sizeof(struct r_excluded), &v,
+	    &res->nexcluded, &arr) != 0)
+		return -1;
+	res->excluded = v;
+	for (i = 0; i < res->nexcluded; i++) {
+		const struct jnode *o = &arr->kids[i];
+		struct r_excluded *x = &res->excluded[i];
+
+		if (jdoc_expect_object(rr->d, o, keys, "a response left "
+		    "out") != 0 || str(rr, o, "file", 0, &x->file) != 0 ||
+		    num(rr, o, "line", 0, 100000000, 0, &line) != 0 ||
+		    str(rr, o, "respondent", 1, &who) != 0 ||
+		    str(rr, o, "reason", 0, &x->reason) != 0)
+			return -1;
+		x->line = (unsigned)line;
+	}
+	return 0;
+}
+
 /* What --fail-below found, when it was given. */
 static int
 fail_below(struct rr *rr, const struct jnode *root)
@@ -791,7 +826,8 @@ int
 resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 {
 	static const char *const keys[] = { "format", "survey", "target",
-	    "levels", "fail_below", "questions", "organisations", NULL };
+	    "levels", "fail_below", "questions", "organisations", "excluded",
+	    NULL };
 	const struct jnode *f;
 	struct rr rr;
 
@@ -807,7 +843,7 @@ resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 	return survey_ref(&rr, d->root) != 0 || target(&rr, d->root) != 0 ||
 	    levels(&rr, d->root) != 0 || fail_below(&rr, d->root) != 0 ||
 	    qdefs(&rr, d->root) != 0 ||
-	    organisations(&rr, d->root) != 0 ?
+	    organisations(&rr, d->root) != 0 || excluded(&rr, d->root) != 0 ?
 	    -1 : 0;
 }
 

@@ -9,13 +9,19 @@
 #include "answers.h"
 #include "csvin.h"
 #include "fsx.h"
+#include "impfile.h"
 #include "jdoc.h"
 #include "source.h"
 
-/* In sniffing order: the answers CSV claims whatever is left. */
+/* In sniffing order: the answers CSV claims whatever is left.  The
+ * survey tools' rows claim nothing by content: they are chosen by name
+ * (score --from TOOL). */
 static const struct answer_source *const sources[] = {
 	&answers_json_source,
 	&answers_csv_source,
+	&impfile_google, &impfile_msforms, &impfile_limesurvey,
+	&impfile_kobo, &impfile_odk, &impfile_surveymonkey,
+	&impfile_qualtrics,
 };
 
 #define NSOURCES (sizeof(sources) / sizeof(sources[0]))

@@ -17,6 +17,7 @@
 #include "survey.h"
 
 struct jdoc;
+struct import_opts;
 
 /* Called once per valid response; a non-zero return stops the read (the
  * sink has filled 'e'). */
@@ -36,6 +37,14 @@ struct source_in {
 	struct jdoc	*doc;		/* JSON already parsed, or NULL */
 	answers_bad	 bad;		/* set: report bad rows and go on */
 	unsigned	 limit;		/* at most this many bad rows */
+	const struct import_opts *import;	/* survey-tool sources: how
+						   to read the export */
+	int		 keep_going;	/* --keep-going: every bad response
+					   to 'bad', none an error */
+	/* what a source decided on its own (responses a survey tool marks
+	 * incomplete, left out), one line for standard error, or NULL */
+	void		(*note)(void *ctx, const char *msg);
+	void		*note_ctx;
 };
 
 /* What an input says of the survey it answers: the id it names (JSON),

@@ -455,6 +455,27 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o)
 	close_(w, '}');
 }
 
+/* With --keep-going: the responses left out, where and why. */
+static void
+excluded(struct jw *w, const struct result *r)
+{
+	size_t i;
+
+	key(w, "excluded");
+	open_(w, '[');
+	for (i = 0; i < r->nexcluded; i++) {
+		item(w);
+		open_(w, '{');
+		kstr(w, "file", r->excluded[i].file);
+		kint(w, "line", (long)r->excluded[i].line);
+		key(w, "respondent");
+		buf_puts(w->b, "null");
+		kstr(w, "reason", r->excluded[i].reason);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
 int
 report_json(const struct result *r, struct buf *out, struct err *e)
 {
@@ -478,6 +499,8 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 	for (i = 0; i < r->norgs; i++)
 		organisation(&w, r, &r->orgs[i]);
 	close_(&w, ']');
+	if (r->keep_going)
+		excluded(&w, r);
 	close_(&w, '}');
 	buf_putc(out, '\n');
 	return buf_ok(out, e);

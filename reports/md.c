@@ -51,6 +51,26 @@ level_text(struct buf *b, const struct result *r, int level)
 	md(b, result_label(r, level));
 }
 
+/* With --keep-going: how many responses were left out, and why. */
+static void
+excluded(struct buf *b, const struct result *r)
+{
+	size_t i;
+
+	if (r->nexcluded == 0)
+		return;
+	buf_printf(b, "\nLeft out: %zu %s that did not meet the answers "
+	    "format:\n\n", r->nexcluded, r->nexcluded == 1 ? "response" :
+	    "responses");
+	for (i = 0; i < r->nexcluded; i++) {
+		buf_puts(b, "- ");
+		md(b, r->excluded[i].file);
+		buf_printf(b, ", line %u: ", r->excluded[i].line);
+		md(b, r->excluded[i].reason);
+		buf_putc(b, '\n');
+	}
+}
+
 static void
 header(struct buf *b, const struct result *r)
 {
@@ -74,6 +94,7 @@ header(struct buf *b, const struct result *r)
 		    "action plan)  \n");
 	}
 	buf_printf(b, "Organisations: %zu\n", r->norgs);
+	excluded(b, r);
 }
 
 static void

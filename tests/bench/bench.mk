@@ -12,6 +12,7 @@
 #                                 2,000 organisations, and across 20
 #   make bench BENCH_RUNS=5       more timed runs per figure (default 3)
 #   make bench BENCH_LARGE=500000 a quicker, smaller large file
+#   make bench-import             only the import figure (tests/bench/import)
 #   make bench-clean              remove the generated files
 
 BENCH_DIR      = $(B)/bench
@@ -35,6 +36,14 @@ bench: $(B)/assess $(BENCH_TOOLS) $(BENCH_DATA)
 	@tests/bench/run $(B)/assess $(BENCH_DIR) $(BENCH_SMALL) \
 	  $(BENCH_LARGE) $(BENCH_ORGS) $(BENCH_FEW) $(BENCH_RUNS) \
 	  $(BENCH_LATENCY)
+	@$(MAKE) --no-print-directory bench-import
+
+# ---- import: a survey-tool export of BENCH_IMPORT responses ------------
+BENCH_IMPORT  ?= 100000
+
+bench-import: $(B)/assess $(BENCH_TOOLS)
+	@tests/bench/import $(B)/assess $(BENCH_DIR) $(BENCH_IMPORT) \
+	  $(BENCH_RUNS)
 
 bench-tools: $(BENCH_TOOLS)
 
@@ -71,4 +80,4 @@ $(BENCH_DIR)/self.csv: tests/bench/gen.c $(BENCH_SURVEY) | $(BENCH_DIR)/gen
 	$(Q)$(BENCH_DIR)/gen -s $(BENCH_SURVEY) -n 1 -m 1 -S 7 -o $@.tmp && \
 	  mv $@.tmp $@
 
-.PHONY: bench bench-tools bench-clean
+.PHONY: bench bench-import bench-tools bench-clean

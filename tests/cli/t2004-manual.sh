@@ -24,7 +24,8 @@ if sorted(blocks) != cmds:
 listed = "score" + re.search(r'compgen -W "score(.*?)"', script, re.S).group(1)
 for c in cmds:
     help = open("%s/help-%s" % (tmp, c)).read()
-    want = set(re.findall(r"^\s+(?:(-\w), )?(--[\w-]+)", help, re.M))
+    # option lines only: "  -s, --survey" or "      --resume"
+    want = set(re.findall(r"^(?:  (-\w), |      )(--[\w-]+)", help, re.M))
     want = {o for pair in want for o in pair if o}
     got = set()
     for line in re.findall(r"^\.TP\n(.*)$", blocks.get(c, ""), re.M):

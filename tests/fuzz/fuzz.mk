@@ -12,7 +12,9 @@
 #
 # Harnesses (tests/fuzz/fuzz_*.c) call exactly what the program calls:
 # survey_load, target_survey_of + target_load, answers_read into agg_add,
-# the rule engine through score_org, and report_md/json/csv.  They are
+# the rule engine through score_org, report_md/json/csv, and each survey
+# tool's importer (fuzz_import_TOOL.c, whose oracle reads back what the
+# importer writes).  They are
 # described at the top of each file; tests/fuzz/README.md has the rest.
 #
 # Everything is compiled with clang: our sources and the harnesses with
@@ -34,7 +36,9 @@
 # it for good.
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= survey target answers rules writers journal
+FUZZ_TARGETS ?= survey target answers rules writers import_google \
+                import_msforms import_limesurvey import_kobo import_odk \
+                import_surveymonkey import_qualtrics journal
 FUZZ_LIBS    ?= debian
 FUZZ_CC      ?= clang
 FUZZ_OPT     ?= -O1 -g
