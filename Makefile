@@ -7,16 +7,21 @@
 #   make check      the plain test suite only (quick)
 #   make asan       the test suite under AddressSanitizer and UBSan
 #   make valgrind   the test suite under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules)
+#   make install    PREFIX=/usr/local DESTDIR= (binary, surveys, rules,
+#                   manual page, bash completion)
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      measure scoring throughput and memory on generated data
 #   make deps       install the Debian packages assess builds with
+#   make test-deps  install what some tests drive: chromium (the form's
+#                   round trip in a browser) and man (the manual page)
 #   make lint       cppcheck
 #   V=1             show the compiler commands
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/assess
+MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
 LUA_PC     ?= lua5.4
 CSV_LIBS   ?= -lcsv
@@ -49,8 +54,11 @@ UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config \
            valgrind strace locales cppcheck pandoc unzip
-# the browser tests (tests/cli/t7100-browser.sh): render, print, count pages
+# the browser tests (tests/cli/t7100-browser.sh, the form's round trip):
+# render, print, count pages
 BROWSER_DEBS = chromium poppler-utils
+# the manual page test renders with man
+TEST_DEB_PKGS = man-db python3
 
 all: $(B)/assess
 
@@ -104,6 +112,15 @@ endef
 deps:
 	$(call install-debs,assess,$(DEB_PKGS))
 
+# What the tests use beyond the build; a test whose tool is missing says
+# SKIP loudly.
+test-deps:
+	@$(MAKE) --no-print-directory -s test-debs || \
+	  echo "test-deps: $(TEST_DEB_PKGS) NOT all installed: some tests will SKIP"
+
+test-debs:
+	$(call install-debs,the tests,$(TEST_DEB_PKGS))
+
 # Chromium and poppler-utils for the browser tests; when they cannot be
 # installed the tests say so loudly and skip.
 browser-deps:
@@ -123,7 +140,7 @@ browser-test: browser-deps
 
 # The whole suite: cppcheck, then the tests plain, under ASan+UBSan and
 # under valgrind (tests/suite), then the browser tests.
-test: deps browser-deps
+test: deps test-deps browser-deps
 	@$(MAKE) --no-print-directory -j2 test-binaries
 	@$(MAKE) --no-print-directory -s lint && echo "cppcheck: quiet"
 	@tests/suite
@@ -165,12 +182,19 @@ valgrind: deps
 	@VALGRIND=1 tests/run $(B) valgrind
 
 install: all
-	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)'
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)' \
+	  '$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(BASHCOMPDIR)'
 	install -m 755 $(B)/assess '$(DESTDIR)$(BINDIR)/assess'
 	cp -R surveys rules '$(DESTDIR)$(DATADIR)/'
+	sed 's|/usr/local/share/assess|$(DATADIR)|g' assess/assess.1 \
+	  >'$(DESTDIR)$(MANDIR)/man1/assess.1'
+	chmod 644 '$(DESTDIR)$(MANDIR)/man1/assess.1'
+	install -m 644 assess/assess.bash-completion \
+	  '$(DESTDIR)$(BASHCOMPDIR)/assess'
 
 uninstall:
-	rm -f '$(DESTDIR)$(BINDIR)/assess'
+	rm -f '$(DESTDIR)$(BINDIR)/assess' '$(DESTDIR)$(MANDIR)/man1/assess.1' \
+	  '$(DESTDIR)$(BASHCOMPDIR)/assess'
 	rm -rf '$(DESTDIR)$(DATADIR)'
 
 # Static checks.  Declarations at the top of a block are this code's
@@ -190,5 +214,6 @@ clean:
 include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
-.PHONY: FORCE all deps browser-deps browser-debs browser-test test test-binaries binaries-plain binaries-asan binaries \
+.PHONY: FORCE all deps test-deps test-debs browser-deps browser-debs \
+	browser-test test test-binaries binaries-plain binaries-asan binaries \
 	check demo asan valgrind lint install uninstall clean

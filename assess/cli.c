@@ -102,6 +102,70 @@ static const struct cmd cmds[] = {
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"
 	  "  -h, --help             show this help\n" },
+	{ "show", cmd_show, "[-s SURVEY] [ID...]",
+	  "show the questionnaire: questions, options, help",
+	  "Show the survey as a person reads it: each dimension with its levels,\n"
+	  "and each question with who answers it, what it takes, its options as\n"
+	  "'value \xe2\x80\x94 label' (a cell may hold either) and its help.  With IDs,\n"
+	  "only those questions or dimensions.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -h, --help             show this help\n" },
+	{ "template", cmd_template, "[-s SURVEY] [--role ROLE] [-f csv|md]",
+	  "a blank answers sheet, or a printable questionnaire",
+	  "Write a blank answers CSV for one role: the reserved columns and the\n"
+	  "question ids that role answers, in survey order, ready to fill in a\n"
+	  "spreadsheet and score.  With -f md, a printable questionnaire instead:\n"
+	  "each question with tick boxes, its help, and what the levels of its\n"
+	  "dimension look like, for paper or a meeting.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "      --role ROLE        the respondents' role: an audience id or\n"
+	  "                         label (default: org)\n"
+	  "  -f, --format FORMAT    csv (default) or md\n"
+	  "  -h, --help             show this help\n" },
+	{ "interview", cmd_interview,
+	  "[-s SURVEY] [--role ROLE] [--organisation NAME]\n"
+	  "                        [-o FILE] [--resume] [--force]",
+	  "answer the questionnaire in a terminal, question by question",
+	  "Ask the questions of one role in survey order, skipping those whose\n"
+	  "condition does not hold, and save each answer as it is given in a\n"
+	  "journal beside the output (FILE.journal), so a stop or a crash loses\n"
+	  "nothing: --resume continues where it stopped.  At the end write the\n"
+	  "answers (assess-answers/1 JSON) and show the headline level.\n"
+	  "\n"
+	  "Answer with an option's number, value or label ('a;b' for several),\n"
+	  "a number, 'na' where it does not apply, or an empty line to skip;\n"
+	  "'?' shows the help and the levels, '<' goes back.  From a pipe, one\n"
+	  "answer per line; a refused answer is followed by the next line.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "      --role ROLE        the respondent's role: an audience id or\n"
+	  "                         label (default: org)\n"
+	  "      --organisation NAME\n"
+	  "                         the organisation answered for (default:\n"
+	  "                         the output's file name)\n"
+	  "  -o, --output FILE      where the answers go (default: answers.json)\n"
+	  "      --resume           continue the interview in FILE.journal\n"
+	  "      --force            replace FILE if it exists\n"
+	  "  -h, --help             show this help\n" },
+	{ "form", cmd_form, "[-s SURVEY] [-o FILE]",
+	  "an offline HTML form that saves an answers file",
+	  "Write the questionnaire as one HTML page that works offline in any\n"
+	  "browser: every question with its help, those that depend on an\n"
+	  "earlier answer shown only when it applies, required answers checked.\n"
+	  "Its 'Save answers' button downloads an assess-answers/1 file that\n"
+	  "'assess score' reads.  The page loads nothing from the network and\n"
+	  "runs no script but its own.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    a bundled survey id or a survey.json file\n"
+	  "                         (default: social-media-readiness)\n"
+	  "  -o, --output FILE      write the page to FILE (default: standard\n"
+	  "                         output), replacing it only once complete\n"
+	  "  -h, --help             show this help\n" },
 	{ "import", cmd_import,
 	  "[--from TOOL] [-s SURVEY] [-m MAP] [--init-map MAP] [--strict]\n"
 	  "                    [--organisation-column HEADER] [--role-column HEADER]\n"
@@ -174,7 +238,7 @@ usage(FILE *fp)
 	    "approvals,\ntraining, leadership and the enablers around them) "
 	    "from survey answers.\n\ncommands:\n", fp);
 	for (i = 0; i < NCMDS; i++)
-		fprintf(fp, "  %-7s %s\n", cmds[i].name, cmds[i].summary);
+		fprintf(fp, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
 	fputs("\nRun 'assess help COMMAND' for the options of a command.\n"
 	    "Exit status: 0 ok, 1 bad input or rule failure, 2 usage, "
 	    "3 system error,\n4 --fail-below not met.\n", fp);

@@ -54,6 +54,21 @@ int cmd_compare(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_template(int argc, char **argv);
+int cmd_interview(int argc, char **argv);
+int cmd_form(int argc, char **argv);
+
+/* The options of show, template and form that take only -s SURVEY (and
+ * -h): the index of the first operand, -1 for -h, or -2 - STATUS after a
+ * usage error. */
+int cli_survey_opts(const char *cmd, int argc, char **argv,
+    const char **survey);
+
+/* The audience index --role names (an id or a label, any letter case;
+ * NULL is the survey's 'org'), or -1 after a usage error. */
+struct survey;
+int cli_role(const char *cmd, const struct survey *s, const char *role);
 int cmd_help(int argc, char **argv);
 
 #endif

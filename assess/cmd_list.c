@@ -1,5 +1,6 @@
 /*
- * cmd_list.c - `assess list`: the bundled surveys and target profiles.
+ * cmd_list.c - `assess list`: the bundled surveys and target profiles,
+ * and the survey tools 'assess import' reads.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,25 @@ list_tools(void)
 	return AS_EXIT_OK;
 }
 
+/* An argument that is not a kind of thing to list: say what it is when
+ * it is a bundled survey, since that is what people try. */
+static int
+not_a_kind(const char *arg)
+{
+	struct err e = { 0 };
+	char *path = NULL;
+
+	if (!paths_is_path(arg) && strchr(arg, ' ') == NULL)
+		path = paths_survey(arg, &e);
+	free(path);
+	if (path != NULL)
+		return cli_usage_error("list", "'%s' is a survey, not something "
+		    "to list; see its questions with 'assess show -s %s' or its "
+		    "target profiles with 'assess list targets'", arg, arg);
+	return cli_usage_error("list", "'%s' is not surveys, targets or "
+	    "tools", arg);
+}
+
 int
 cmd_list(int argc, char **argv)
 {
@@ -141,8 +161,7 @@ cmd_list(int argc, char **argv)
 	else if (argc == 2 && strcmp(argv[1], "tools") == 0)
 		return list_tools();
 	else if (argc == 2)
-		return cli_usage_error("list", "'%s' is not surveys, targets or "
-		    "tools", argv[1]);
+		return not_a_kind(argv[1]);
 	rc = load_all(&all, &n, &e);
 	if (rc == 0 && want_s) {
 		fputs("surveys:\n", stdout);

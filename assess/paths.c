@@ -1,6 +1,7 @@
 /*
  * paths.c - locating bundled data.
  */
+#include <dirent.h>
 #include <limits.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -114,6 +115,38 @@ paths_survey(const char *arg, struct err *e)
 	return path;
 }
 
+/* A bundled profile of another survey ('file' in its targets/ folder),
+ * in folder-name order; else 'path' (which it takes over) unchanged. */
+static char *
+other_survey_target(char *path, const char *file)
+{
+	struct dirent **names;
+	char *root = fsx_join(paths_datadir(), "surveys"), *found = NULL;
+	int i, n = root != NULL ? scandir(root, &names, NULL, alphasort) : -1;
+
+	for (i = 0; i < n; i++) {
+		if (found == NULL && names[i]->d_name[0] != '.' &&
+		    (found = join3(root, names[i]->d_name, "targets")) != NULL) {
+			char *f = fsx_join(found, file);
+
+			free(found);
+			found = f;
+			if (found != NULL && !fsx_is_file(found)) {
+				free(found);
+				found = NULL;
+			}
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	free(root);
+	if (found == NULL)
+		return path;
+	free(path);
+	return found;
+}
+
 char *
 paths_target(const char *arg, const struct survey *s, struct err *e)
 {
@@ -131,7 +164,9 @@ paths_target(const char *arg, const struct survey *s, struct err *e)
 		err_nomem(e);
 		return NULL;
 	}
-	if (!fsx_is_file(path)) {
+	if (!fsx_is_file(path))
+		path = other_survey_target(path, file);
+	if (path != NULL && !fsx_is_file(path)) {
 		err_set(e, AS_EUSAGE, NULL, 0, 0, "survey '%s' has no target "
 		    "profile '%s'; 'assess list targets' shows them", s->id,
 		    arg);

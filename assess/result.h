@@ -57,6 +57,8 @@ struct r_dim {
 	int		 target;	/* 0 = no target */
 	struct r_strs	 capped_by, met, unmet;
 	struct r_strs	 no_answers;	/* unmet for want of answers */
+	struct r_strs	 not_assessed;	/* the survey asks nothing that
+					   could show them */
 	unsigned	 answered, na, unanswered;
 };
 

@@ -242,7 +242,7 @@ static int
 dim_practices(struct rr *rr, const struct jnode *k, struct r_dim *d)
 {
 	static const char *const keys[] = { "met", "unmet", "unanswered",
-	    NULL };
+	    "not_assessed", NULL };
 	const struct jnode *p = jdoc_get(k, "practices");
 
 	if (p == NULL)
@@ -254,7 +254,10 @@ dim_practices(struct rr *rr, const struct jnode *k, struct r_dim *d)
 	return jdoc_expect_object(rr->d, p, keys, "'practices'") != 0 ||
 	    practice_ids(rr, p, "met", &d->met) != 0 ||
 	    practice_ids(rr, p, "unmet", &d->unmet) != 0 ||
-	    practice_ids(rr, p, "unanswered", &d->no_answers) != 0 ? -1 : 0;
+	    practice_ids(rr, p, "unanswered", &d->no_answers) != 0 ||
+	    (jdoc_get(p, "not_assessed") != NULL &&	/* another survey's */
+	    practice_ids(rr, p, "not_assessed", &d->not_assessed) != 0) ?
+	    -1 : 0;
 }
 
 /* The score: 0-100 when rated, null when not. */

@@ -218,6 +218,8 @@ score_practice(const struct survey *s, const struct practice *p,
 	int missing = 0;
 	size_t i;
 
+	if (p->unjudged)
+		return PRACTICE_UNJUDGED;
 	for (i = 0; i < p->nconds; i++) {
 		if (cond_holds(s, &p->conds[i], v, c))
 			continue;
@@ -266,7 +268,8 @@ fill_dims(struct result *res, const struct survey *s, const struct view *v,
 }
 
 /* Met and unmet practice ids per dimension (the unmet ones nobody
- * answered for also in no_answers), and the target levels. */
+ * answered for also in no_answers; those the survey cannot judge in
+ * not_assessed), and the target levels. */
 static int
 fill_practices(struct result *res, const struct survey *s,
     const struct target *t, const unsigned char *met, struct r_org *o)
@@ -283,10 +286,13 @@ fill_practices(struct result *res, const struct survey *s,
 		if ((d->met.v = arena_alloc(A, td->n * sizeof(char *))) ==
 		    NULL || (d->unmet.v = arena_alloc(A, td->n *
 		    sizeof(char *))) == NULL || (d->no_answers.v =
-		    arena_alloc(A, td->n * sizeof(char *))) == NULL)
+		    arena_alloc(A, td->n * sizeof(char *))) == NULL ||
+		    (d->not_assessed.v = arena_alloc(A, td->n *
+		    sizeof(char *))) == NULL)
 			return -1;
 		for (j = td->first; j < td->first + td->n; j++) {
 			struct r_strs *l = met[j] == PRACTICE_MET ? &d->met :
+			    met[j] == PRACTICE_UNJUDGED ? &d->not_assessed :
 			    &d->unmet;
 
 			l->v[l->n++] = res->practices[j].id;

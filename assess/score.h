@@ -32,8 +32,10 @@ int score_org(struct result *res, struct rules *r, const struct survey *s,
 
 /* Whether target practice 'p' holds for the accumulator 'c' of view 'v':
  * PRACTICE_MET, PRACTICE_UNMET, or PRACTICE_UNANSWERED when it is not
- * met only because questions it needs were answered by nobody. */
-enum { PRACTICE_UNMET, PRACTICE_MET, PRACTICE_UNANSWERED };
+ * met only because questions it needs were answered by nobody;
+ * PRACTICE_UNJUDGED when the survey does not ask what it tests. */
+enum { PRACTICE_UNMET, PRACTICE_MET, PRACTICE_UNANSWERED,
+    PRACTICE_UNJUDGED };
 
 int score_practice(const struct survey *s, const struct practice *p,
     const struct view *v, const struct acc *c);

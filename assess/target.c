@@ -1,10 +1,12 @@
 /*
  * target.c - load and validate an assess-target/1 profile.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jdoc.h"
+#include "paths.h"
 #include "suggest.h"
 #include "target.h"
 
@@ -333,8 +335,148 @@ load_body(struct tl *tl, const struct jnode *root)
 	return load_dims(tl, dims);
 }
 
+static struct target *load(const char *path, const struct survey *s,
+    struct err *e);
+
+/* ---------------------------------------------------------------------
+ * A profile applied to another survey with the same dimensions
+ */
+
+/* The index in 's' of the question that asks what 'hq' asks (same id,
+ * type and option values in order), or -1. */
+static int
+same_question(const struct survey *s, const struct question *hq)
+{
+	int k = survey_question(s, hq->id);
+	size_t i;
+
+	if (k < 0 || s->qs[k].type != hq->type || s->qs[k].nopts != hq->nopts)
+		return -1;
+	for (i = 0; i < hq->nopts; i++)
+		if (strcmp(s->qs[k].opts[i].value, hq->opts[i].value) != 0)
+			return -1;
+	return k;
+}
+
+/* Condition 'c' on 'home' as one on 's': 0, 1 when it tests a question
+ * 's' does not ask, -1 out of memory. */
+static int
+map_cond(struct arena *a, const struct survey *home, const struct survey *s,
+    const struct cond *c, struct cond *out)
+{
+	size_t i;
+	int rc = 0;
+
+	*out = *c;
+	if (c->nany == 0)
+		return (out->q = same_question(s, &home->qs[c->q])) < 0;
+	if ((out->any = arena_alloc(a, c->nany * sizeof(*c->any))) == NULL)
+		return -1;
+	for (i = 0; i < c->nany && rc == 0; i++)
+		rc = map_cond(a, home, s, &c->any[i], &out->any[i]);
+	return rc;
+}
+
+static int
+map_practice(struct target *t, const struct practice *hp,
+    struct practice *p, int dim, const struct survey *s)
+{
+	size_t i;
+	int rc = 0;
+
+	*p = *hp;
+	p->dim = dim;
+	if ((p->conds = arena_alloc(&t->arena, (hp->nconds + 1) *
+	    sizeof(*p->conds))) == NULL)
+		return -1;
+	for (i = 0; i < hp->nconds && rc == 0; i++)
+		rc = map_cond(&t->arena, t->home_survey, s, &hp->conds[i],
+		    &p->conds[i]);
+	if (rc == 1) {
+		p->unjudged = 1;
+		p->nconds = 0;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* The home profile's levels and practices, dimension by dimension of
+ * 's'.  0, 1 when no dimension is shared, -1 out of memory. */
+static int
+map_dims(struct target *t, const struct survey *s)
+{
+	const struct target *ht = t->home;
+	size_t i, j, n = 0, shared = 0;
+	int hd;
+
+	if ((t->dims = arena_alloc(&t->arena, s->ndims * sizeof(*t->dims))) ==
+	    NULL || (t->pr = arena_alloc(&t->arena, (ht->npr + 1) *
+	    sizeof(*t->pr))) == NULL)
+		return -1;
+	for (i = 0; i < s->ndims; i++) {
+		t->dims[i].first = n;
+		if ((hd = survey_dimension(t->home_survey, s->dims[i].id)) < 0)
+			continue;
+		shared++;
+		t->dims[i].level = ht->dims[hd].level;
+		for (j = 0; j < ht->dims[hd].n; j++)
+			if (map_practice(t, &ht->pr[ht->dims[hd].first + j],
+			    &t->pr[n++], (int)i, s) != 0)
+				return -1;
+		t->dims[i].n = n - t->dims[i].first;
+	}
+	t->npr = n;
+	return shared == 0;
+}
+
+/* 'path', a profile of bundled survey 'home', for survey 's'. */
+static struct target *
+across(const char *path, const char *home, const struct survey *s,
+    struct err *e)
+{
+	struct target *t = calloc(1, sizeof(*t));
+	char *hpath = paths_survey(home, e);
+	int rc = -1;
+
+	if (t == NULL)
+		err_nomem(e);
+	else if (hpath != NULL &&
+	    (t->home_survey = survey_load(hpath, e)) != NULL &&
+	    (t->home = load(path, t->home_survey, e)) != NULL) {
+		memcpy(t, t->home, offsetof(struct target, dims));
+		t->arena = (struct arena){ 0 };
+		if ((rc = map_dims(t, s)) < 0)
+			err_nomem(e);
+		else if (rc > 0)
+			err_set(e, AS_EINPUT, path, 0, 0, "this profile is for "
+			    "survey '%s', which has no dimension in common with "
+			    "'%s'", home, s->id);
+	}
+	free(hpath);
+	if (rc != 0) {
+		target_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 struct target *
 target_load(const char *path, const struct survey *s, struct err *e)
+{
+	char home[65], *hpath;
+	struct err ignored;
+
+	/* another survey's profile, when that survey is bundled */
+	if (target_survey_of(path, home, sizeof(home), &ignored) == 0 &&
+	    strcmp(home, s->id) != 0 &&
+	    (hpath = paths_survey(home, &ignored)) != NULL) {
+		free(hpath);
+		return across(path, home, s, e);
+	}
+	return load(path, s, e);
+}
+
+static struct target *
+load(const char *path, const struct survey *s, struct err *e)
 {
 	struct target *t;
 	struct jdoc d;
@@ -369,6 +511,8 @@ target_free(struct target *t)
 {
 	if (t == NULL)
 		return;
+	target_free(t->home);
+	survey_free(t->home_survey);
 	arena_release(&t->arena);
 	free(t);
 }

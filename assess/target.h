@@ -33,6 +33,8 @@ struct cond {
 struct practice {
 	const char	*id, *text, *source, *clause;
 	int		 dim;
+	int		 unjudged;	/* tests questions this survey does
+					   not ask: not assessed */
 	struct cond	*conds;		/* all must hold */
 	size_t		 nconds;
 };
@@ -51,13 +53,22 @@ struct target {
 	struct tdim	*dims;		/* one per survey dimension */
 	struct practice	*pr;
 	size_t		 npr;
+	/* a profile of another survey with the same dimension ids: that
+	 * survey and the profile as loaded for it, which this one maps onto
+	 * the survey being scored (and borrows its text from) */
+	struct survey	*home_survey;
+	struct target	*home;
 };
 
 /* Read only the "survey" field of a target file into 'out'. */
 int target_survey_of(const char *path, char *out, size_t size,
     struct err *e);
 
-/* Load 'path' and validate it against 's'. */
+/* Load 'path' and validate it against 's'.  A profile written for
+ * another bundled survey applies to 's' through the dimensions they
+ * share: their target levels hold, and a practice that tests a question
+ * 's' does not ask the same way (same id, type and option values) is
+ * marked unjudged. */
 struct target *target_load(const char *path, const struct survey *s,
     struct err *e);
 void target_free(struct target *t);

@@ -520,53 +520,68 @@ roadmap(struct doc *d, const struct r_org *o)
 	d->ops->end_table(d);
 }
 
+/* One practice not met (or, with 'unjudged', not assessed). */
+static void
+practice_item(struct doc *d, const struct r_dim *dm, const char *id,
+    int unjudged)
+{
+	size_t j;
+	int k;
+
+	if ((k = result_practice(d->r, id)) < 0)
+		return;
+	d->ops->item(d);
+	lit(d, unjudged ? "Not assessed" : "Not met");
+	for (j = 0; !unjudged && j < dm->no_answers.n; j++)
+		if (strcmp(dm->no_answers.v[j], id) == 0)
+			lit(d, " (no answers)");
+	lit(d, ": ");
+	txt(d, d->r->practices[k].id);
+	lit(d, " (");
+	txt(d, dm->title);
+	lit(d, "): ");
+	txt(d, d->r->practices[k].text);
+	lit(d, " (source: ");
+	txt(d, d->r->practices[k].clause);
+	lit(d, ")");
+}
+
 static void
 practices(struct doc *d, const struct r_org *o)
 {
-	size_t i, j, met = 0, unmet = 0, none = 0;
-	int k;
+	size_t i, j, met = 0, unmet = 0, none = 0, unjudged = 0;
 
 	for (i = 0; i < o->ndims; i++) {
 		met += o->dims[i].met.n;
 		unmet += o->dims[i].unmet.n;
 		none += o->dims[i].no_answers.n;
+		unjudged += o->dims[i].not_assessed.n;
 	}
-	if (!d->r->has_target || met + unmet == 0)
+	if (!d->r->has_target || met + unmet + unjudged == 0)
 		return;
 	heading(d, 3, "Practices the target requires");
 	d->ops->para(d, BLK_NOTE);
-	litf(d, "%zu of %zu met", met, met + unmet);
+	if (met + unmet > 0)
+		litf(d, "%zu of %zu met", met, met + unmet);
 	if (none > 0)
 		litf(d, "; %zu of those not met %s no answers to judge by",
 		    none, none == 1 ? "has" : "have");
+	/* a profile written for another survey with the same dimensions */
+	if (unjudged > 0)
+		litf(d, "%s%zu not assessed: this survey does not ask what %s",
+		    met + unmet > 0 ? "; " : "", unjudged, unjudged == 1 ?
+		    "it needs" : "they need");
 	lit(d, ".");
 	d->ops->end_para(d);
-	if (unmet == 0)
+	if (unmet + unjudged == 0)
 		return;
 	d->ops->list(d, 0);
 	for (i = 0; i < o->ndims; i++) {
 		const struct r_dim *dm = &o->dims[i];
 
-		for (j = 0; j < dm->unmet.n; j++) {
-			if ((k = result_practice(d->r, dm->unmet.v[j])) < 0)
-				continue;
-			d->ops->item(d);
-			lit(d, "Not met");
-			for (k = 0; (size_t)k < dm->no_answers.n; k++)
-				if (strcmp(dm->no_answers.v[k],
-				    dm->unmet.v[j]) == 0)
-					lit(d, " (no answers)");
-			k = result_practice(d->r, dm->unmet.v[j]);
-			lit(d, ": ");
-			txt(d, d->r->practices[k].id);
-			lit(d, " (");
-			txt(d, dm->title);
-			lit(d, "): ");
-			txt(d, d->r->practices[k].text);
-			lit(d, " (source: ");
-			txt(d, d->r->practices[k].clause);
-			lit(d, ")");
-		}
+		for (j = 0; j < dm->unmet.n + dm->not_assessed.n; j++)
+			practice_item(d, dm, j < dm->unmet.n ? dm->unmet.v[j] :
+			    dm->not_assessed.v[j - dm->unmet.n], j >= dm->unmet.n);
 	}
 	d->ops->end_list(d);
 }

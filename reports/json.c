@@ -269,6 +269,8 @@ dimension(struct jw *w, const struct result *r, const struct r_dim *d)
 		kstrs(w, "met", &d->met);
 		kstrs(w, "unmet", &d->unmet);
 		kstrs(w, "unanswered", &d->no_answers);
+		if (d->not_assessed.n > 0)	/* a profile of another survey */
+			kstrs(w, "not_assessed", &d->not_assessed);
 		close_(w, '}');
 	}
 	kint(w, "answered", (long)d->answered);

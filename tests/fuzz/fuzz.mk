@@ -38,7 +38,7 @@
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= survey target answers rules writers import_google \
                 import_msforms import_limesurvey import_kobo import_odk \
-                import_surveymonkey import_qualtrics
+                import_surveymonkey import_qualtrics journal
 FUZZ_LIBS    ?= debian
 FUZZ_CC      ?= clang
 FUZZ_OPT     ?= -O1 -g
