@@ -53,8 +53,12 @@ LIB  := $(filter-out $(B)/obj/assess/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 DEB_PKGS = libcsv-dev libcjson-dev liblua5.4-dev pkg-config \
-           valgrind strace locales cppcheck
-TEST_DEB_PKGS = chromium man-db python3
+           valgrind strace locales cppcheck pandoc unzip
+# the browser tests (tests/cli/t7100-browser.sh, the form's round trip):
+# render, print, count pages
+BROWSER_DEBS = chromium poppler-utils
+# the manual page test renders with man
+TEST_DEB_PKGS = man-db python3
 
 all: $(B)/assess
 
@@ -108,16 +112,39 @@ endef
 deps:
 	$(call install-debs,assess,$(DEB_PKGS))
 
-# Without these the tests that need them say SKIP.
+# What the tests use beyond the build; a test whose tool is missing says
+# SKIP loudly.
 test-deps:
+	@$(MAKE) --no-print-directory -s test-debs || \
+	  echo "test-deps: $(TEST_DEB_PKGS) NOT all installed: some tests will SKIP"
+
+test-debs:
 	$(call install-debs,the tests,$(TEST_DEB_PKGS))
 
+# Chromium and poppler-utils for the browser tests; when they cannot be
+# installed the tests say so loudly and skip.
+browser-deps:
+	@$(MAKE) --no-print-directory -s browser-debs || \
+	  echo "browser-deps: chromium/poppler-utils NOT installed: the browser tests will SKIP"
+
+browser-debs:
+	$(call install-debs,make browser-test,$(BROWSER_DEBS))
+
+# The HTML reports rendered, printed and checked in headless Chromium;
+# the PNG and PDF files are kept in build/browser/.
+browser-test: browser-deps
+	@$(MAKE) --no-print-directory $(B)/assess
+	@BROWSER=1 ASSESS=$(CURDIR)/$(B)/assess sh tests/cli/t7100-browser.sh | \
+	  tee $(B)/browser.log | grep -v '^ok'; \
+	  grep -q 'RESULT passed=[0-9]* failed=0' $(B)/browser.log
+
 # The whole suite: cppcheck, then the tests plain, under ASan+UBSan and
-# under valgrind (tests/suite).
-test: deps test-deps
+# under valgrind (tests/suite), then the browser tests.
+test: deps test-deps browser-deps
 	@$(MAKE) --no-print-directory -j2 test-binaries
 	@$(MAKE) --no-print-directory -s lint && echo "cppcheck: quiet"
 	@tests/suite
+	@$(MAKE) --no-print-directory browser-test
 
 test-binaries: binaries-plain binaries-asan
 
@@ -187,5 +214,6 @@ clean:
 include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
-.PHONY: FORCE all deps test-deps test test-binaries binaries-plain binaries-asan binaries \
+.PHONY: FORCE all deps test-deps test-debs browser-deps browser-debs \
+	browser-test test test-binaries binaries-plain binaries-asan binaries \
 	check demo asan valgrind lint install uninstall clean

@@ -19,6 +19,7 @@ struct agg {
 	size_t			 nslots, norgs;
 	struct orgagg		**sorted;	/* id order, built on demand */
 	struct orgagg		*last;		/* the previous row's */
+	size_t			 lastsp;	/* and its spelling */
 	uint64_t		*seen;		/* respondent fingerprints */
 	size_t			 nseen, seencap;
 	size_t			 respondents;
@@ -137,7 +138,10 @@ org_free(struct orgagg *o)
 			acc_release(o->role[k]);
 			free(o->role[k]);
 		}
-	free(o->id);
+	for (k = 0; k < o->nsp; k++)
+		free(o->sp[k].text);
+	free(o->sp);
+	free(o->key);
 	free(o);
 }
 
@@ -171,7 +175,7 @@ grow_orgs(struct agg *a)
 	for (i = 0; i < a->nslots; i++) {
 		if (a->slots[i] == NULL)
 			continue;
-		j = fnv1a(a->slots[i]->id, FNV_BASIS) & (n - 1);
+		j = fnv1a(a->slots[i]->key, FNV_BASIS) & (n - 1);
 		while (slots[j] != NULL)
 			j = (j + 1) & (n - 1);
 		slots[j] = a->slots[i];
@@ -182,37 +186,131 @@ grow_orgs(struct agg *a)
 	return 0;
 }
 
-static struct orgagg *
-find_org(struct agg *a, const char *id)
+/* The key an organisation is found by: its name in ASCII lower case,
+ * with runs of spaces and tabs folded into one and none at the ends. */
+static void
+org_key(const char *name, char *key)
 {
-	size_t j;
-	struct orgagg *o;
+	size_t n = 0;
+	int space = 0;
 
-	if (a->last != NULL && strcmp(a->last->id, id) == 0)
-		return a->last;		/* rows often come grouped */
-	j = fnv1a(id, FNV_BASIS) & (a->nslots - 1);
+	for (; *name != '\0'; name++) {
+		unsigned char c = (unsigned char)*name;
 
-	for (; a->slots[j] != NULL; j = (j + 1) & (a->nslots - 1))
-		if (strcmp(a->slots[j]->id, id) == 0)
-			return a->last = a->slots[j];
-	if (2 * (a->norgs + 1) > a->nslots) {
-		if (grow_orgs(a) != 0)
-			return NULL;
-		return find_org(a, id);
+		if (c == ' ' || c == '\t') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			key[n++] = ' ';
+		space = 0;
+		key[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
-	if ((o = calloc(1, sizeof(*o))) == NULL)
+	key[n] = '\0';
+}
+
+/* Count one more response spelling the name 'id'. */
+static int
+spelt(struct orgagg *o, const char *id)
+{
+	struct spelling *sp;
+	size_t k;
+
+	for (k = 0; k < o->nsp; k++)
+		if (strcmp(o->sp[k].text, id) == 0) {
+			o->sp[k].n++;
+			return 0;
+		}
+	if ((sp = realloc(o->sp, (o->nsp + 1) * sizeof(*sp))) == NULL)
+		return -1;
+	o->sp = sp;
+	if ((sp[o->nsp].text = fsx_strdup(id)) == NULL)
+		return -1;
+	sp[o->nsp++].n = 1;
+	if (o->nsp == 1)
+		o->id = sp[0].text;
+	return 0;
+}
+
+static struct orgagg *
+new_org(struct agg *a, const char *key, size_t j)
+{
+	struct orgagg *o = calloc(1, sizeof(*o));
+
+	if (o == NULL)
 		return NULL;
-	if ((o->id = fsx_strdup(id)) == NULL ||
+	if ((o->key = fsx_strdup(key)) == NULL ||
 	    acc_init(&o->all, &a->views[0]) != 0) {
 		org_free(o);
 		return NULL;
 	}
 	a->slots[j] = o;
-	a->last = o;
 	a->norgs++;
 	free(a->sorted);
 	a->sorted = NULL;
 	return o;
+}
+
+static struct orgagg *
+find_key(struct agg *a, const char *key)
+{
+	size_t j;
+
+	j = fnv1a(key, FNV_BASIS) & (a->nslots - 1);
+	for (; a->slots[j] != NULL; j = (j + 1) & (a->nslots - 1))
+		if (strcmp(a->slots[j]->key, key) == 0)
+			return a->slots[j];
+	if (2 * (a->norgs + 1) > a->nslots) {
+		if (grow_orgs(a) != 0)
+			return NULL;
+		return find_key(a, key);
+	}
+	return new_org(a, key, j);
+}
+
+/* The organisation a response names, whose key is 'key', counting its
+ * spelling. */
+static struct orgagg *
+find_org(struct agg *a, const char *id, const char *key)
+{
+	struct orgagg *o;
+
+	if (a->last != NULL && strcmp(a->last->sp[a->lastsp].text, id) == 0) {
+		a->last->sp[a->lastsp].n++;	/* rows often come grouped */
+		return a->last;
+	}
+	if ((o = find_key(a, key)) == NULL || spelt(o, id) != 0)
+		return NULL;
+	for (a->lastsp = 0; strcmp(o->sp[a->lastsp].text, id) != 0;
+	    a->lastsp++)
+		;
+	return a->last = o;
+}
+
+/* After the last response: each organisation is named by the spelling
+ * most of its responses used. */
+static void
+choose_ids(struct agg *a)
+{
+	size_t i, k;
+
+	for (i = 0; i < a->nslots; i++) {
+		struct orgagg *o = a->slots[i];
+
+		if (o == NULL)
+			continue;
+		for (k = 1; k < o->nsp; k++)
+			if (o->sp[k].n > o->sp[0].n || (o->sp[k].n ==
+			    o->sp[0].n && strcmp(o->sp[k].text,
+			    o->sp[0].text) < 0)) {
+				struct spelling t = o->sp[0];
+
+				o->sp[0] = o->sp[k];
+				o->sp[k] = t;
+			}
+		o->id = o->sp[0].text;
+	}
+	a->last = NULL;
 }
 
 /* ==== Respondent fingerprints ==== */
@@ -323,6 +421,35 @@ role_acc(struct agg *a, struct orgagg *o, size_t k)
 	return o->role[k];
 }
 
+/* The organisation of a response, refusing a respondent id seen before
+ * in the same organisation (however its name was spelt). */
+static int
+lookup(struct agg *a, const struct response *r, struct orgagg **o,
+    struct err *e)
+{
+	char small[512], *key;
+	size_t n = strlen(r->org);
+	int dup;
+
+	*o = NULL;
+	if (n < sizeof(small))
+		key = small;
+	else if ((key = malloc(n + 1)) == NULL)
+		return err_nomem(e);
+	org_key(r->org, key);
+	dup = r->respondent != NULL && r->respondent[0] != '\0' ?
+	    seen_before(a, key, r->respondent) : 0;
+	if (dup == 0)
+		*o = find_org(a, r->org, key);
+	if (key != small)
+		free(key);
+	if (dup > 0)
+		return err_set(e, AS_EINPUT, r->file, r->rline ? r->rline :
+		    r->line, r->rcol, "respondent '%.80s' of organisation "
+		    "'%.80s' appears more than once", r->respondent, r->org);
+	return *o == NULL ? err_nomem(e) : 0;
+}
+
 int
 agg_add(struct agg *a, const struct response *r, struct err *e)
 {
@@ -331,19 +458,9 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 	int rk[MAX_AUDIENCES];		/* the respondent's roles */
 	struct orgagg *o;
 	size_t i, k, nr = 0, j;
-	int dup;
 
-	if (r->respondent != NULL && r->respondent[0] != '\0') {
-		if ((dup = seen_before(a, r->org, r->respondent)) < 0)
-			return err_nomem(e);
-		if (dup)
-			return err_set(e, AS_EINPUT, r->file,
-			    r->rline ? r->rline : r->line, r->rcol,
-			    "respondent '%.80s' of organisation '%.80s' "
-			    "appears more than once", r->respondent, r->org);
-	}
-	if ((o = find_org(a, r->org)) == NULL)
-		return err_nomem(e);
+	if (lookup(a, r, &o, e) != 0)
+		return -1;
 	o->all.respondents++;
 	a->respondents++;
 	if (r->submitted != NULL && strcmp(r->submitted, o->as_of) > 0)
@@ -406,6 +523,7 @@ agg_count(struct agg *a)
 		if ((a->sorted = malloc(a->norgs * sizeof(*a->sorted))) ==
 		    NULL)
 			return 0;
+		choose_ids(a);
 		for (i = 0; i < a->nslots; i++)
 			if (a->slots[i] != NULL)
 				a->sorted[n++] = a->slots[i];

@@ -41,8 +41,23 @@ struct acc {
 	struct numstat	*num;		/* per numeric question (numidx) */
 };
 
+/* One way an organisation's name was written, and how many responses
+ * wrote it so. */
+struct spelling {
+	char		*text;
+	uint32_t	 n;
+};
+
+/* Names that differ only in letter case or spacing ("Dept of Health",
+ * "dept  of health ") are one organisation: it is found by its key (the
+ * name in lower case with spaces folded), and after the last response
+ * its id is the spelling most responses used (the first in byte order
+ * among equals); the others are kept for the report to mention. */
 struct orgagg {
-	char		*id;
+	const char	*id;
+	char		*key;
+	struct spelling	*sp;
+	size_t		 nsp;
 	char		 as_of[11];	/* latest submitted date, or "" */
 	struct acc	 all;
 	struct acc	*role[MAX_AUDIENCES];	/* NULL until seen */

@@ -12,8 +12,8 @@
 static const struct cmd cmds[] = {
 	{ "score", cmd_score,
 	  "[-s SURVEY] [-t TARGET] [-r RULES] [-f FORMAT] [-o FILE]\n"
-	  "                    [--fail-below LEVEL] [--anonymity N] [--as-of DATE]\n"
-	  "                    [-j N] ANSWERS...",
+	  "                    [--report KIND] [--fail-below LEVEL] [--anonymity N]\n"
+	  "                    [--as-of DATE] [-j N] ANSWERS...",
 	  "rate organisations from answers files",
 	  "Read the answers (CSV or JSON), score every organisation in them with\n"
 	  "the survey's rules, and write a report: a maturity level per dimension,\n"
@@ -27,8 +27,11 @@ static const struct cmd cmds[] = {
 	  "  -t, --target TARGET    compare with a target profile: an id from\n"
 	  "                         'assess list targets', or a file\n"
 	  "  -r, --rules RULES      run this rule script instead of the survey's\n"
-	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
-	  "                         extension of -o chooses\n"
+	  "  -f, --format FORMAT    md (default), json, csv or html; without -f,\n"
+	  "                         the extension of -o chooses\n"
+	  "      --report KIND      full (default): all the evidence; summary: one\n"
+	  "                         page for an executive; business-case: for IT\n"
+	  "                         and the executive who must agree\n"
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"
 	  "      --fail-below LEVEL exit with status 4 if an organisation's\n"

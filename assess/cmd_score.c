@@ -30,6 +30,7 @@
 struct opts {
 	const char	*survey, *target, *rules, *format, *output;
 	const char	*fail_below, *as_of;
+	int		 report;	/* enum report_kind */
 	unsigned	 anonymity, jobs;
 	const char	*from, *map;	/* survey-tool exports */
 	int		 keep_going;
@@ -109,6 +110,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "partial", no_argument, NULL, 'P' },
 		{ "keep-going", no_argument, NULL, 'k' },
 		{ "as-of", required_argument, NULL, 'D' },
+		{ "report", required_argument, NULL, 'W' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -137,6 +139,12 @@ parse_args(int argc, char **argv, struct opts *o)
 				return cli_usage_error("score", "--anonymity "
 				    "needs a whole number of respondents, not "
 				    "'%s'", optarg);
+			break;
+		case 'W':
+			if ((o->report = report_kind(optarg)) < 0)
+				return cli_usage_error("score", "--report is "
+				    "one of %s, not '%s'", report_kind_names(),
+				    optarg);
 			break;
 		case 'D':
 			if (strlen(optarg) != DATE_LEN ||
@@ -320,7 +328,7 @@ write_report(void *ctx, struct buf *out, struct err *e)
 {
 	struct run *rn = ctx;
 
-	return rn->fmt->write(&rn->res, out, e);
+	return rn->fmt->write(&rn->res, rn->o->report, out, e);
 }
 
 /* The organisations whose headline is below --fail-below's level (one

@@ -65,8 +65,8 @@ load(struct engine *en, const char *survey, struct err *e)
 {
 	const struct engine_opts *o = en->o;
 
-	if ((en->survey_path = paths_survey(survey, e)) == NULL ||
-	    (en->s = survey_load(en->survey_path, e)) == NULL)
+	if (en->s == NULL && ((en->survey_path = paths_survey(survey, e)) ==
+	    NULL || (en->s = survey_load(en->survey_path, e)) == NULL))
 		return -1;
 	if (o->answers_only) {
 		en->loaded = 1;
@@ -156,6 +156,8 @@ engine_is_input(const struct engine *en, const char *path)
  * surveys are refused. */
 struct survey_choice {
 	char		 id[80];	/* the survey holding every column */
+	struct survey	*s;		/* it, loaded (kept, not read twice) */
+	char		*path;
 	int		 nfull;
 	char		 owner[2][80];	/* two surveys holding some */
 	char		 col[2][80];	/* a column of each */
@@ -175,8 +177,13 @@ try_survey(const char *id, const struct source_hint *h, struct survey_choice *c)
 	for (i = 0; s != NULL && i < h->ncols; i++, col += strlen(col) + 1)
 		if (survey_answer_question(s, col) >= 0 && hits++ == 0)
 			first = col;
-	if (s != NULL && hits == h->ncols && hits > 0 && c->nfull++ == 0)
+	if (s != NULL && hits == h->ncols && hits > 0 && c->nfull++ == 0) {
 		snprintf(c->id, sizeof(c->id), "%s", id);
+		c->s = s;
+		c->path = path;
+		s = NULL;
+		path = NULL;
+	}
 	if (hits > 0 && c->nowners < 2) {
 		snprintf(c->owner[c->nowners], sizeof(c->owner[0]), "%s", id);
 		snprintf(c->col[c->nowners++], sizeof(c->col[0]), "%s", first);
@@ -185,6 +192,8 @@ try_survey(const char *id, const struct source_hint *h, struct survey_choice *c)
 	free(path);
 }
 
+/* With one survey chosen, it is handed over loaded, with its path, in
+ * en->s and en->survey_path. */
 static int
 choose_by_columns(struct engine *en, const char *path,
     const struct source_hint *h, char *id, size_t size, struct err *e)
@@ -201,7 +210,13 @@ choose_by_columns(struct engine *en, const char *path,
 	for (i = 0; i < ids.n; i++)
 		try_survey(ids.v[i], h, &c);
 	paths_names_release(&ids);
+	if (c.nfull != 1) {
+		survey_free(c.s);
+		free(c.path);
+	}
 	if (c.nfull == 1) {
+		en->s = c.s;
+		en->survey_path = c.path;
 		snprintf(id, size, "%s", c.id);
 		if (en->o->note != NULL && strcmp(id, PATHS_DEFAULT_SURVEY)) {
 			char msg[700];

@@ -15,6 +15,20 @@ output_arg(const char *arg)
 	    NULL : arg;
 }
 
+/* A format that has no writer for this command's report (html for
+ * compare and trend) is refused rather than followed into NULL. */
+static const struct report_format *
+available(const char *cmd, const struct report_format *f)
+{
+	if (f != NULL && ((strcmp(cmd, "compare") == 0 && f->compare ==
+	    NULL) || (strcmp(cmd, "trend") == 0 && f->trend == NULL))) {
+		cli_usage_error(cmd, "format '%s' is not available for %s; use "
+		    "md, json or csv", f->name, cmd);
+		return NULL;
+	}
+	return f;
+}
+
 const struct report_format *
 output_format(const char *cmd, const char *format, const char *output)
 {
@@ -25,13 +39,13 @@ output_format(const char *cmd, const char *format, const char *output)
 		if ((f = report_find(format)) == NULL)
 			cli_usage_error(cmd, "unknown format '%s'; expected one "
 			    "of %s", format, report_names());
-		return f;
+		return available(cmd, f);
 	}
 	if (output != NULL) {
 		base = fsx_basename(output);
 		dot = strrchr(base, '.');
 		if ((f = report_for_file(output)) != NULL)
-			return f;
+			return available(cmd, f);
 		if (dot != NULL && dot != base) {	/* out.xlsx */
 			cli_usage_error(cmd, "cannot tell the format from the "
 			    "name '%s'; give -f with one of %s", output,

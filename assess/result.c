@@ -48,6 +48,45 @@ result_practice(const struct result *r, const char *id)
 	return -1;
 }
 
+const struct r_qdef *
+result_question(const struct result *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < r->nq; i++)
+		if (strcmp(r->qdefs[i].id, id) == 0)
+			return &r->qdefs[i];
+	return NULL;
+}
+
+const struct r_source *
+result_source(const struct result *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < r->nsources; i++)
+		if (strcmp(r->sources[i].id, id) == 0)
+			return &r->sources[i];
+	return NULL;
+}
+
+int
+result_dim(const struct r_org *o, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < o->ndims; i++)
+		if (strcmp(o->dims[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct r_rec *
+result_step_rec(const struct r_org *o, size_t step)
+{
+	return &o->recs[o->steps[step].rec];
+}
+
 static uint64_t
 hash(const char *s, size_t n)
 {

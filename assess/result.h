@@ -32,6 +32,23 @@ struct r_practice {
 	const char	*id, *dimension, *text, *clause;
 };
 
+/* A bibliography entry the survey cites. */
+struct r_source {
+	const char	*id, *title, *url, *publisher;
+	int		 year;		/* 0 = not given */
+};
+
+/* One organisation's usual answer to one question, as the survey words
+ * it: the label chosen most often, the items a majority ticked, or the
+ * number (NULL for free text or no answer).  'shown' is 0 where the
+ * anonymity rule forbids showing it. */
+struct r_answer {
+	const char	*answer;
+	int		 mode;		/* the choice of most, not of all,
+					   respondents */
+	int		 shown;
+};
+
 struct r_dim {
 	const char	*id, *title;
 	int		 critical;
@@ -55,6 +72,53 @@ struct r_rec {
 	const char	*id, *dimension, *text;
 	int		 priority, from, to;
 	struct r_strs	 evidence;
+	struct r_strs	 sources;	/* source ids it cites */
+};
+
+/* A roadmap step: one recommendation, scheduled.  'horizon' is 30, 60
+ * or 90 (days), or 0 for later; 'after' lists the indices (into the
+ * organisation's steps) of the steps it depends on. */
+struct r_step {
+	size_t		 rec;		/* index into the recommendations */
+	int		 horizon;
+	size_t		*after;
+	size_t		 nafter;
+};
+
+/* Business-case content the survey ships (business-case.json). */
+struct r_cost {
+	const char	*id, *dimension, *title, *text;
+	int		 below;		/* shown when the level is below */
+	struct r_strs	 evidence, sources;
+};
+
+struct r_control {
+	const char	*id, *title, *concern, *control;
+	struct r_strs	 sources;
+};
+
+struct r_decision {
+	const char	*id, *dimension, *text;
+	int		 below;
+};
+
+/* Steps of 'before' below level 'until' come before any of 'after'. */
+struct r_order {
+	const char	*before, *after, *why;
+	int		 until;
+};
+
+struct r_bcase {
+	int		 present;
+	const char	*framing, *strategy;
+	struct r_cost	*costs;
+	size_t		 ncosts;
+	struct r_control *controls;
+	size_t		 ncontrols;
+	struct r_decision *decisions;
+	size_t		 ndecisions;
+	struct r_order	*order;
+	size_t		 norder;
 };
 
 /* Per-question statistics are stored compactly: the result holds one
@@ -67,6 +131,8 @@ struct r_qdef {
 	const char	**opts;		/* option values (choice questions) */
 	size_t		 nopts;
 	unsigned	 off;		/* of its counters in r_org.qstats */
+	int		 org;		/* asked of the coordinator, who
+					   answers for the organisation */
 };
 
 /* The counters of one question, from 'off': */
@@ -88,6 +154,8 @@ struct r_role {
 struct r_org {
 	const char	*id;
 	const char	*as_of;		/* YYYY-MM-DD, or NULL */
+	struct r_strs	 aliases;	/* other spellings of its name in the
+					   answers (case, spacing), merged */
 	unsigned	 respondents;
 	int		 headline;	/* 0 = not rated */
 	const char	*basis;
@@ -101,6 +169,9 @@ struct r_org {
 	struct r_role	*roles;
 	size_t		 nroles;
 	unsigned	*qstats;	/* result.qstride counters, or NULL */
+	struct r_answer	*answers;	/* per question, or NULL */
+	struct r_step	*steps;		/* the roadmap, in order */
+	size_t		 nsteps;
 };
 
 /* A response left out with --keep-going: where, and why. */
@@ -117,6 +188,9 @@ struct result {
 	const char	*target_id, *target_title, *jurisdiction, *as_of;
 	struct r_practice *practices;
 	size_t		 npractices;
+	struct r_source	*sources;
+	size_t		 nsources;
+	struct r_bcase	 bcase;
 	struct r_org	*orgs;
 	size_t		 norgs;
 	unsigned	 anonymity;	/* role threshold used */
@@ -150,5 +224,16 @@ int result_gap(const struct r_dim *d);
 
 /* Index of the practice with this id, or -1. */
 int result_practice(const struct result *r, const char *id);
+
+/* The question, source or dimension (of organisation 'o') with this id,
+ * or NULL / -1. */
+const struct r_qdef *result_question(const struct result *r,
+    const char *id);
+const struct r_source *result_source(const struct result *r,
+    const char *id);
+int result_dim(const struct r_org *o, const char *id);
+
+/* The recommendation a roadmap step schedules. */
+const struct r_rec *result_step_rec(const struct r_org *o, size_t step);
 
 #endif

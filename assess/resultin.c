@@ -386,7 +386,7 @@ static int
 recommendation(struct rr *rr, const struct jnode *k, struct r_rec *r)
 {
 	static const char *const keys[] = { "id", "dimension", "priority",
-	    "from_level", "to_level", "text", "evidence", NULL };
+	    "from_level", "to_level", "text", "evidence", "sources", NULL };
 	long pr, from, to;
 
 	if (jdoc_expect_object(rr->d, k, keys, "a recommendation") != 0 ||
@@ -396,7 +396,10 @@ recommendation(struct rr *rr, const struct jnode *k, struct r_rec *r)
 	    num(rr, k, "from_level", 1, RESULT_LEVELS - 1, 0, &from) != 0 ||
 	    num(rr, k, "to_level", 2, RESULT_LEVELS, 0, &to) != 0 ||
 	    str(rr, k, "text", 0, &r->text) != 0 ||
-	    strs(rr, k, "evidence", &r->evidence) != 0)
+	    strs(rr, k, "evidence", &r->evidence) != 0 ||
+	    (jdoc_get(k, "sources") != NULL ? strs(rr, k, "sources",
+	    &r->sources) : (memset(&r->sources, 0, sizeof(r->sources)), 0))
+	    != 0)
 		return -1;
 	if (to <= from)
 		return jdoc_error(rr->d, jdoc_get(k, "to_level"), "'to_level' "
@@ -626,11 +629,32 @@ question_roles(struct rr *rr, const struct jnode *q, struct r_org *org,
 	return 0;
 }
 
+/* A question's usual answer in words, when the report gave one. */
+static int
+answer(struct rr *rr, const struct jnode *q, struct r_org *org, size_t i)
+{
+	struct r_answer *a;
+
+	if (jdoc_get(q, "answer") == NULL)
+		return 0;
+	if (org->answers == NULL) {
+		if ((org->answers = arena_alloc(A, (rr->res->nq + 1) *
+		    sizeof(*org->answers))) == NULL)
+			return err_nomem(rr->d->err);
+		memset(org->answers, 0, (rr->res->nq + 1) *
+		    sizeof(*org->answers));
+	}
+	a = &org->answers[i];
+	a->shown = 1;
+	return str(rr, q, "answer", 0, &a->answer);
+}
+
 static int
 questions(struct rr *rr, const struct jnode *o, struct r_org *org)
 {
 	static const char *const keys[] = { "id", "answered", "na",
-	    "unanswered", "signal", "levels", "options", "roles", NULL };
+	    "unanswered", "signal", "levels", "options", "answer", "roles",
+	    NULL };
 	const struct jnode *arr;
 	struct result *res = rr->res;
 	size_t i;
@@ -654,7 +678,8 @@ questions(struct rr *rr, const struct jnode *o, struct r_org *org)
 			return jdoc_error(rr->d, id ? id : q, "question %zu must "
 			    "be '%s', as the result lists them", i + 1, d->id);
 		if (question_counts(rr, q, d, org->qstats + d->off) != 0 ||
-		    question_roles(rr, q, org, i) != 0)
+		    question_roles(rr, q, org, i) != 0 ||
+		    answer(rr, q, org, i) != 0)
 			return -1;
 	}
 	return 0;
@@ -693,21 +718,93 @@ as_of(struct rr *rr, const struct jnode *o, struct r_org *org)
 	return 0;
 }
 
+/* One roadmap step: the recommendation it schedules (by id), when, and
+ * the earlier steps it depends on. */
+static int
+step(struct rr *rr, const struct jnode *k, struct r_org *org, size_t i)
+{
+	static const char *const keys[] = { "step", "horizon",
+	    "recommendation", "closes", "depends_on", NULL };
+	static const char *const when[] = { "30", "60", "90", "later" };
+	static const int days[] = { 30, 60, 90, 0 };
+	struct r_step *st = &org->steps[i];
+	const struct jnode *dep;
+	const char *h, *rec;
+	size_t j;
+	long n;
+
+	if (jdoc_expect_object(rr->d, k, keys, "a roadmap step") != 0 ||
+	    num(rr, k, "step", (long)i + 1, (long)i + 1, 0, &n) != 0 ||
+	    str(rr, k, "horizon", 0, &h) != 0 ||
+	    str(rr, k, "recommendation", 0, &rec) != 0 ||
+	    jdoc_array(rr->d, k, "depends_on", 1, &dep) != 0)
+		return -1;
+	for (j = 0; j < 4 && strcmp(h, when[j]) != 0; j++)
+		;
+	if (j == 4)
+		return jdoc_error(rr->d, jdoc_get(k, "horizon"), "'horizon' "
+		    "must be \"30\", \"60\", \"90\" or \"later\"");
+	st->horizon = days[j];
+	for (j = 0; j < org->nrecs && strcmp(org->recs[j].id, rec) != 0; j++)
+		;
+	if (j == org->nrecs)
+		return jdoc_error(rr->d, jdoc_get(k, "recommendation"), "no "
+		    "recommendation '%s'", rec);
+	st->rec = j;
+	st->nafter = 0;
+	if (dep->nkids > 0 && (st->after = arena_alloc(A, dep->nkids *
+	    sizeof(size_t))) == NULL)
+		return err_nomem(rr->d->err);
+	for (j = 0; j < dep->nkids; j++) {
+		const struct jnode *d = &dep->kids[j];
+
+		if (d->type != JNUM || d->num < 1 || d->num > (double)i ||
+		    d->num != (double)(size_t)d->num)
+			return jdoc_error(rr->d, d, "'depends_on' must list "
+			    "earlier steps");
+		st->after[st->nafter++] = (size_t)d->num - 1;
+	}
+	return 0;
+}
+
+static int
+roadmap(struct rr *rr, const struct jnode *o, struct r_org *org)
+{
+	const struct jnode *arr;
+	void *v;
+	size_t i;
+
+	if (jdoc_get(o, "roadmap") == NULL)
+		return 0;
+	if (elems(rr, o, "roadmap", sizeof(struct r_step), &v, &org->nsteps,
+	    &arr) != 0)
+		return -1;
+	org->steps = v;
+	for (i = 0; i < org->nsteps; i++)
+		if (step(rr, &arr->kids[i], org, i) != 0)
+			return -1;
+	return 0;
+}
+
 static int
 organisation(struct rr *rr, const struct jnode *o, struct r_org *org)
 {
-	static const char *const keys[] = { "id", "as_of", "respondents",
-	    "headline", "dimensions", "findings", "recommendations", "flags",
-	    "roles", "questions", NULL };
+	static const char *const keys[] = { "id", "also_written_as", "as_of",
+	    "respondents", "headline", "dimensions", "findings",
+	    "recommendations", "roadmap", "flags", "roles", "questions",
+	    NULL };
 	long n;
 
 	if (jdoc_expect_object(rr->d, o, keys, "an organisation") != 0 ||
 	    str(rr, o, "id", 0, &org->id) != 0 || as_of(rr, o, org) != 0 ||
+	    (jdoc_get(o, "also_written_as") != NULL && strs(rr, o,
+	    "also_written_as", &org->aliases) != 0) ||
 	    num(rr, o, "respondents", 1, 1L << 30, 0, &n) != 0)
 		return -1;
 	org->respondents = (unsigned)n;
 	return headline(rr, o, org) != 0 || dimensions(rr, o, org) != 0 ||
 	    findings(rr, o, org) != 0 || recommendations(rr, o, org) != 0 ||
+	    roadmap(rr, o, org) != 0 ||
 	    strs(rr, o, "flags", &org->flags) != 0 ||
 	    roles(rr, o, org) != 0 || questions(rr, o, org) != 0 ?
 	    -1 : 0;
@@ -822,12 +919,46 @@ resultin_is_result(const struct jdoc *d)
 	    strncmp(f->str, "assess-result/", 14) == 0;
 }
 
+/* The survey's bibliography the report cites. */
+static int
+sources(struct rr *rr, const struct jnode *root)
+{
+	static const char *const keys[] = { "id", "title", "url", "publisher",
+	    "year", NULL };
+	struct result *res = rr->res;
+	const struct jnode *arr;
+	void *v;
+	size_t i;
+	long y;
+
+	if (jdoc_get(root, "sources") == NULL)
+		return 0;
+	if (elems(rr, root, "sources", sizeof(struct r_source), &v,
+	    &res->nsources, &arr) != 0)
+		return -1;
+	res->sources = v;
+	for (i = 0; i < res->nsources; i++) {
+		const struct jnode *k = &arr->kids[i];
+		struct r_source *s = &res->sources[i];
+
+		if (jdoc_expect_object(rr->d, k, keys, "a source") != 0 ||
+		    str(rr, k, "id", 0, &s->id) != 0 ||
+		    str(rr, k, "title", 0, &s->title) != 0 ||
+		    str(rr, k, "url", 1, &s->url) != 0 ||
+		    str(rr, k, "publisher", 1, &s->publisher) != 0 ||
+		    num(rr, k, "year", 1000, 9999, 1, &y) != 0)
+			return -1;
+		s->year = (int)y;
+	}
+	return 0;
+}
+
 int
 resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 {
 	static const char *const keys[] = { "format", "survey", "target",
-	    "levels", "fail_below", "questions", "organisations", "excluded",
-	    NULL };
+	    "levels", "report", "fail_below", "questions", "organisations",
+	    "sources", "excluded", NULL };
 	const struct jnode *f;
 	struct rr rr;
 
@@ -840,8 +971,13 @@ resultin_doc(struct jdoc *d, struct result *res, struct err *e)
 	if (f == NULL || f->type != JSTR || strcmp(f->str, RESULT_FORMAT) != 0)
 		return jdoc_error(d, f ? f : d->root, "'format' must be \"%s\"",
 		    RESULT_FORMAT);
+	f = jdoc_get(d->root, "report");
+	if (f != NULL && (f->type != JSTR || strcmp(f->str, "full") != 0))
+		return jdoc_error(d, f, "this is a report for one audience "
+		    "(\"report\": \"full\" holds the whole result)");
 	return survey_ref(&rr, d->root) != 0 || target(&rr, d->root) != 0 ||
 	    levels(&rr, d->root) != 0 || fail_below(&rr, d->root) != 0 ||
+	    sources(&rr, d->root) != 0 ||
 	    qdefs(&rr, d->root) != 0 ||
 	    organisations(&rr, d->root) != 0 || excluded(&rr, d->root) != 0 ?
 	    -1 : 0;

@@ -1,8 +1,11 @@
 /*
  * score.c - per-organisation scoring: practices, rules, counts, roles.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "bcase.h"
+#include "roadmap.h"
 #include "score.h"
 
 #define A (&res->arena)
@@ -55,6 +58,35 @@ qdefs(struct result *res, const struct survey *s)
 	return 0;
 }
 
+/* The survey's bibliography, so that reports can cite sources with their
+ * links, and which questions the coordinator answers. */
+static int
+begin_texts(struct result *res, const struct survey *s)
+{
+	size_t i;
+
+	if (s->nsrc > 0 && (res->sources = arena_alloc(A, s->nsrc *
+	    sizeof(*res->sources))) == NULL)
+		return -1;
+	for (i = 0; i < s->nsrc; i++) {
+		struct r_source *d = &res->sources[i];
+
+		memset(d, 0, sizeof(*d));
+		d->year = s->src[i].year;
+		if ((d->id = same(res, s->src[i].id)) == NULL ||
+		    (d->title = dup(res, s->src[i].title)) == NULL ||
+		    (s->src[i].url && (d->url = dup(res, s->src[i].url)) ==
+		    NULL) || (s->src[i].publisher && (d->publisher = dup(res,
+		    s->src[i].publisher)) == NULL))
+			return -1;
+	}
+	res->nsources = s->nsrc;
+	for (i = 0; i < s->nq; i++)
+		res->qdefs[i].org = s->org_aud >= 0 && ((s->qs[i].audience >>
+		    s->org_aud) & 1);
+	return 0;
+}
+
 int
 score_begin(struct result *res, const struct survey *s,
     const struct target *t, unsigned anonymity, size_t norgs,
@@ -79,6 +111,10 @@ score_begin(struct result *res, const struct survey *s,
 		    NULL)
 			return err_nomem(e);
 	}
+	if (begin_texts(res, s) != 0)
+		return err_nomem(e);
+	if (bcase_load_beside(s, res, e) != 0)
+		return -1;
 	if (norgs > 0 && (res->orgs = arena_alloc(A, norgs *
 	    sizeof(*res->orgs))) == NULL)
 		return err_nomem(e);
@@ -295,6 +331,109 @@ fill_questions(struct result *res, const struct survey *s,
 	return 0;
 }
 
+/* The answer most respondents gave, as the survey words it: the option
+ * chosen most often, the options a majority ticked, or the number (the
+ * average when several gave one).  NULL for free text or no answer. */
+static const char *
+answer_text(struct result *res, const struct survey *s, int qi,
+    const struct view *v, const struct acc *c, const struct qstat *st)
+{
+	const struct question *q = &s->qs[qi];
+	const uint32_t *opts = agg_options(v, c, qi);
+	const struct numstat *ns = agg_numstat(v, c, qi);
+	char tmp[1024];
+	size_t i, best = 0;
+	int n = 0;
+
+	if (st->answered == 0 || q->type == Q_TEXT)
+		return NULL;
+	if (q->type == Q_NUMBER) {
+		if (ns == NULL || ns->n == 0)
+			return NULL;
+		n = snprintf(tmp, sizeof(tmp), "%s%g%s%s", ns->n > 1 ?
+		    "average " : "", ns->sum / ns->n, q->unit ? " " : "",
+		    q->unit ? q->unit : "");
+	} else if (q->type == Q_MULTI) {
+		for (i = 0; i < q->nopts && n >= 0 && (size_t)n < sizeof(tmp);
+		    i++)
+			if (2 * (uint64_t)opts[i] > st->answered)
+				n += snprintf(tmp + n, sizeof(tmp) - (size_t)n,
+				    "%s%s", n ? "; " : "", q->opts[i].label);
+		if (n == 0)
+			n = snprintf(tmp, sizeof(tmp), "none of these");
+	} else {
+		for (i = 1; i < q->nopts; i++)
+			if (opts[i] > opts[best])
+				best = i;
+		n = snprintf(tmp, sizeof(tmp), "%s", q->opts[best].label);
+	}
+	if (n < 0)
+		return NULL;
+	return result_intern(res, tmp, (size_t)n < sizeof(tmp) ? (size_t)n :
+	    sizeof(tmp) - 1);
+}
+
+/* Per question, the usual answer in words.  A statistic that would show
+ * the answers of a small group of people answering for themselves (not
+ * the coordinator) in a larger organisation is marked not shown. */
+static int
+fill_answers(struct result *res, const struct survey *s,
+    const struct view *v, const struct acc *all, struct r_org *o)
+{
+	size_t i;
+
+	if ((o->answers = arena_alloc(A, (s->nq + 1) * sizeof(*o->answers))) ==
+	    NULL)
+		return -1;
+	for (i = 0; i < s->nq; i++) {
+		const struct qstat *st = agg_qstat(v, all, (int)i);
+		struct r_answer *q = &o->answers[i];
+
+		memset(q, 0, sizeof(*q));
+		if (st == NULL)
+			continue;
+		q->shown = res->qdefs[i].org || st->answered + st->na >=
+		    res->anonymity || o->respondents <= res->anonymity;
+		if (q->shown && st->answered > 0 && (q->answer =
+		    answer_text(res, s, (int)i, v, all, st)) == NULL &&
+		    s->qs[i].type != Q_TEXT)
+			return -1;
+		q->mode = st->answered > 1 && s->qs[i].type != Q_NUMBER &&
+		    s->qs[i].type != Q_MULTI;
+	}
+	return 0;
+}
+
+/* The sources each recommendation cites, from the survey. */
+static int
+fill_rec_sources(struct result *res, const struct survey *s,
+    struct r_org *o)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < o->nrecs; i++) {
+		struct r_rec *rc = &o->recs[i];
+		int d = survey_dimension(s, rc->dimension);
+		const struct recommendation *sr = NULL;
+
+		memset(&rc->sources, 0, sizeof(rc->sources));
+		for (j = 0; d >= 0 && j < s->dims[d].nrecs; j++)
+			if (strcmp(s->dims[d].recs[j].id, rc->id) == 0)
+				sr = &s->dims[d].recs[j];
+		if (sr == NULL || sr->sources.n == 0)
+			continue;
+		if ((rc->sources.v = arena_alloc(A, sr->sources.n *
+		    sizeof(char *))) == NULL)
+			return -1;
+		for (k = 0; k < sr->sources.n; k++)
+			if ((rc->sources.v[k] = same(res, sr->sources.v[k])) ==
+			    NULL)
+				return -1;
+		rc->sources.n = sr->sources.n;
+	}
+	return 0;
+}
+
 /* Per question, what a role large enough to be shown answered. */
 static int
 role_questions(struct result *res, const struct survey *s,
@@ -348,6 +487,30 @@ fill_roles(struct result *res, const struct survey *s, const struct agg *a,
 	return 0;
 }
 
+/* The other spellings of the organisation's name, in byte order. */
+static int
+aliases(struct result *res, const struct orgagg *oa, struct r_org *o)
+{
+	size_t k, j;
+
+	if (oa->nsp < 2)
+		return 0;
+	if ((o->aliases.v = arena_alloc(A, oa->nsp * sizeof(char *))) == NULL)
+		return -1;
+	for (k = 1; k < oa->nsp; k++) {
+		const char *t = dup(res, oa->sp[k].text);
+
+		if (t == NULL)
+			return -1;
+		for (j = o->aliases.n; j > 0 && strcmp(o->aliases.v[j - 1],
+		    t) > 0; j--)
+			o->aliases.v[j] = o->aliases.v[j - 1];
+		o->aliases.v[j] = t;
+		o->aliases.n++;
+	}
+	return 0;
+}
+
 int
 score_org(struct result *res, struct rules *r, const struct survey *s,
     const struct target *t, struct agg *a, const struct orgagg *oa,
@@ -360,7 +523,7 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 	size_t i;
 
 	memset(o, 0, sizeof(*o));
-	if ((o->id = dup(res, oa->id)) == NULL)
+	if ((o->id = dup(res, oa->id)) == NULL || aliases(res, oa, o) != 0)
 		return err_nomem(e);
 	o->respondents = oa->all.respondents;
 	if (fill_dims(res, s, v, &oa->all, o) != 0)
@@ -375,7 +538,8 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 			return err_nomem(e);
 	}
 	if (fill_roles(res, s, a, oa, o) != 0 ||
-	    fill_questions(res, s, v, &oa->all, o) != 0)
+	    fill_questions(res, s, v, &oa->all, o) != 0 ||
+	    fill_answers(res, s, v, &oa->all, o) != 0)
 		return err_nomem(e);
 	memset(&in, 0, sizeof(in));
 	in.org = oa->id;
@@ -387,6 +551,8 @@ score_org(struct result *res, struct rules *r, const struct survey *s,
 	in.met = met;
 	if (rules_score(r, &in, res, o, e) != 0)
 		return -1;
+	if (fill_rec_sources(res, s, o) != 0 || roadmap_build(res, o) != 0)
+		return err_nomem(e);
 	res->norgs++;
 	return 0;
 }

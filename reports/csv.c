@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "roadmap.h"
 
 static void
 cell(struct buf *b, const char *s, int first)
@@ -62,6 +63,28 @@ joined(struct buf *b, const struct r_strs *l)
 	buf_release(&t);
 }
 
+/* The roadmap steps for this dimension: their numbers and horizons. */
+static void
+roadmap_cells(struct buf *b, const struct r_org *o, const struct r_dim *d)
+{
+	struct buf steps = BUF_INIT, when = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < o->nsteps; i++) {
+		if (strcmp(result_step_rec(o, i)->dimension, d->id) != 0)
+			continue;
+		buf_printf(&steps, "%s%zu", steps.len ? ";" : "", i + 1);
+		buf_printf(&when, "%s%s", when.len ? ";" : "",
+		    roadmap_horizon(o->steps[i].horizon));
+	}
+	cell(b, steps.len ? steps.data : "", 0);
+	cell(b, when.len ? when.data : "", 0);
+	if (steps.failed || when.failed)
+		b->failed = 1;
+	buf_release(&steps);
+	buf_release(&when);
+}
+
 static void
 row(struct buf *b, const struct result *r, const struct r_org *o,
     const struct r_dim *d)
@@ -90,19 +113,89 @@ row(struct buf *b, const struct result *r, const struct r_org *o,
 	num(b, (int)d->na, 1);
 	num(b, (int)d->unanswered, 1);
 	joined(b, &d->no_answers);
+	roadmap_cells(b, o, d);
 	buf_putc(b, '\n');
 }
 
+/* summary and business-case: one row per item of the report. */
+static void
+item_row(struct buf *b, const struct r_org *o, const char *section,
+    size_t n, const char *dim, const char *title, const char *text,
+    const char *detail)
+{
+	cell(b, o->id, 1);
+	cell(b, section, 0);
+	buf_printf(b, ",\"%zu\"", n);
+	cell(b, dim, 0);
+	cell(b, title, 0);
+	cell(b, text, 0);
+	cell(b, detail, 0);
+	buf_putc(b, '\n');
+}
+
+static void
+items(struct buf *b, const struct result *r, const struct r_org *o,
+    int kind)
+{
+	size_t idx[8], n, i;
+	char tmp[64];
+
+	n = report_barriers(o, idx, kind == REPORT_SUMMARY ? 3 : 8);
+	item_row(b, o, "headline", 1, NULL, result_label(r, o->headline),
+	    o->basis, NULL);
+	for (i = 0; i < n; i++) {
+		const struct r_finding *f = &o->findings[idx[i]];
+
+		item_row(b, o, "barrier", i + 1, f->dimension, f->severity,
+		    f->text, f->evidence.n ? f->evidence.v[0] : NULL);
+	}
+	for (i = 0; kind == REPORT_BCASE && i < r->bcase.ncosts; i++)
+		if (report_applies(o, r->bcase.costs[i].dimension,
+		    r->bcase.costs[i].below))
+			item_row(b, o, "cost", i + 1,
+			    r->bcase.costs[i].dimension,
+			    r->bcase.costs[i].title, r->bcase.costs[i].text,
+			    NULL);
+	for (i = 0; kind == REPORT_BCASE && i < r->bcase.ncontrols; i++)
+		item_row(b, o, "control", i + 1, NULL,
+		    r->bcase.controls[i].title, r->bcase.controls[i].control,
+		    r->bcase.controls[i].concern);
+	for (i = 0; i < o->nsteps && (kind == REPORT_BCASE || i < 3); i++) {
+		const struct r_rec *rc = result_step_rec(o, i);
+
+		snprintf(tmp, sizeof(tmp), "%s; level %d to %d",
+		    roadmap_horizon(o->steps[i].horizon), rc->from, rc->to);
+		item_row(b, o, "step", i + 1, rc->dimension, rc->id, rc->text,
+		    tmp);
+	}
+	for (i = 0, n = 0; kind == REPORT_BCASE && i < r->bcase.ndecisions;
+	    i++)
+		if (report_applies(o, r->bcase.decisions[i].dimension,
+		    r->bcase.decisions[i].below))
+			item_row(b, o, "decision", ++n,
+			    r->bcase.decisions[i].dimension,
+			    r->bcase.decisions[i].id,
+			    r->bcase.decisions[i].text, NULL);
+}
+
 int
-report_csv(const struct result *r, struct buf *out, struct err *e)
+report_csv(const struct result *r, int kind, struct buf *out, struct err *e)
 {
 	size_t i, j;
 
+	if (kind != REPORT_FULL) {
+		buf_puts(out, "\"organisation\",\"section\",\"number\","
+		    "\"dimension\",\"title\",\"text\",\"detail\"\n");
+		for (i = 0; i < r->norgs; i++)
+			items(out, r, &r->orgs[i], kind);
+		return buf_ok(out, e);
+	}
 	buf_puts(out, "\"organisation\",\"respondents\",\"headline_level\","
 	    "\"headline_label\",\"dimension\",\"title\",\"critical\",\"level\","
 	    "\"label\",\"score\",\"target\",\"gap\",\"capped_by\","
 	    "\"practices_met\",\"practices_unmet\",\"answered\","
-	    "\"not_applicable\",\"unanswered\",\"practices_unanswered\"\n");
+	    "\"not_applicable\",\"unanswered\",\"practices_unanswered\","
+	    "\"roadmap_steps\",\"roadmap_horizons\"\n");
 	for (i = 0; i < r->norgs; i++)
 		for (j = 0; j < r->orgs[i].ndims; j++)
 			row(out, r, &r->orgs[i], &r->orgs[i].dims[j]);

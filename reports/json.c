@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "roadmap.h"
 #include "utf8.h"
 
 struct jw {
@@ -319,6 +320,186 @@ recommendations(struct jw *w, const struct r_org *o)
 		kint(w, "to_level", rc->to);
 		kstr(w, "text", rc->text);
 		kstrs(w, "evidence", &rc->evidence);
+		kstrs(w, "sources", &rc->sources);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
+static void
+step(struct jw *w, const struct r_org *o, size_t i)
+{
+	const struct r_step *st = &o->steps[i];
+	const struct r_rec *rc = result_step_rec(o, i);
+	int d = result_dim(o, rc->dimension);
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kint(w, "step", (long)i + 1);
+	kstr(w, "horizon", roadmap_horizon(st->horizon));
+	kstr(w, "recommendation", rc->id);
+	key(w, "closes");
+	open_(w, '{');
+	kstr(w, "dimension", rc->dimension);
+	kint(w, "from_level", rc->from);
+	kint(w, "to_level", rc->to);
+	kopt(w, "target", d >= 0 ? o->dims[d].target : 0);
+	close_(w, '}');
+	key(w, "depends_on");
+	buf_putc(w->b, '[');
+	for (j = 0; j < st->nafter; j++)
+		buf_printf(w->b, "%s%zu", j ? ", " : "", st->after[j] + 1);
+	buf_putc(w->b, ']');
+	close_(w, '}');
+}
+
+static void
+roadmap(struct jw *w, const struct r_org *o, size_t max)
+{
+	size_t i;
+
+	key(w, "roadmap");
+	open_(w, '[');
+	for (i = 0; i < o->nsteps && i < max; i++)
+		step(w, o, i);
+	close_(w, ']');
+}
+
+/* A question with its text and the organisation's usual answer. */
+static void
+evidence(struct jw *w, const struct result *r, const struct r_org *o,
+    const struct r_strs *l)
+{
+	const struct r_qdef *q;
+	size_t i;
+
+	key(w, "evidence");
+	open_(w, '[');
+	for (i = 0; i < l->n; i++) {
+		item(w);
+		open_(w, '{');
+		kstr(w, "question", l->v[i]);
+		if ((q = result_question(r, l->v[i])) != NULL) {
+			const struct r_answer *st = &o->answers[q - r->qdefs];
+
+			kstr(w, "text", q->text);
+			kstr(w, "answer", st->shown ? st->answer : NULL);
+		}
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
+static void
+barriers(struct jw *w, const struct result *r, const struct r_org *o,
+    size_t max)
+{
+	size_t idx[8], n = report_barriers(o, idx, max < 8 ? max : 8), i;
+
+	key(w, "barriers");
+	open_(w, '[');
+	for (i = 0; i < n; i++) {
+		const struct r_finding *f = &o->findings[idx[i]];
+
+		item(w);
+		open_(w, '{');
+		kstr(w, "finding", f->id);
+		kstr(w, "severity", f->severity);
+		kstr(w, "dimension", f->dimension);
+		kstr(w, "text", f->text);
+		evidence(w, r, o, &f->evidence);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
+static void
+costs(struct jw *w, const struct result *r, const struct r_org *o)
+{
+	size_t i;
+
+	key(w, "costs");
+	open_(w, '[');
+	for (i = 0; i < r->bcase.ncosts; i++) {
+		const struct r_cost *c = &r->bcase.costs[i];
+
+		if (!report_applies(o, c->dimension, c->below))
+			continue;
+		item(w);
+		open_(w, '{');
+		kstr(w, "id", c->id);
+		kstr(w, "dimension", c->dimension);
+		kstr(w, "title", c->title);
+		kstr(w, "text", c->text);
+		evidence(w, r, o, &c->evidence);
+		kstrs(w, "sources", &c->sources);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
+static void
+controls(struct jw *w, const struct result *r)
+{
+	size_t i;
+
+	key(w, "controls");
+	open_(w, '[');
+	for (i = 0; i < r->bcase.ncontrols; i++) {
+		const struct r_control *c = &r->bcase.controls[i];
+
+		item(w);
+		open_(w, '{');
+		kstr(w, "id", c->id);
+		kstr(w, "title", c->title);
+		kstr(w, "concern", c->concern);
+		kstr(w, "control", c->control);
+		kstrs(w, "sources", &c->sources);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
+static void
+decisions(struct jw *w, const struct result *r, const struct r_org *o)
+{
+	size_t i;
+
+	key(w, "decisions");
+	open_(w, '[');
+	for (i = 0; i < r->bcase.ndecisions; i++) {
+		const struct r_decision *c = &r->bcase.decisions[i];
+
+		if (!report_applies(o, c->dimension, c->below))
+			continue;
+		item(w);
+		open_(w, '{');
+		kstr(w, "id", c->id);
+		kstr(w, "dimension", c->dimension);
+		kstr(w, "text", c->text);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
+static void
+sources(struct jw *w, const struct result *r)
+{
+	size_t i;
+
+	key(w, "sources");
+	open_(w, '[');
+	for (i = 0; i < r->nsources; i++) {
+		const struct r_source *s = &r->sources[i];
+
+		item(w);
+		open_(w, '{');
+		kstr(w, "id", s->id);
+		kstr(w, "title", s->title);
+		kstr(w, "url", s->url);
+		kstr(w, "publisher", s->publisher);
+		kopt(w, "year", s->year);
 		close_(w, '}');
 	}
 	close_(w, ']');
@@ -410,6 +591,11 @@ question(struct jw *w, const struct result *r, const struct r_org *o,
 		buf_printf(w->b, ": %u", c[QS_OPTS + j]);
 	}
 	buf_putc(w->b, '}');
+	if (o->answers != NULL && o->answers[i].shown &&
+	    o->answers[i].answer != NULL) {
+		buf_puts(w->b, ", \"answer\": ");
+		string(w, o->answers[i].answer);
+	}
 	question_roles(w, o, i);
 	buf_putc(w->b, '}');
 }
@@ -427,13 +613,16 @@ questions(struct jw *w, const struct result *r, const struct r_org *o)
 }
 
 static void
-organisation(struct jw *w, const struct result *r, const struct r_org *o)
+organisation(struct jw *w, const struct result *r, const struct r_org *o,
+    int kind)
 {
 	size_t i;
 
 	item(w);
 	open_(w, '{');
 	kstr(w, "id", o->id);
+	if (o->aliases.n > 0)
+		kstrs(w, "also_written_as", &o->aliases);
 	kstr(w, "as_of", o->as_of);
 	kint(w, "respondents", (long)o->respondents);
 	key(w, "headline");
@@ -442,13 +631,29 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o)
 	kstr(w, "label", result_label(r, o->headline));
 	kstr(w, "basis", o->basis);
 	close_(w, '}');
+	if (kind == REPORT_SUMMARY) {
+		barriers(w, r, o, 3);
+		roadmap(w, o, 3);
+		close_(w, '}');
+		return;
+	}
 	key(w, "dimensions");
 	open_(w, '[');
 	for (i = 0; i < o->ndims; i++)
 		dimension(w, r, &o->dims[i]);
 	close_(w, ']');
+	if (kind == REPORT_BCASE) {
+		barriers(w, r, o, 8);
+		costs(w, r, o);
+		controls(w, r);
+		roadmap(w, o, o->nsteps);
+		decisions(w, r, o);
+		close_(w, '}');
+		return;
+	}
 	findings(w, o);
 	recommendations(w, o);
+	roadmap(w, o, o->nsteps);
 	kstrs(w, "flags", &o->flags);
 	roles(w, o);
 	questions(w, r, o);
@@ -477,7 +682,8 @@ excluded(struct jw *w, const struct result *r)
 }
 
 int
-report_json(const struct result *r, struct buf *out, struct err *e)
+report_json(const struct result *r, int kind, struct buf *out,
+    struct err *e)
 {
 	struct jw w;
 	size_t i;
@@ -486,6 +692,7 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 	w.b = out;
 	open_(&w, '{');
 	header(&w, r);
+	kstr(&w, "report", report_kind_name(kind));
 	if (r->fail_below > 0) {
 		key(&w, "fail_below");
 		open_(&w, '{');
@@ -493,12 +700,15 @@ report_json(const struct result *r, struct buf *out, struct err *e)
 		kstrs(&w, "organisations", &r->below);
 		close_(&w, '}');
 	}
-	question_defs(&w, r);
+	if (kind == REPORT_FULL)
+		question_defs(&w, r);
 	key(&w, "organisations");
 	open_(&w, '[');
 	for (i = 0; i < r->norgs; i++)
-		organisation(&w, r, &r->orgs[i]);
+		organisation(&w, r, &r->orgs[i], kind);
 	close_(&w, ']');
+	if (kind != REPORT_SUMMARY)
+		sources(&w, r);
 	if (r->keep_going)
 		excluded(&w, r);
 	close_(&w, '}');

@@ -1,43 +1,297 @@
 /*
- * md.c - the Markdown report: readable as plain text in a terminal, and
- * rendered by any Markdown viewer.
+ * md.c - the Markdown report: plain text that reads cleanly in a
+ * terminal, renders in any CommonMark viewer, and converts with pandoc.
  *
- * Every string from the result is scrubbed of control and bidirectional
- * characters and has Markdown's active characters backslash-escaped, so a
- * name like "<script>" or "[x](javascript:...)" shows as text, and no
- * web or mail address in it becomes a link.  Untrusted
- * text never starts a line, so line-start syntax (#, -, 1.) cannot fire.
+ * Untrusted text is scrubbed of control and bidirectional characters
+ * (report_safe) and then backslash-escaped only where CommonMark, GitHub
+ * or pandoc would otherwise read it as markup, so that a name such as
+ * "St. Mary's Library_Service [Main] #1" appears as written while
+ * "<script>", "[x](javascript:...)" or "*bold*" stay text.  Untrusted
+ * text never starts a line, so line-start syntax (#, -, 1., >) cannot
+ * fire; table cells escape '|'.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#include "report.h"
+#include "doc.h"
+
+static int
+alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+static int
+space(unsigned char c)
+{
+	return c == ' ' || c == '\0';
+}
+
+/* Whether character i of t (n bytes) needs a backslash. */
+static int
+needs_escape(const char *t, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+	unsigned char prev = i > 0 ? (unsigned char)t[i - 1] : ' ';
+	unsigned char next = i + 1 < n ? (unsigned char)t[i + 1] : '\0';
+	size_t j;
+
+	switch (c) {
+	case '`': case '|': case '~': case '^': case '$': case '{':
+	case '}': case '*':
+		/* code, tables, strike-through, pandoc's sub- and
+		 * superscript, maths and attributes; '*' unless it stands
+		 * alone between spaces */
+		return !(c == '*' && space(prev) && space(next));
+	case '\\':
+		return next == '\0' || (next < 0x80 && ispunct(next));
+	case '_':
+		/* inside a word '_' is never emphasis */
+		return !(alnum(prev) && alnum(next));
+	case '<':
+		/* an HTML tag or an autolink */
+		return alnum(next) || next == '/' || next == '!' ||
+		    next == '?';
+	case '&':
+		/* an entity */
+		return alnum(next) || next == '#';
+	case '[':
+		/* pandoc footnotes and citations */
+		return next == '^' || next == '@';
+	case ']':
+		/* a link, image, reference or span; or cut off where the
+		 * report writes '(' after it */
+		return next == '(' || next == '[' || next == '{' ||
+		    next == ':' || next == '\0';
+	case '@':
+		/* pandoc citation */
+		return !alnum(prev) && (alnum(next) || next == '{');
+	case '#':
+		/* a closing sequence at the end of a heading */
+		for (j = i; j < n && t[j] == '#'; j++)
+			;
+		return space(prev) && j == n;
+	case ':':
+		/* no bare web addresses become links */
+		return next == '/' && i + 2 < n && t[i + 2] == '/';
+	case '.':
+		return i >= 3 && strncasecmp(t + i - 3, "www", 3) == 0;
+	default:
+		return 0;
+	}
+}
 
 static void
-md(struct buf *b, const char *s)
+md_text(struct doc *d, const char *s, size_t max)
 {
 	struct buf t = BUF_INIT;
 	size_t i;
 
-	report_safe(&t, s);
+	report_safe_max(&t, s, max);
 	for (i = 0; i < t.len; i++) {
-		char c = t.data[i];
-
-		if (strchr("\\`*_[]<>|~&#!@", c) != NULL && c != '\0')
-			buf_putc(b, '\\');
-		else if (c == ':' && i + 2 < t.len && t.data[i + 1] == '/' &&
-		    t.data[i + 2] == '/')
-			buf_putc(b, '\\');	/* no autolinks */
-		else if (c == '.' && i >= 3 &&
-		    strncasecmp(t.data + i - 3, "www", 3) == 0)
-			buf_putc(b, '\\');
-		buf_putc(b, c);
+		if (needs_escape(t.data, t.len, i))
+			buf_putc(d->b, '\\');
+		buf_putc(d->b, t.data[i]);
 	}
 	if (t.failed)
-		b->failed = 1;
+		d->b->failed = 1;
 	buf_release(&t);
+}
+
+static void
+md_lit(struct doc *d, const char *s)
+{
+	size_t i;
+
+	/* assess's own words; '*' alone marks critical dimensions */
+	for (i = 0; s[i] != '\0'; i++) {
+		if ((s[i] == '*' && (i == 0 || s[i + 1] == '\0' ||
+		    s[i + 1] == ' ')) || (d->in_table && s[i] == '|'))
+			buf_putc(d->b, '\\');
+		buf_putc(d->b, s[i]);
+	}
+}
+
+static void
+md_begin(struct doc *d, const char *title)
+{
+	(void)d;
+	(void)title;
+}
+
+static void
+md_end(struct doc *d)
+{
+	(void)d;
+}
+
+static void
+md_section(struct doc *d, const char *cls)
+{
+	(void)d;
+	(void)cls;
+}
+
+static void
+md_heading(struct doc *d, int level)
+{
+	static const char hashes[] = "####";
+
+	if (d->b->len > 0)
+		buf_putc(d->b, '\n');
+	buf_add(d->b, hashes, (size_t)(level < 1 ? 1 : level > 4 ? 4 :
+	    level));
+	buf_putc(d->b, ' ');
+	d->in_heading = 1;
+}
+
+static void
+md_end_line(struct doc *d)
+{
+	buf_putc(d->b, '\n');
+	d->in_heading = 0;
+}
+
+static void
+md_para(struct doc *d, enum doc_block k)
+{
+	(void)k;
+	buf_putc(d->b, '\n');
+}
+
+static void
+md_strong(struct doc *d, int on)
+{
+	(void)on;
+	buf_puts(d->b, "**");
+}
+
+static void
+md_link(struct doc *d, const char *url, const char *title)
+{
+	buf_putc(d->b, '[');
+	md_text(d, title, (size_t)-1);
+	buf_puts(d->b, "](");
+	buf_puts(d->b, url);	/* report_url_ok: nothing to escape */
+	buf_putc(d->b, ')');
+}
+
+static void
+md_list(struct doc *d, int ordered)
+{
+	d->ordered = ordered;
+	d->nitem = 0;
+	buf_putc(d->b, '\n');
+}
+
+static void
+md_item(struct doc *d)
+{
+	if (d->nitem++ > 0)
+		buf_putc(d->b, '\n');
+	if (d->ordered)
+		buf_printf(d->b, "%d. ", d->nitem);
+	else
+		buf_puts(d->b, "- ");
+}
+
+static void
+md_end_list(struct doc *d)
+{
+	if (d->nitem > 0)
+		buf_putc(d->b, '\n');
+}
+
+static void
+md_table(struct doc *d, const char *caption, const char *const *heads,
+    const char *align)
+{
+	size_t i;
+
+	(void)caption;
+	buf_puts(d->b, "\n|");
+	for (i = 0; heads[i] != NULL; i++) {
+		buf_putc(d->b, ' ');
+		md_text(d, heads[i], (size_t)-1);
+		buf_puts(d->b, " |");
+	}
+	buf_puts(d->b, "\n|");
+	for (i = 0; heads[i] != NULL; i++)
+		buf_puts(d->b, align[i] == 'r' ? "--:|" : "---|");
+	buf_putc(d->b, '\n');
+	d->ncell = 0;
+	d->in_table = 1;
+}
+
+static void
+md_cell(struct doc *d)
+{
+	buf_puts(d->b, d->ncell++ == 0 ? "| " : " | ");
+}
+
+static void
+md_end_row(struct doc *d)
+{
+	buf_puts(d->b, " |\n");
+	d->ncell = 0;
+}
+
+static void
+md_end_table(struct doc *d)
+{
+	d->in_table = 0;
+}
+
+static void
+md_chart(struct doc *d, enum doc_chart c, const struct r_org *o)
+{
+	/* every chart's content is also in a table or list */
+	(void)d;
+	(void)c;
+	(void)o;
+}
+
+static void
+md_br(struct doc *d)
+{
+	buf_puts(d->b, d->nitem > 0 && !d->in_table ? "  \n  " : "  \n");
+}
+
+static const struct doc_ops md_ops = {
+	md_begin, md_end, md_section, md_heading, md_end_line, md_para,
+	md_end_line, md_text, md_lit, md_strong, md_link, md_list, md_item,
+	md_end_list, md_table, md_cell, md_end_row, md_end_table, md_chart,
+	md_br,
+};
+
+int
+report_md(const struct result *r, int kind, struct buf *out, struct err *e)
+{
+	struct doc d;
+
+	memset(&d, 0, sizeof(d));
+	d.ops = &md_ops;
+	d.b = out;
+	d.r = r;
+	d.kind = kind;
+	compose(&d);
+	return buf_ok(out, e);
+}
+
+/* ==== Comparison and trend, written directly ==== */
+
+/* Untrusted text into 'b', escaped as md_text does. */
+static void
+md(struct buf *b, const char *s)
+{
+	struct doc d;
+
+	memset(&d, 0, sizeof(d));
+	d.b = b;
+	md_text(&d, s != NULL ? s : "", (size_t)-1);
 }
 
 static void
@@ -50,370 +304,6 @@ level_text(struct buf *b, const struct result *r, int level)
 	buf_printf(b, "%d ", level);
 	md(b, result_label(r, level));
 }
-
-/* With --keep-going: how many responses were left out, and why. */
-static void
-excluded(struct buf *b, const struct result *r)
-{
-	size_t i;
-
-	if (r->nexcluded == 0)
-		return;
-	buf_printf(b, "\nLeft out: %zu %s that did not meet the answers "
-	    "format:\n\n", r->nexcluded, r->nexcluded == 1 ? "response" :
-	    "responses");
-	for (i = 0; i < r->nexcluded; i++) {
-		buf_puts(b, "- ");
-		md(b, r->excluded[i].file);
-		buf_printf(b, ", line %u: ", r->excluded[i].line);
-		md(b, r->excluded[i].reason);
-		buf_putc(b, '\n');
-	}
-}
-
-static void
-header(struct buf *b, const struct result *r)
-{
-	buf_puts(b, "# ");
-	md(b, r->survey_title);
-	buf_puts(b, "\n\nSurvey: ");
-	md(b, r->survey_id);
-	buf_puts(b, ", version ");
-	md(b, r->survey_version);
-	buf_puts(b, "  \n");
-	if (r->has_target) {
-		buf_puts(b, "Target: ");
-		md(b, r->target_title);
-		buf_puts(b, " (");
-		md(b, r->jurisdiction);
-		buf_puts(b, ", as of ");
-		md(b, r->as_of);
-		buf_puts(b, ")  \n");
-	} else {
-		buf_puts(b, "Target: none (add -t TARGET to compare with an "
-		    "action plan)  \n");
-	}
-	buf_printf(b, "Organisations: %zu\n", r->norgs);
-	excluded(b, r);
-}
-
-static void
-overview(struct buf *b, const struct result *r)
-{
-	size_t i, j;
-	const struct r_org *first = &r->orgs[0];
-
-	buf_puts(b, "\n## Overview\n\n| Organisation | Respondents | "
-	    "Headline |");
-	for (j = 0; j < first->ndims; j++) {
-		buf_putc(b, ' ');
-		md(b, first->dims[j].id);
-		buf_puts(b, " |");
-	}
-	buf_puts(b, "\n|---|--:|---|");
-	for (j = 0; j < first->ndims; j++)
-		buf_puts(b, "--:|");
-	buf_putc(b, '\n');
-	for (i = 0; i < r->norgs; i++) {
-		const struct r_org *o = &r->orgs[i];
-
-		buf_puts(b, "| ");
-		md(b, o->id);
-		buf_printf(b, " | %u | ", o->respondents);
-		level_text(b, r, o->headline);
-		buf_puts(b, " |");
-		for (j = 0; j < o->ndims; j++) {
-			if (o->dims[j].level == 0)
-				buf_puts(b, " - |");
-			else
-				buf_printf(b, " %d |", o->dims[j].level);
-		}
-		buf_putc(b, '\n');
-	}
-}
-
-static void
-profile(struct buf *b, const struct result *r, const struct r_org *o)
-{
-	size_t i, j;
-
-	buf_puts(b, "\n### Profile\n\n| Dimension | Level | Score | Target | "
-	    "Gap | Capped by |\n|---|---|--:|--:|--:|---|\n");
-	for (i = 0; i < o->ndims; i++) {
-		const struct r_dim *d = &o->dims[i];
-		int gap = result_gap(d);
-
-		buf_puts(b, "| ");
-		md(b, d->title);
-		buf_puts(b, " (");
-		md(b, d->id);
-		buf_puts(b, d->critical ? ") \\* | " : ") | ");
-		level_text(b, r, d->level);
-		if (d->level) {
-			buf_puts(b, " | ");
-			report_score(b, d->score);
-			buf_puts(b, " | ");
-		} else
-			buf_puts(b, " | - | ");
-		if (d->target)
-			buf_printf(b, "%d | ", d->target);
-		else
-			buf_puts(b, "- | ");
-		if (gap >= 0)
-			buf_printf(b, "%d | ", gap);
-		else
-			buf_puts(b, "- | ");
-		for (j = 0; j < d->capped_by.n; j++) {
-			if (j > 0)
-				buf_puts(b, ", ");
-			md(b, d->capped_by.v[j]);
-		}
-		buf_puts(b, " |\n");
-	}
-	buf_puts(b, "\n\\* a critical enabler: the headline cannot be higher "
-	    "than the weakest of these.\n");
-}
-
-static const char *
-dim_title(const struct r_org *o, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id != NULL && i < o->ndims; i++)
-		if (strcmp(o->dims[i].id, id) == 0)
-			return o->dims[i].title;
-	return NULL;
-}
-
-static void
-ids(struct buf *b, const char *lead, const struct r_strs *l)
-{
-	size_t i;
-
-	if (l->n == 0)
-		return;
-	buf_puts(b, lead);
-	for (i = 0; i < l->n; i++) {
-		if (i > 0)
-			buf_puts(b, ", ");
-		md(b, l->v[i]);
-	}
-	buf_putc(b, ')');
-}
-
-static void
-findings(struct buf *b, const struct r_org *o)
-{
-	size_t i;
-
-	if (o->nfindings == 0)
-		return;
-	buf_puts(b, "\n### Findings\n\n");
-	for (i = 0; i < o->nfindings; i++) {
-		const struct r_finding *f = &o->findings[i];
-		const char *title = dim_title(o, f->dimension);
-		char sev[16];
-
-		snprintf(sev, sizeof(sev), "%s", f->severity);
-		sev[0] = (char)toupper((unsigned char)sev[0]);
-		buf_printf(b, "- **%s**", sev);
-		if (title != NULL) {
-			buf_puts(b, " (");
-			md(b, title);
-			buf_putc(b, ')');
-		}
-		buf_puts(b, ": ");
-		md(b, f->text);
-		ids(b, " (answers: ", &f->evidence);
-		buf_putc(b, '\n');
-	}
-}
-
-static void
-recommendations(struct buf *b, const struct r_org *o)
-{
-	size_t i;
-
-	if (o->nrecs == 0)
-		return;
-	buf_puts(b, "\n### Recommendations\n\n");
-	for (i = 0; i < o->nrecs; i++) {
-		const struct r_rec *rc = &o->recs[i];
-
-		buf_printf(b, "%zu. **", i + 1);
-		md(b, dim_title(o, rc->dimension));
-		buf_printf(b, ", level %d to %d** (priority %d): ", rc->from,
-		    rc->to, rc->priority);
-		md(b, rc->text);
-		ids(b, " (because of: ", &rc->evidence);
-		buf_putc(b, '\n');
-	}
-}
-
-static int
-strs_has(const struct r_strs *l, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i], id) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-practices(struct buf *b, const struct result *r, const struct r_org *o)
-{
-	size_t i, j, met = 0, unmet = 0, none = 0, unjudged = 0;
-	int k;
-
-	for (i = 0; i < o->ndims; i++) {
-		met += o->dims[i].met.n;
-		unmet += o->dims[i].unmet.n;
-		none += o->dims[i].no_answers.n;
-		unjudged += o->dims[i].not_assessed.n;
-	}
-	if (!r->has_target || met + unmet + unjudged == 0)
-		return;
-	buf_puts(b, "\n### Practices the target requires\n\n");
-	if (met + unmet > 0)
-		buf_printf(b, "%zu of %zu met", met, met + unmet);
-	if (none > 0)
-		buf_printf(b, "; %zu of those not met %s no answers to judge "
-		    "by", none, none == 1 ? "has" : "have");
-	if (unjudged > 0)
-		buf_printf(b, "%s%zu not assessed: this survey does not ask "
-		    "what %s", met + unmet > 0 ? "; " : "", unjudged,
-		    unjudged == 1 ? "it needs" : "they need");
-	buf_printf(b, ".\n%s", unmet + unjudged > 0 ? "\n" : "");
-	for (i = 0; i < o->ndims; i++) {
-		const struct r_dim *d = &o->dims[i];
-
-		for (j = 0; j < d->unmet.n + d->not_assessed.n; j++) {
-			const char *id = j < d->unmet.n ? d->unmet.v[j] :
-			    d->not_assessed.v[j - d->unmet.n];
-
-			if ((k = result_practice(r, id)) < 0)
-				continue;
-			buf_puts(b, j >= d->unmet.n ? "- Not assessed: " :
-			    strs_has(&d->no_answers, id) ?
-			    "- Not met (no answers): " : "- Not met: ");
-			md(b, r->practices[k].id);
-			buf_puts(b, " (");
-			md(b, d->title);
-			buf_puts(b, "): ");
-			md(b, r->practices[k].text);
-			buf_puts(b, " (source: ");
-			md(b, r->practices[k].clause);
-			buf_puts(b, ")\n");
-		}
-	}
-}
-
-static void
-roles(struct buf *b, const struct result *r, const struct r_org *o)
-{
-	size_t i, j, shown = 0;
-
-	for (i = 0; i < o->nroles; i++)
-		shown += !o->roles[i].suppressed;
-	if (o->nroles < 2 && shown == 0)
-		return;
-	buf_puts(b, "\n### By role\n\n| Role | Respondents |");
-	for (j = 0; j < o->ndims; j++) {
-		buf_putc(b, ' ');
-		md(b, o->dims[j].id);
-		buf_puts(b, " |");
-	}
-	buf_puts(b, "\n|---|--:|");
-	for (j = 0; j < o->ndims; j++)
-		buf_puts(b, "--:|");
-	buf_putc(b, '\n');
-	for (i = 0; i < o->nroles; i++) {
-		const struct r_role *rl = &o->roles[i];
-
-		buf_puts(b, "| ");
-		md(b, rl->id);
-		buf_printf(b, " | %u |", rl->respondents);
-		for (j = 0; j < o->ndims; j++) {
-			if (rl->suppressed)
-				buf_puts(b, j == 0 ? " not shown |" : " |");
-			else if (rl->levels[j] == 0)
-				buf_puts(b, " - |");
-			else
-				buf_printf(b, " %d |", rl->levels[j]);
-		}
-		buf_putc(b, '\n');
-	}
-	buf_printf(b, "\nRoles with fewer than %u %s are not shown, to "
-	    "protect anonymity; - means no scored answer in that dimension.\n",
-	    r->anonymity, r->anonymity == 1 ? "respondent" : "respondents");
-}
-
-static void
-coverage(struct buf *b, const struct r_org *o)
-{
-	unsigned answered = 0, na = 0, unanswered = 0;
-	size_t i;
-
-	for (i = 0; i < o->ndims; i++) {
-		answered += o->dims[i].answered;
-		na += o->dims[i].na;
-		unanswered += o->dims[i].unanswered;
-	}
-	buf_printf(b, "\nQuestions answered: %u; not applicable: %u; "
-	    "unanswered: %u.\n", answered, na, unanswered);
-}
-
-static void
-organisation(struct buf *b, const struct result *r, const struct r_org *o)
-{
-	size_t i;
-
-	buf_puts(b, "\n## ");
-	md(b, o->id);
-	buf_puts(b, "\n\n**Readiness: ");
-	level_text(b, r, o->headline);
-	buf_puts(b, ".** ");
-	md(b, o->basis);
-	buf_printf(b, "\n\nRespondents: %u", o->respondents);
-	for (i = 0; i < o->nroles; i++) {
-		buf_puts(b, i == 0 ? " (" : ", ");
-		md(b, o->roles[i].id);
-		buf_printf(b, " %u", o->roles[i].respondents);
-	}
-	buf_puts(b, o->nroles ? ")\n" : "\n");
-	if (o->flags.n > 0) {
-		buf_puts(b, "Flags: ");
-		for (i = 0; i < o->flags.n; i++) {
-			if (i > 0)
-				buf_puts(b, ", ");
-			md(b, o->flags.v[i]);
-		}
-		buf_putc(b, '\n');
-	}
-	profile(b, r, o);
-	findings(b, o);
-	recommendations(b, o);
-	practices(b, r, o);
-	roles(b, r, o);
-	coverage(b, o);
-}
-
-int
-report_md(const struct result *r, struct buf *out, struct err *e)
-{
-	size_t i;
-
-	header(out, r);
-	if (r->norgs > 1)
-		overview(out, r);
-	for (i = 0; i < r->norgs; i++)
-		organisation(out, r, &r->orgs[i]);
-	return buf_ok(out, e);
-}
-
-/* ==== Comparison ==== */
 
 static void
 compare_header(struct buf *b, const struct comparison *c)

@@ -13,22 +13,38 @@
 #include "result.h"
 #include "trend.h"
 
+/* Who the report is for (--report). */
+enum report_kind { REPORT_FULL, REPORT_SUMMARY, REPORT_BCASE };
+
 /* A format writes each kind of report: one organisation's or many's
- * result (score), a comparison (compare), a trend (trend). */
+ * result (score) for one audience, a comparison (compare), a trend
+ * (trend); NULL where the format has none yet. */
 struct report_format {
-	const char	*name;		/* "md", "json", "csv" */
+	const char	*name;		/* "md", "json", "csv", "html" */
 	const char	*ext;		/* ".md" */
-	int		(*write)(const struct result *, struct buf *,
-			    struct err *);
+	int		(*write)(const struct result *, int kind,
+			    struct buf *, struct err *);
 	int		(*compare)(const struct comparison *, struct buf *,
 			    struct err *);
 	int		(*trend)(const struct trend *, struct buf *,
 			    struct err *);
 };
 
-int report_json(const struct result *r, struct buf *out, struct err *e);
-int report_md(const struct result *r, struct buf *out, struct err *e);
-int report_csv(const struct result *r, struct buf *out, struct err *e);
+int report_json(const struct result *r, int kind, struct buf *out,
+    struct err *e);
+int report_md(const struct result *r, int kind, struct buf *out,
+    struct err *e);
+int report_csv(const struct result *r, int kind, struct buf *out,
+    struct err *e);
+int report_html(const struct result *r, int kind, struct buf *out,
+    struct err *e);
+
+/* A report kind by name ("full", "summary", "business-case"), or -1. */
+int report_kind(const char *name);
+const char *report_kind_name(int kind);
+
+/* "full, summary, business-case" for messages. */
+const char *report_kind_names(void);
 
 int report_compare_json(const struct comparison *c, struct buf *out,
     struct err *e);
@@ -58,5 +74,34 @@ void report_score(struct buf *out, double score);
  * controls, DEL, bidirectional controls, invalid UTF-8) replaced by
  * U+FFFD, and line breaks and tabs by spaces. */
 void report_safe(struct buf *out, const char *s);
+
+/* Like report_safe, but at most 'max' characters (code points): a longer
+ * text is cut at a character boundary and ends with an ellipsis. */
+void report_safe_max(struct buf *out, const char *s, size_t max);
+
+/* Length in bytes of the first sentence of 's' (up to and including the
+ * first '.', '!' or '?' followed by a space and a capital, or all of it). */
+size_t report_sentence(const char *s);
+
+/* Up to 'max' findings that matter most (high, then medium, then low;
+ * never info), as indices into o->findings, in the rules' order. */
+size_t report_barriers(const struct r_org *o, size_t *idx, size_t max);
+
+/* Whether business-case content for dimension 'dim' applies: the
+ * dimension is rated and below 'below'. */
+int report_applies(const struct r_org *o, const char *dim, int below);
+
+/* The sources a report about 'o' cites, each once, in the order first
+ * cited: recommendations, then (business case) costs and controls.
+ * Returns how many were stored in out[0..max). */
+size_t report_cited(const struct result *r, const struct r_org *o,
+    int kind, const struct r_source **out, size_t max);
+
+/* The smaller of n and max. */
+size_t report_cap(size_t n, size_t max);
+
+/* Whether 'url' may become a link: http(s), no spaces, quotes, angle
+ * brackets or parentheses. */
+int report_url_ok(const char *url);
 
 #endif

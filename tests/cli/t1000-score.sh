@@ -117,9 +117,9 @@ check check-rules-own-survey-says sh -c '"$1" check rules/quick-check.lua | \
 # -o picks the format from a known extension; an unknown one is refused
 # rather than filled with Markdown, and nothing is written.
 expect_err output-unknown-extension 2 \
-    "^assess score: cannot tell the format from the name '.*/report.html'; give -f with one of md, json, csv$" \
-    assess score $MINI -o "$TMP/report.html" tests/data/mini-one.csv
-check output-unknown-extension-no-file test ! -e "$TMP/report.html"
+    "^assess score: cannot tell the format from the name '.*/report.pdf'; give -f with one of md, json, csv, html$" \
+    assess score $MINI -o "$TMP/report.pdf" tests/data/mini-one.csv
+check output-unknown-extension-no-file test ! -e "$TMP/report.pdf"
 expect_err output-no-extension-is-md 0 '^$' \
     assess score $MINI -o "$TMP/report" tests/data/mini-one.csv
 check output-no-extension-is-md-file grep -q '^# ' "$TMP/report"

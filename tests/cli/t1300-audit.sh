@@ -31,4 +31,25 @@ check fail-below-json-lists-all sh -c 'grep -A 2 "\"fail_below\"" "$1" | \
     grep -qx 25' sh "$TMP/many.json"
 check fail-below-json-level grep -q '"level": 3,' "$TMP/many.json"
 
+# Names that differ only in letter case or spacing are one organisation,
+# named as most of its responses write it, with the other spellings kept
+# so the report can say so; a respondent id is unique across spellings.
+printf 'respondent,organisation,A1,T1,E1\nr1,Dept of Health,none,10,announce\nr2,dept  of health ,some,20,answer\nr3,Dept of Health,rule,30,consult\n' >"$TMP/case.csv"
+assess score -s tests/data/mini/survey.json -f json "$TMP/case.csv" >"$TMP/case.json"
+check names-merged sh -c '! grep -q "\"id\": \"dept" "$1"' sh "$TMP/case.json"
+check names-majority-spelling grep -q '"id": "Dept of Health",' "$TMP/case.json"
+check names-other-spellings grep -q '"also_written_as": \["dept  of health"\]' "$TMP/case.json"
+check names-respondents-added grep -q '"respondents": 3,' "$TMP/case.json"
+printf 'r1,DEPT OF HEALTH,rule,30,consult\n' >>"$TMP/case.csv"
+expect_err names-same-respondent 1 "^assess: $TMP/case.csv:5:1: respondent 'r1' of organisation 'DEPT OF HEALTH' appears more than once$" \
+    assess score -s tests/data/mini/survey.json "$TMP/case.csv"
+# A tie between two spellings goes to the first in byte order, whatever
+# the order of the rows.
+printf 'organisation,A1\nriver library,none\nRiver Library,some\n' >"$TMP/tie1.csv"
+printf 'organisation,A1\nRiver Library,some\nriver library,none\n' >"$TMP/tie2.csv"
+check names-tie-first sh -c '"$1" score -s tests/data/mini/survey.json -f json "$2" | \
+    grep -q "\"id\": \"River Library\""' sh "$ASSESS" "$TMP/tie1.csv"
+check names-tie-either-order sh -c '"$1" score -s tests/data/mini/survey.json -f json "$2" | \
+    grep -q "\"id\": \"River Library\""' sh "$ASSESS" "$TMP/tie2.csv"
+
 test_done

@@ -427,7 +427,7 @@ want "findings: only thin-rating without answers" "$TMP/find.sm" "Minimal|findin
 # written rule and a recorded reason) and 8 unanswered.
 assess score -f csv -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.csv"
 check "practices: unanswered apart" grep -qx \
-    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","2","8","ACC-R2"' \
+    '"Minimal","1","2","Experimental","ACC","Access policy","yes","3","Enabled","50.0","3","0","","ACC-R1","ACC-R2","1","2","8","ACC-R2","4","90"' \
     "$TMP/min.csv"
 # A practice with one condition answered and failing and another left
 # unanswered is plainly unmet (practices.csv, all best but POL-01 and
@@ -436,10 +436,10 @@ check "practices: unanswered apart" grep -qx \
 # blank too, POL-R1 and POL-R2 have nothing to be judged by.
 assess score -f csv -t au-gov20-agency-baseline-2010 $C/practices.csv >"$TMP/pr.csv"
 check "practices: answered and failing is unmet" grep -qx \
-    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","13","0","1",""' \
+    '"POL-01 short, POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","3","Enabled","62.5","3","0","POL-01","","POL-R1;POL-R2","13","0","1","","1","later"' \
     "$TMP/pr.csv"
 check "practices: nothing to judge by" grep -qx \
-    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","12","0","2","POL-R1;POL-R2"' \
+    '"POL-01 and POL-05 blank","1","5","Embedded","POL","Policy, governance and risk","no","5","Embedded","100.0","3","0","","","POL-R1;POL-R2","12","0","2","POL-R1;POL-R2","",""' \
     "$TMP/pr.csv"
 assess score -t au-gov20-agency-baseline-2010 $C/findings.csv >"$TMP/min.md"
 check "practices: unanswered in Markdown" grep -qx \

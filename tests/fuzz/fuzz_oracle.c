@@ -706,7 +706,7 @@ collect(void *ctx, const char *p, size_t n)
 /* Write a report the way cmd_score.c does, streaming (buf_stream, the
  * writer, buf_flush), into 'all'. */
 static void
-write_report(int (*write)(const struct result *, struct buf *,
+write_report(int (*write)(const struct result *, int, struct buf *,
     struct err *), const struct result *r, struct buf *all,
     const char *name)
 {
@@ -716,7 +716,7 @@ write_report(int (*write)(const struct result *, struct buf *,
 	memset(&e, 0, sizeof(e));
 	buf_init(all);
 	buf_stream(&out, collect, all);
-	fz_check(write(r, &out, &e) == 0 && buf_flush(&out) == 0,
+	fz_check(write(r, REPORT_FULL, &out, &e) == 0 && buf_flush(&out) == 0,
 	    "%s failed: %s", name, e.msg);
 	buf_release(&out);
 	buf_add(all, "", 0);

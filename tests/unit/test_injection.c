@@ -9,6 +9,7 @@
  * gives the text back exactly, and no format carries a raw control,
  * escape or bidirectional character or unescaped Markdown markup.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -36,7 +37,7 @@ static const char *const payloads[] = {
 	"line\nbreak", "'quote' & <amp> ~~strike~~ # not a heading",
 };
 #define NP (sizeof(payloads) / sizeof(payloads[0]))
-#define NFIELDS 9
+#define NFIELDS 18
 
 static char dir[64];
 static int escapes;
@@ -85,7 +86,13 @@ write_survey(const char *p)
 	fputs("{\"format\": \"assess-survey/1\", \"id\": \"inj\", \"version\": "
 	    "\"1\", \"title\": ", fp);
 	json_str(fp, p);
-	fputs(", \"rules\": \"inj.lua\", \"levels\": [", fp);
+	fputs(", \"rules\": \"inj.lua\", \"sources\": [{\"id\": \"s1\", "
+	    "\"url\": \"javascript:alert(1)\", \"title\": ", fp);
+	json_str(fp, p);
+	fputs("}, {\"id\": \"s2\", \"url\": \"https://example.org/a?b=1&c=2\", "
+	    "\"title\": ", fp);
+	json_str(fp, p);
+	fputs("}], \"levels\": [", fp);
 	fputs("{\"level\": 1, \"id\": \"l1\", \"label\": ", fp);
 	json_str(fp, p);
 	fputs(", \"description\": \"d\"}, {\"level\": 2, \"id\": \"l2\", "
@@ -123,6 +130,37 @@ write_target(const char *p)
 	json_str(fp, p);
 	fputs(", \"source\": \"s\", \"source_clause\": \"c\", \"satisfied_by\": "
 	    "[{\"question\": \"Q\", \"in\": [\"b\"]}]}]}}}\n", fp);
+	fclose(fp);
+	free(path);
+}
+
+/* The survey's business case, every text a payload. */
+static void
+write_bcase(const char *p)
+{
+	char *path = path_of("business-case.json");
+	FILE *fp = fopen(path, "w");
+
+	fputs("{\"format\": \"assess-business-case/1\", \"framing\": ", fp);
+	json_str(fp, p);
+	fputs(", \"strategy\": ", fp);
+	json_str(fp, p);
+	fputs(", \"costs\": [{\"id\": \"c\", \"dimension\": \"D\", "
+	    "\"title\": ", fp);
+	json_str(fp, p);
+	fputs(", \"text\": ", fp);
+	json_str(fp, p);
+	fputs(", \"evidence\": [\"Q\"], \"sources\": [\"s1\", \"s2\"]}], "
+	    "\"controls\": [{\"id\": \"k\", \"title\": ", fp);
+	json_str(fp, p);
+	fputs(", \"concern\": ", fp);
+	json_str(fp, p);
+	fputs(", \"control\": ", fp);
+	json_str(fp, p);
+	fputs(", \"sources\": [\"s1\"]}], \"decisions\": [{\"id\": \"d\", "
+	    "\"dimension\": \"D\", \"text\": ", fp);
+	json_str(fp, p);
+	fputs("}], \"order\": []}\n", fp);
 	fclose(fp);
 	free(path);
 }
@@ -344,21 +382,112 @@ check_json(const struct buf *b, size_t k)
 	cJSON_Delete(root);
 }
 
-static void
-check_md(const struct buf *b, size_t k)
+/* Whether Markdown text could be read as markup: an HTML tag or
+ * autolink, a link or image target, an entity, code, strike-through, or a
+ * bare web address.  Characters after a backslash are literal. */
+static int
+md_live(const char *t, size_t n)
 {
 	size_t i;
 
+	for (i = 0; i < n; i++) {
+		char c = t[i], next = i + 1 < n ? t[i + 1] : '\0';
+
+		if (c == '\\') {
+			i++;
+			continue;
+		}
+		/* the writer's own links to a source: [title](https://...) */
+		if (c == ']' && next == '(' && strncmp(t + i + 2, "https://",
+		    8) == 0) {
+			while (i < n && t[i] != ')' && t[i] != ' ')
+				i++;
+			continue;
+		}
+		if ((c == '<' && (isalnum((unsigned char)next) ||
+		    next == '/' || next == '!' || next == '?')) ||
+		    (c == ']' && (next == '(' || next == '[')) ||
+		    (c == '&' && (isalnum((unsigned char)next) ||
+		    next == '#')) || c == '`' || c == '~')
+			return 1;
+	}
+	return strstr(t, "http://") != NULL;
+}
+
+static void
+check_md(const struct buf *b, size_t k)
+{
 	if (raw_unsafe(b->data, b->len, 1))
 		escaped("md", k, "a raw control character");
-	for (i = 0; i < b->len; i++)
-		if (strchr("<>[]`~&", b->data[i]) != NULL &&
-		    b->data[i] != '\0' && (i == 0 || b->data[i - 1] != '\\')) {
-			escaped("md", k, "unescaped markup");
-			break;
+	if (md_live(b->data, b->len))
+		escaped("md", k, "unescaped markup or a live link");
+}
+
+/* Tags the HTML report writes; anything else came from data. */
+static int
+allowed_tag(const char *t, size_t n)
+{
+	static const char *const tags[] = { "!DOCTYPE", "html", "head",
+	    "meta", "title", "style", "body", "main", "section", "h1", "h2",
+	    "h3", "h4", "p", "strong", "a", "ul", "ol", "li", "table",
+	    "caption", "thead", "tbody", "tr", "th", "td", "br", "figure",
+	    "footer", "svg", "defs", "pattern", "rect", "line", "polygon",
+	    "circle", "path", "text", NULL };
+	size_t i;
+
+	if (n > 0 && t[0] == '/') {
+		t++;
+		n--;
+	}
+	for (i = 0; tags[i] != NULL; i++)
+		if (strlen(tags[i]) == n && strncmp(tags[i], t, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every tag is one the writer makes; inside tags, no event handler, no
+ * script link, no number that is not finite; no raw control character
+ * anywhere; the style sheet is the writer's own. */
+static void
+check_html(const struct buf *b, size_t k, const char *what)
+{
+	const char *p = b->data, *end = b->data + b->len;
+
+	if (raw_unsafe(b->data, b->len, 1))
+		escaped(what, k, "a raw control character");
+	if (strstr(b->data, "javascript:") != NULL &&
+	    strstr(b->data, "href=\"javascript") != NULL)
+		escaped(what, k, "a script link");
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1, *gt;
+		int quoted = 0;
+
+		while (q < end && (isalnum((unsigned char)*q) || *q == '/' ||
+		    *q == '!'))
+			q++;
+		if (!allowed_tag(p + 1, (size_t)(q - p - 1))) {
+			escaped(what, k, "a tag from data");
+			return;
 		}
-	if (strstr(b->data, "http://") != NULL)
-		escaped("md", k, "a live link");
+		for (gt = q; gt < end && (quoted || *gt != '>'); gt++) {
+			if (*gt == '"')
+				quoted = !quoted;
+			else if (!quoted && (strncmp(gt, " on", 3) == 0 ||
+			    strncmp(gt, "nan", 3) == 0 ||
+			    strncmp(gt, "inf", 3) == 0)) {
+				escaped(what, k, "an attribute from data");
+				return;
+			}
+		}
+		if (p[1] != '/' && strncmp(p + 1, "style", 5) == 0 &&
+		    strstr(gt, "</style>") != NULL &&
+		    memchr(gt, '<', (size_t)(strstr(gt, "</style>") - gt)) !=
+		    NULL) {
+			escaped(what, k, "markup inside the style sheet");
+			return;
+		}
+		p = gt;
+	}
 }
 
 /* Survey and target files refuse control characters other than tab and
@@ -380,6 +509,7 @@ TEST(injection_matrix)
 
 	for (k = 0; k < NP; k++) {
 		const char *shown = loadable(payloads[k]) ? payloads[k] : "x";
+		int kind;
 		struct result res;
 		struct buf b = BUF_INIT;
 		struct err e;
@@ -396,6 +526,7 @@ TEST(injection_matrix)
 		}
 		write_survey(shown);
 		write_target(shown);
+		write_bcase(shown);
 		write_rules(payloads[k]);
 		write_answers(payloads[k]);
 		result_init(&res);
@@ -406,19 +537,28 @@ TEST(injection_matrix)
 			result_release(&res);
 			continue;
 		}
-		CHECK(report_csv(&res, &b, &e) == 0);
+		CHECK(report_csv(&res, REPORT_FULL, &b, &e) == 0);
 		check_csv(&b, k);
 		buf_reset(&b);
-		CHECK(report_json(&res, &b, &e) == 0);
+		CHECK(report_json(&res, REPORT_FULL, &b, &e) == 0);
 		check_json(&b, k);
 		buf_reset(&b);
-		CHECK(report_md(&res, &b, &e) == 0);
-		check_md(&b, k);
+		for (kind = REPORT_FULL; kind <= REPORT_BCASE; kind++) {
+			buf_reset(&b);
+			CHECK(report_md(&res, kind, &b, &e) == 0);
+			check_md(&b, k);
+			buf_reset(&b);
+			CHECK(report_html(&res, kind, &b, &e) == 0);
+			check_html(&b, k, report_kind_name(kind));
+			CHECK(strstr(b.data, "Content-Security-Policy") != NULL);
+		}
+		CHECK(res.bcase.present);
 		buf_release(&b);
 		result_release(&res);
 	}
-	printf("  injection matrix: %zu payloads x %d fields x 3 formats, "
-	    "%d unescaped\n", NP, NFIELDS, escapes);
+	printf("  injection matrix: %zu payloads x %d fields x 4 formats "
+	    "(md and html in 3 report kinds), %d unescaped\n", NP, NFIELDS,
+	    escapes);
 	CHECK_INT(escapes, 0);
 }
 
@@ -426,7 +566,7 @@ int
 main(void)
 {
 	static const char *const files[] = { "survey.json", "target.json",
-	    "inj.lua", "answers.csv" };
+	    "inj.lua", "answers.csv", "business-case.json" };
 	size_t i;
 	int rc;
 

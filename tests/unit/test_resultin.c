@@ -27,7 +27,7 @@ score_json(const char *answers, struct buf *out)
 	if ((en = engine_new(&eo, &e)) != NULL &&
 	    engine_add(en, answers, &e) >= 0 &&
 	    engine_score(en, &res, &e) == 0 &&
-	    report_json(&res, out, &e) == 0)
+	    report_json(&res, REPORT_FULL, out, &e) == 0)
 		rc = 0;
 	else
 		printf("  cannot score %s: %s\n", answers, e.msg);
@@ -46,7 +46,7 @@ round_trip(const struct buf *in, struct buf *out, struct err *e)
 
 	result_init(&res);
 	if (jdoc_parse(&d, "result.json", in->data, in->len, e) == 0) {
-		if (resultin_doc(&d, &res, e) == 0 && report_json(&res, out,
+		if (resultin_doc(&d, &res, e) == 0 && report_json(&res, REPORT_FULL, out,
 		    e) == 0)
 			rc = 0;
 		jdoc_release(&d);
