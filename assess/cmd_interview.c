@@ -263,9 +263,9 @@ digits(const char *p, size_t n)
 }
 
 /* One choice as typed (a position, a value or a label) as the option's
- * value; the text as typed when it is none of them, for the parser to
- * refuse with the allowed values. */
-static void
+ * value; 1 when it is none of them (nor empty, nor 'na'), the text then
+ * kept as typed. */
+static int
 choice(const struct question *q, const char *p, size_t n, struct buf *out)
 {
 	size_t i;
@@ -274,25 +274,30 @@ choice(const struct question *q, const char *p, size_t n, struct buf *out)
 	response_trim(&p, &n);
 	if (digits(p, n) && (k = atoi(p)) >= 1 && (size_t)k <= q->nopts) {
 		buf_puts(out, q->opts[k - 1].value);
-		return;
+		return 0;
 	}
 	for (i = 0; i < q->nopts; i++)
 		if (q->opts[i].vlen == n &&
 		    strncasecmp(q->opts[i].value, p, n) == 0) {
 			buf_puts(out, q->opts[i].value);
-			return;
+			return 0;
 		}
 	for (i = 0; i < q->nopts; i++)
 		if (same_words(p, n, q->opts[i].label)) {
 			buf_puts(out, q->opts[i].value);
-			return;
+			return 0;
 		}
 	buf_add(out, p, n);
+	return n > 0 && !(n == 2 && strncasecmp(p, "na", 2) == 0);
 }
 
-static void
+/* The line as the journal holds it; the number of choices in it that
+ * match no option. */
+static int
 typed(const struct question *q, const char *line, struct buf *out)
 {
+	int unmatched = 0;
+
 	const char *p = line, *semi;
 
 	switch (q->type) {
@@ -303,7 +308,8 @@ typed(const struct question *q, const char *line, struct buf *out)
 	case Q_MULTI:
 		for (;;) {
 			semi = strchr(p, ';');
-			choice(q, p, semi ? (size_t)(semi - p) : strlen(p), out);
+			unmatched += choice(q, p, semi ? (size_t)(semi - p) :
+			    strlen(p), out);
 			if (semi == NULL)
 				break;
 			buf_putc(out, ';');
@@ -311,10 +317,11 @@ typed(const struct question *q, const char *line, struct buf *out)
 		}
 		break;
 	default:
-		choice(q, line, strlen(line), out);
+		unmatched = choice(q, line, strlen(line), out);
 		break;
 	}
 	buf_add(out, "", 0);	/* a string even when empty */
+	return unmatched;
 }
 
 static void
@@ -363,11 +370,19 @@ answer(struct iv *v, size_t k, const char *line, struct err *e)
 	const struct question *q = &v->s->qs[k];
 	struct buf b = BUF_INIT;
 	struct answer a;
-	char msg[700], *value;
+	char msg[700], why[256], *value;
 	int rc = 1;
 
-	typed(q, line, &b);
-	if (buf_ok(&b, e) != 0)
+	if (journal_clean(line, strlen(line), why, sizeof(why)) != 0) {
+		snprintf(msg, sizeof(msg), "%s: %s", q->id, why);
+		refuse(v, msg);
+	} else if (typed(q, line, &b) > 0 && buf_ok(&b, e) == 0) {
+		snprintf(msg, sizeof(msg), "%s: '%.40s' is not one of the "
+		    "options; type %s from 1 to %zu, a value or a label ('?' "
+		    "shows help)", q->id, line, q->type == Q_MULTI ? "numbers" :
+		    "a number", q->nopts);
+		refuse(v, msg);
+	} else if (buf_ok(&b, e) != 0)
 		rc = -1;
 	else if (journal_value(q, b.data, &a, msg, sizeof(msg)) != 0)
 		refuse(v, msg);

@@ -34,10 +34,8 @@ journal_release(struct journal *j)
 	journal_init(j);
 }
 
-/* Text a journal line may hold: valid UTF-8 with no control or
- * bidirectional characters. */
-static int
-clean(const char *s, size_t n, char *msg, size_t size)
+int
+journal_clean(const char *s, size_t n, char *msg, size_t size)
 {
 	size_t i = 0;
 	uint32_t cp;
@@ -65,7 +63,7 @@ journal_value(const struct question *q, const char *text, struct answer *a,
 {
 	char why[256];
 
-	if (clean(text, strlen(text), why, sizeof(why)) != 0) {
+	if (journal_clean(text, strlen(text), why, sizeof(why)) != 0) {
 		snprintf(msg, size, "%s: %s", q->id, why);
 		return -1;
 	}
@@ -109,7 +107,7 @@ header(const char *path, char *line, const struct survey *s,
 		return err_set(e, AS_EINPUT, path, 1, 0, "is not an interview "
 		    "journal (its first line must start with '%s')",
 		    JOURNAL_FORMAT);
-	if (clean(f[4], strlen(f[4]), msg, sizeof(msg)) != 0)
+	if (journal_clean(f[4], strlen(f[4]), msg, sizeof(msg)) != 0)
 		return err_set(e, AS_EINPUT, path, 1, 0, "organisation: %s", msg);
 	if (strcmp(f[1], s->id) != 0 || strcmp(f[2], s->version) != 0)
 		return err_set(e, AS_EINPUT, path, 1, 0, "this interview is of "
@@ -246,7 +244,7 @@ journal_create(const char *path, const struct survey *s, int role,
 	char msg[256];
 	int fd;
 
-	if (clean(org, strlen(org), msg, sizeof(msg)) != 0)
+	if (journal_clean(org, strlen(org), msg, sizeof(msg)) != 0)
 		return err_set(e, AS_EUSAGE, NULL, 0, 0, "the organisation's "
 		    "name: %s", msg);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0666)) < 0)

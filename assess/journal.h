@@ -56,6 +56,10 @@ void journal_release(struct journal *j);
 int journal_parse(const char *path, const char *text, size_t len,
     const struct survey *s, struct journal *j, struct err *e);
 
+/* Text a journal line may hold: valid UTF-8 with no control or
+ * bidirectional characters.  0, or -1 with why not in 'msg'. */
+int journal_clean(const char *s, size_t n, char *msg, size_t size);
+
 /* Check the text of one answer to 'q' as the journal holds it and parse
  * it into 'a': valid UTF-8 with no control or bidirectional characters,
  * and a value the survey accepts.  0, or -1 with a message in 'msg'. */
