@@ -696,9 +696,9 @@ local function missing_evidence(c)
       "answer counts at most level 3" .. (policy and " (the policy's " ..
         "coverage at most level 2)" or "") .. ", and that is what holds " ..
       (#where == 1 and "this dimension" or "these dimensions") ..
-      " at the level shown. Put a link or file reference in each " ..
-      "question's evidence column, or correct the answer if the document " ..
-      "does not exist.", evidence = ev }
+      " at the level shown. The document would lift that limit; if it " ..
+      "does not exist, the practice is not yet in place as described.",
+      evidence = ev }
 end
 
 -- Agreement statements: with five or more respondents, a statement
@@ -736,8 +736,8 @@ local function small_sample(c)
     WORDS[c.org.respondents] .. " answered, so the agreement statements " ..
     "on confidence, backing, approvals and time rest on fewer than five " ..
     "people's views. They are counted so that a self-assessment still " ..
-    "gets a full profile; ask the account operators and a sample of " ..
-    "staff to answer before relying on them.", evidence = used }
+    "gets a full profile; the views of the account operators and of a " ..
+    "sample of staff would confirm or correct them.", evidence = used }
 end
 
 -- Respondents who answer the same question at opposite ends: the
