@@ -25,6 +25,7 @@
 #include "paths.h"
 #include "report.h"
 #include "sha256.h"
+#include "svg.h"
 #include "survey.h"
 
 /* ---------------------------------------------------------------------
@@ -249,26 +250,13 @@ lines(struct buf *b, const char *const *v)
  * HTML
  */
 
-/* Survey text as HTML text or a double-quoted attribute value. */
+/* Survey text as HTML text or a double-quoted attribute value: the
+ * reports' escaping (markup characters and both quotes as entities,
+ * control and bidirectional characters replaced), uncut. */
 static void
 html(struct buf *b, const char *s)
 {
-	struct buf t = BUF_INIT;
-	size_t i;
-
-	report_safe(&t, s);
-	for (i = 0; i < t.len; i++)
-		switch (t.data[i]) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, t.data[i]); break;
-		}
-	if (t.failed)
-		b->failed = 1;
-	buf_release(&t);
+	svg_text(b, s, (size_t)-1);
 }
 
 /* The hash a Content-Security-Policy allows an inline asset by. */
