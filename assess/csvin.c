@@ -108,6 +108,8 @@ count_breaks(const char *f, size_t n)
 	unsigned k = 0;
 	size_t j;
 
+	if (memchr(f, '\n', n) == NULL && memchr(f, '\r', n) == NULL)
+		return 0;	/* most fields: one line */
 	for (j = 0; j < n; j++)
 		k += f[j] == '\n' || (f[j] == '\r' && (j + 1 == n ||
 		    f[j + 1] != '\n'));
