@@ -178,11 +178,14 @@ TEST(google_comma_joined_labels_holding_commas)
 	buf_release(&sn.out);
 }
 
+/* A Microsoft Forms header: its metadata, a multi-select and a choice. */
+#define MSFORMS_HEAD "ID|Start time|Completion time|Which tools can you " \
+	"use from work?|Who can open the social sites from a work computer?"
+
 TEST(msforms_trailing_semicolon)
 {
 	static const char *const rows[] = {
-		"ID|Start time|Completion time|Which tools can you use from "
-		    "work?|Who can open the social sites from a work computer?",
+		MSFORMS_HEAD,
 		"1|a|b|Video;None of these;|Nobody",
 		"2|a|b|Video;Monitoring, listening;|Nobody",
 		NULL,
@@ -206,8 +209,7 @@ TEST(msforms_trailing_semicolon)
 TEST(repeated_cells_give_the_same_answers_and_errors)
 {
 	static const char *const rows[] = {
-		"ID|Start time|Completion time|Which tools can you use from "
-		    "work?|Who can open the social sites from a work computer?",
+		MSFORMS_HEAD,
 		"1|a|b|Video;Monitoring, listening;|Nobody",
 		"2|a|b|Video;None of these;|Nobody",
 		"3|a|b|Video;Monitoring, listening;|Nobody",
