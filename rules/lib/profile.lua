@@ -159,6 +159,7 @@ local function rate(dim, org, survey, opts, signals, capped, why)
         topped[#topped + 1] = s
         if why then why.topped[#why.topped + 1] = id end
       else
+        if why then why.counts[id] = true end
         free[#free + 1] = s
       end
     end
@@ -208,7 +209,7 @@ function M.dimension(dim, org, survey, opts)
     end
   end
   local trace = assess.explaining(org)
-  local why = trace and { topped = {} }
+  local why = trace and { topped = {}, counts = {} }
   local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped,
     why)
   if level == nil then
@@ -290,6 +291,8 @@ end
 
 -- The signals that counted, with what the evidence cap and topping did.
 local function signal_steps(steps, dim, signals, raw, why)
+  local topped, room, parts = {}, stats.median(why.free), {}
+  for _, id in ipairs(why.topped) do topped[id] = true end
   for _, id in ipairs(dim.questions) do
     local s = signals[id]
     if s ~= nil and s < raw[id] then
@@ -297,17 +300,17 @@ local function signal_steps(steps, dim, signals, raw, why)
         ", but most of its answers came without the evidence asked for: "
         .. "it counts " .. s)
     end
-  end
-  step(steps, "signals", #why.list, "the level signals that count: " ..
-    joined(why.list))
-  local room = stats.median(why.free)
-  for _, id in ipairs(why.topped) do
-    if room ~= nil and room > signals[id] then
+    if topped[id] and room ~= nil and room > s then
       step(steps, "topped", room, id .. " is at the best option it offers ("
-        .. signals[id] .. "): it takes the level the others give it room "
-        .. "for, their median " .. room)
+        .. s .. "): it takes the level the others give it room for, "
+        .. "their median " .. room)
+      parts[#parts + 1] = id .. " " .. room
+    elseif topped[id] or why.counts[id] then
+      parts[#parts + 1] = id .. " " .. s
     end
   end
+  step(steps, "signals", #why.list, "the level signals that count: " ..
+    table.concat(parts, ", "))
 end
 
 -- The gates and caps that lowered the median.
