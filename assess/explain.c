@@ -49,6 +49,37 @@ explain_same_name(const char *a, const char *b)
 	return ca == cb;
 }
 
+/* 's' folded as explain_same_name compares it, cut to fit 'out'. */
+static void
+fold(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	int c;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	while (n + 1 < size && (c = next_folded(&s)) != 0)
+		out[n++] = (char)c;
+	out[n] = '\0';
+}
+
+/* The first organisation whose name holds 'name' (case and spacing
+ * aside), for a hint when no name is close by edit distance. */
+static const char *
+holding(const struct result *r, const char *name)
+{
+	char want[256], have[256];
+	size_t i;
+
+	fold(want, sizeof(want), name);
+	for (i = 0; want[0] != '\0' && i < r->norgs; i++) {
+		fold(have, sizeof(have), r->orgs[i].id);
+		if (strstr(have, want) != NULL)
+			return r->orgs[i].id;
+	}
+	return NULL;
+}
+
 static int
 find_org(struct explain *x, const char *name, struct err *e)
 {
@@ -65,6 +96,8 @@ find_org(struct explain *x, const char *name, struct err *e)
 				goto found;
 		suggest_try(&sg, r->orgs[i].id);
 	}
+	if (sg.best == NULL)
+		sg.best = holding(r, name);
 	if (sg.best != NULL)
 		return err_set(e, AS_EINPUT, NULL, 0, 0, "no organisation "
 		    "'%.200s' in the answers; the nearest is '%.200s'", name,
