@@ -133,6 +133,22 @@ find_dim(struct explain *x, const char *id, struct err *e)
 	    "survey", id);
 }
 
+/* Whether any dimension shown has a trace. */
+static int
+traced(const struct explain *x)
+{
+	const struct result *r = x->res;
+	size_t i, j;
+
+	for (i = 0; i < r->norgs; i++)
+		for (j = 0; explain_shows_org(x, i) && r->orgs[i].explain !=
+		    NULL && j < r->orgs[i].ndims; j++)
+			if (explain_shows_dim(x, j) &&
+			    r->orgs[i].explain[j].id != NULL)
+				return 1;
+	return 0;
+}
+
 int
 explain_select(struct explain *x, const struct result *res,
     const char *org, const char *dim, struct err *e)
@@ -145,7 +161,13 @@ explain_select(struct explain *x, const struct result *res,
 		    "responses to explain");
 	if (org != NULL && find_org(x, org, e) != 0)
 		return -1;
-	return dim != NULL ? find_dim(x, dim, e) : 0;
+	if (dim != NULL && find_dim(x, dim, e) != 0)
+		return -1;
+	if (!traced(x))
+		return err_set(e, AS_EINPUT, NULL, 0, 0, "the rules recorded "
+		    "no explanation (a rule script explains its levels through "
+		    "rules/lib/profile.lua or assess.explaining)");
+	return 0;
 }
 
 int

@@ -16,11 +16,10 @@ expect acc-json 0 assess explain -f json --dimension ACC "$AGENCY"
 same_as_score() {
 	assess score -f json "$1" >"$TMP/score.json" &&
 	assess explain -f json "$1" >"$TMP/explain.json" &&
-	python3 - "$TMP/score.json" "$TMP/explain.json" "$1" <<'PY'
+	python3 - "$TMP/score.json" "$TMP/explain.json" "${2:-social-media-readiness}" <<'PY'
 import json, sys
-score, explain, path = (json.load(open(sys.argv[1])),
-                        json.load(open(sys.argv[2])), sys.argv[3])
-survey = json.load(open("surveys/social-media-readiness/survey.json"))
+score, explain = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+survey = json.load(open("surveys/%s/survey.json" % sys.argv[3]))
 qs = {d["id"]: [q["id"] for q in d["questions"]] for d in survey["dimensions"]}
 bad = []
 assert len(score["organisations"]) == len(explain["organisations"])
@@ -48,6 +47,7 @@ PY
 check same-as-score-12-agencies same_as_score "$E/agencies-comparison.csv"
 check same-as-score-audit same_as_score "$AGENCY"
 check same-as-score-self same_as_score "$E/library-self-assessment.csv"
+check same-as-score-quick same_as_score surveys/quick-check/examples/library-quick-check.csv quick-check
 
 # Every reason a question is left out, on real-looking answers.
 reasons() {
@@ -119,6 +119,34 @@ expect_err no-answers 2 "^assess explain: give at least one answers file" \
 # a failed run leaves no file behind
 assess explain --dimension ACX -o "$TMP/out.md" "$AGENCY" 2>/dev/null
 check no-partial-output test ! -e "$TMP/out.md"
+
+# A rule script that rates its dimensions without the profile library
+# has nothing to show.
+cat >"$TMP/plain.lua" <<'LUA'
+return { score = function (org, survey)
+  local dims = {}
+  for _, d in ipairs(survey.dimensions) do dims[d.id] = { level = 2, score = 30 } end
+  return { dimensions = dims, headline = { level = 2, basis = "fixed" } }
+end }
+LUA
+expect_err no-trace 1 "^assess: the rules recorded no explanation" \
+    assess explain -r "$TMP/plain.lua" "$AGENCY"
+
+# A trace that leaves out a question of its dimension is refused.
+cat >"$TMP/short.lua" <<'LUA'
+return { score = function (org, survey)
+  local dims = {}
+  for _, d in ipairs(survey.dimensions) do dims[d.id] = { level = 2, score = 30 } end
+  local t = assess.explaining(org)
+  if t then
+    t.ACC = { answers = { { question = "ACC-01", counted = true,
+      reason = "counted", signal = 2, respondents = 1 } }, steps = {} }
+  end
+  return { dimensions = dims, headline = { level = 2, basis = "fixed" } }
+end }
+LUA
+expect_err short-trace 1 "score\(\) returned an invalid result: explain.ACC does not list ACC-02$" \
+    assess explain -r "$TMP/short.lua" "$AGENCY"
 
 # An organisation's name is text, never markup.
 expect hostile-md 0 assess explain --dimension POL tests/data/explain/hostile.csv
