@@ -1586,6 +1586,7 @@ read_xdim(struct rd *rd, int idx, const struct dimension *d,
 		lua_pop(rd->L, 1);
 	}
 	lua_pop(rd->L, 1);
+	at(rd, "explain.%s", d->id);
 	for (i = 0; i < d->nq; i++)
 		if (x->answers[i].question == NULL)
 			bad(rd, "does not list %s", rd->s->qs[d->first + i].id);

@@ -145,7 +145,7 @@ return { score = function (org, survey)
   return { dimensions = dims, headline = { level = 2, basis = "fixed" } }
 end }
 LUA
-expect_err short-trace 1 "score\(\) returned an invalid result: explain.ACC does not list ACC-02$" \
+expect_err short-trace 1 "score\(\) returned an invalid result: explain.ACC does not list ACC-02 \\(scoring organisation" \
     assess explain -r "$TMP/short.lua" "$AGENCY"
 
 # An organisation's name is text, never markup.
