@@ -71,7 +71,9 @@ static void
 note(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "assess: %s\n", msg);
+	fputs("assess: ", stderr);
+	err_print_text(stderr, msg);
+	fputc('\n', stderr);
 }
 
 struct job {
