@@ -13,7 +13,8 @@ static const struct report_format formats[] = {
 	{ "json", ".json", report_json, report_compare_json,
 	    report_trend_json },
 	{ "csv", ".csv", report_csv, report_compare_csv, report_trend_csv },
-	{ "html", ".html", report_html, NULL, NULL },
+	{ "html", ".html", report_html, report_compare_html,
+	    report_trend_html },
 };
 
 static const char *const kinds[] = { "full", "summary", "business-case" };
