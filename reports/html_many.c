@@ -31,7 +31,10 @@ static const char css[] =
 "svg .cnt{font-size:10px;fill:#333}"
 "svg .ln{stroke:#1f4e79;stroke-width:2.5}"
 "table.league{font-size:8.5pt}"
-"table.league td,table.league th{padding:1.5pt 3pt}"
+"table.league td,table.league th{padding:1.5pt 2.5pt}"
+"table.league td:nth-child(2){min-width:36mm}"
+"table.league td:nth-child(3),table.league td:nth-child(5){"
+"white-space:nowrap}"
 "tr.more td{text-align:center;font-style:italic;color:#444}"
 "figure.heat{break-inside:avoid;page-break-inside:avoid}"
 "section.org{break-before:auto;page-break-before:auto;"
@@ -100,7 +103,8 @@ compare_key(struct buf *b)
 }
 
 static void
-league_head(struct buf *b, const struct comparison *c, const char *caption)
+league_head(struct buf *b, const struct comparison *c, const char *caption,
+    int dims)
 {
 	size_t j;
 
@@ -109,17 +113,21 @@ league_head(struct buf *b, const struct comparison *c, const char *caption)
 	buf_puts(b, "</caption>\n<thead><tr><th class=\"r\">Rank</th>"
 	    "<th>Organisation</th><th>Headline</th><th>Meets target</th>"
 	    "<th class=\"r\">Practices</th>");
-	for (j = 0; j < c->ndims; j++) {
+	if (!dims)
+		buf_puts(b, "<th class=\"r\">Dimensions at target</th>");
+	for (j = 0; dims && j < c->ndims; j++) {
 		buf_puts(b, "<th class=\"r\">");
 		svg_text(b, c->dims[j].id, 8);
 		buf_puts(b, "</th>");
 	}
-	buf_puts(b, "<th class=\"r\">Percentile</th></tr></thead>\n<tbody>\n");
+	buf_puts(b, "<th class=\"r\">Per&shy;centile</th></tr></thead>\n<tbody>\n");
 }
 
 static void
-league_row(struct buf *b, const struct comparison *c, const struct cmp_org *co)
+league_row(struct buf *b, const struct comparison *c,
+    const struct cmp_org *co, int dims)
 {
+	unsigned at = 0, targeted = 0;
 	size_t j;
 
 	buf_printf(b, "<tr><td class=\"r\">%d</td><td>", co->rank);
@@ -131,30 +139,39 @@ league_row(struct buf *b, const struct comparison *c, const struct cmp_org *co)
 	for (j = 0; j < co->o->ndims; j++) {
 		const struct r_dim *d = &co->o->dims[j];
 
+		targeted += d->target > 0;
+		at += d->target > 0 && d->level >= d->target;
+		if (!dims)
+			continue;
 		if (d->level == 0)
 			buf_puts(b, "<td class=\"r\">-</td>");
 		else
 			buf_printf(b, "<td class=\"r\">%d%s</td>", d->level,
 			    d->target && d->level < d->target ? "*" : "");
 	}
+	if (!dims)
+		buf_printf(b, "<td class=\"r\">%u of %u</td>", at, targeted);
 	buf_printf(b, "<td class=\"r\">%.0f</td></tr>\n", co->percentile);
 }
 
-/* The league table of the organisations idx[0..n) (rank order); a row
+/* The league table of the organisations idx[0..n) (rank order), with
+ * a column per dimension or (dims 0) how many reach their target; a row
  * says how many are left out where the list skips some. */
 static void
 league(struct buf *b, const struct comparison *c, const size_t *idx,
-    size_t n, const char *caption)
+    size_t n, int dims)
 {
 	size_t i;
 
-	league_head(b, c, caption);
+	league_head(b, c, n < c->norgs ? "The first and the last "
+	    "organisations in rank order" : "Every organisation, in rank "
+	    "order", dims);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && idx[i] > idx[i - 1] + 1)
 			buf_printf(b, "<tr class=\"more\"><td colspan=\"%zu\">"
 			    "%zu more organisations, ranked between</td></tr>\n",
-			    c->ndims + 6, idx[i] - idx[i - 1] - 1);
-		league_row(b, c, &c->orgs[idx[i]]);
+			    (dims ? c->ndims : 1) + 6, idx[i] - idx[i - 1] - 1);
+		league_row(b, c, &c->orgs[idx[i]], dims);
 	}
 	buf_puts(b, "</tbody>\n</table>\n");
 }
@@ -182,6 +199,13 @@ heat_part(struct buf *b, const struct comparison *c, size_t from, size_t to,
 	snprintf(title, sizeof(title), "Level of each dimension, "
 	    "organisations ranked %zu to %zu", from + 1, to);
 	buf_puts(b, "<figure class=\"heat\">");
+	/* the heading stays on the page of the first part */
+	if (from == 0)
+		buf_puts(b, "<h2>Levels by organisation and dimension</h2>\n"
+		    "<p class=\"small\">Each row is an organisation in rank "
+		    "order, each column a dimension; the figure in a cell is the "
+		    "level, darker for higher, with a star below the target. The "
+		    "league table gives the same levels.</p>\n");
 	plot_heatmap(b, title, rows, to - from, cols, c->ndims, lv, targets);
 	buf_puts(b, "</figure>\n");
 	free(rows);
@@ -206,11 +230,7 @@ heatmap(struct buf *b, const struct comparison *c)
 		cols[j] = c->dims[j].id;
 		targets[j] = c->dims[j].target;
 	}
-	buf_puts(b, "<section>\n<h2>Levels by organisation and dimension</h2>\n"
-	    "<p class=\"small\">Each row is an organisation in rank order, each "
-	    "column a dimension; the figure in a cell is the level, darker for "
-	    "higher, with a star below the target. The league table gives the "
-	    "same levels.</p>\n");
+	buf_puts(b, "<section>\n");
 	/* parts of equal size, none over HEAT_ROWS rows, so that each
 	 * prints on a page */
 	step = (c->norgs + HEAT_ROWS - 1) / HEAT_ROWS;
@@ -297,7 +317,7 @@ spread(struct buf *b, const struct comparison *c)
 /* The first 'max' practices most often missed, with who misses them
  * (the first ten by rank, then how many more). */
 static void
-practices(struct buf *b, const struct comparison *c, size_t max)
+practices(struct buf *b, const struct comparison *c, size_t max, int names)
 {
 	size_t i, j, n = report_cap(c->nunmet, max);
 
@@ -317,6 +337,10 @@ practices(struct buf *b, const struct comparison *c, size_t max)
 		t(b, p->dimension);
 		buf_printf(b, "), missed by %zu of %zu: ", p->norgs, c->norgs);
 		t(b, p->text);
+		if (!names) {
+			buf_puts(b, "</li>");
+			continue;
+		}
 		buf_puts(b, "<br><span class=\"small\">Missed by ");
 		for (j = 0; j < p->norgs && j < 10; j++) {
 			buf_puts(b, j == 0 ? "" : j + 1 == p->norgs ? " and " :
@@ -346,12 +370,12 @@ compare_full(struct buf *b, const struct comparison *c)
 		idx[i] = i;
 	compare_key(b);
 	buf_puts(b, "<h2>League table</h2>\n");
-	league(b, c, idx, c->norgs, "Every organisation, in rank order");
+	league(b, c, idx, c->norgs, 1);
 	free(idx);
 	if (heatmap(b, c) != 0 || spread(b, c) != 0)
 		return -1;
 	buf_puts(b, "<section>\n");
-	practices(b, c, (size_t)-1);
+	practices(b, c, (size_t)-1, 1);
 	buf_puts(b, "</section>\n");
 	return 0;
 }
@@ -362,11 +386,9 @@ compare_summary(struct buf *b, const struct comparison *c)
 	size_t idx[2 * REPORT_ENDS], n = compare_ends(c, REPORT_ENDS, idx);
 
 	buf_puts(b, "<h2>League table</h2>\n");
-	league(b, c, idx, n, n < c->norgs ? "The first and the last "
-	    "organisations in rank order" : "Every organisation, in rank "
-	    "order");
+	league(b, c, idx, n, 0);
 	compare_key(b);
-	practices(b, c, REPORT_PRACTICES);
+	practices(b, c, REPORT_PRACTICES, 0);
 }
 
 int

@@ -443,7 +443,8 @@ missed_by(struct buf *b, const struct cmp_practice *p)
 
 /* The first 'max' practices most often missed. */
 static void
-most_missed(struct buf *b, const struct comparison *c, size_t max)
+most_missed(struct buf *b, const struct comparison *c, size_t max,
+    int names)
 {
 	size_t i, n = report_cap(c->nunmet, max);
 
@@ -463,8 +464,10 @@ most_missed(struct buf *b, const struct comparison *c, size_t max)
 		buf_printf(b, "), missed by %zu of %zu: ", p->norgs, c->norgs);
 		md(b, p->text);
 		buf_putc(b, '\n');
-		buf_puts(b, "   ");
-		missed_by(b, p);
+		if (names) {
+			buf_puts(b, "   ");
+			missed_by(b, p);
+		}
 	}
 }
 
@@ -478,7 +481,7 @@ report_compare_md(const struct comparison *c, int kind, struct buf *out,
 	if (kind == REPORT_SUMMARY) {
 		n = compare_ends(c, REPORT_ENDS, ends);
 		league(out, c, ends, n);
-		most_missed(out, c, REPORT_PRACTICES);
+		most_missed(out, c, REPORT_PRACTICES, 0);
 		if (c->nunmet > REPORT_PRACTICES)
 			buf_printf(out, "\n%zu more required practices are "
 			    "missed by at least one organisation.\n",
@@ -492,7 +495,7 @@ report_compare_md(const struct comparison *c, int kind, struct buf *out,
 	league(out, c, idx, c->norgs);
 	free(idx);
 	spread(out, c);
-	most_missed(out, c, (size_t)-1);
+	most_missed(out, c, (size_t)-1, 1);
 	return buf_ok(out, e);
 }
 

@@ -62,14 +62,15 @@ plot_heatmap(struct buf *b, const char *title, const char *const *rows,
 	if (w > 60)
 		w = 60;
 	svg_open(b, title, 640, (int)h);
+	text_at(b, left - 8, top - 6, "end", "tick", "target level:", 20);
 	for (j = 0; j < ncols; j++) {
-		char t[24];
+		char t[16];
 
 		text_at(b, left + w * (double)j + (w - 2) / 2, top - 20,
 		    "middle", "lbl", cols[j], 6);
 		t[0] = '\0';
 		if (targets[j] > 0)
-			snprintf(t, sizeof(t), "target %d", targets[j]);
+			snprintf(t, sizeof(t), "%d", targets[j]);
 		text_at(b, left + w * (double)j + (w - 2) / 2, top - 6,
 		    "middle", "tick", t, 16);
 	}
