@@ -69,7 +69,7 @@ static const struct cmd cmds[] = {
 	  "  -h, --help             show this help\n" },
 	{ "compare", cmd_compare,
 	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE]\n"
-	  "                      [--report full|summary] ANSWERS|RESULT.json...",
+	  "                      [--report KIND] ANSWERS|RESULT.json...",
 	  "rank organisations against a target profile",
 	  "Rank every organisation in the answers and result files against\n"
 	  "TARGET: a league table (by headline level, then the mean level of the\n"
@@ -85,7 +85,7 @@ static const struct cmd cmds[] = {
 	  "  -t, --target TARGET    the target profile to compare with\n"
 	  "  -f, --format FORMAT    md (default), json, csv or html; without -f,\n"
 	  "                         the extension of -o chooses\n"
-	  "  --report full|summary  full (default): everything above, and in\n"
+	  "      --report KIND      full (default): everything above, and in\n"
 	  "                         html a heatmap and the spread as charts;\n"
 	  "                         summary: one page, the first and last five\n"
 	  "                         of the league table, how many meet the\n"
