@@ -21,7 +21,7 @@
 
 /* The styles of the charts and tables only these pages have. */
 static const char css[] =
-"svg .cell{stroke:#777;stroke-width:.6}"
+"svg .cell{stroke:#777;stroke-width:.6}svg .hl{font-size:10px}"
 "svg .cv{font-size:10.5px;font-weight:bold;fill:#1a1a1a}"
 "svg .cv.inv{fill:#fff}"
 "svg .whisk{stroke:#1a1a1a;stroke-width:1.5}"
@@ -37,8 +37,8 @@ static const char css[] =
 "white-space:nowrap}"
 "tr.more td{text-align:center;font-style:italic;color:#444}"
 "figure.heat{break-inside:avoid;page-break-inside:avoid}"
-"section.org{break-before:auto;page-break-before:auto;"
-"break-inside:avoid;page-break-inside:avoid}"
+"section.org{break-before:auto;page-break-before:auto}"
+"section.org p.lead{break-after:avoid;page-break-after:avoid}"
 "section.org+section.org{border-top:0.5pt solid #999}";
 
 static void

@@ -52,7 +52,7 @@ plot_heatmap(struct buf *b, const char *title, const char *const *rows,
     size_t nrows, const char *const *cols, size_t ncols, const int *levels,
     const int *targets)
 {
-	const double left = 236, top = 40, row = 19;
+	const double left = 300, top = 40, row = 19;
 	double w, h = top + row * (double)nrows + 6;
 	size_t i, j;
 
@@ -77,7 +77,7 @@ plot_heatmap(struct buf *b, const char *title, const char *const *rows,
 	for (i = 0; i < nrows; i++) {
 		double y = top + row * (double)i;
 
-		text_at(b, left - 8, y + 12.5, "end", "lbl", rows[i], 34);
+		text_at(b, left - 8, y + 12.5, "end", "hl", rows[i], 48);
 		for (j = 0; j < ncols; j++)
 			heat_cell(b, left + w * (double)j, y, w,
 			    levels[i * ncols + j], targets[j]);
