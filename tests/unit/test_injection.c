@@ -534,7 +534,7 @@ check_many(struct result *res, size_t k)
 {
 	struct result later = *res;	/* shares res's memory: not released */
 	struct r_org o = res->orgs[0];
-	const struct result *two[2] = { res, &later };
+	const struct result *two[2] = { res, NULL };
 	const char *names[2] = { "a.json", "b.json" };
 	const char *const fmts[] = { "md", "json", "csv", "html" };
 	struct comparison c;
@@ -560,6 +560,7 @@ check_many(struct result *res, size_t k)
 	o.as_of = "2027-01-01";
 	later.orgs = &o;
 	later.norgs = 1;
+	two[1] = &later;
 	CHECK(trend_build(&t, two, names, 2, &e) == 0);
 	for (f = 0; f < 4; f++) {
 		buf_reset(&b);
