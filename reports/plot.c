@@ -88,17 +88,27 @@ plot_heatmap(struct buf *b, const char *title, const char *const *rows,
 /* ==== Spread ==== */
 
 static void
-spread_axis(struct buf *b, double left, double scale, double top,
-    double bottom)
+spread_axis(struct buf *b, double left, double scale, double top)
+{
+	int t;
+
+	for (t = 1; t <= LEVELS; t++)
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\" "
+		    "text-anchor=\"middle\">level %d</text>", left + (t - 1) *
+		    scale, top - 10, t);
+}
+
+/* The grid of one row: a line per level over the box, not through the
+ * counts under it. */
+static void
+spread_grid(struct buf *b, double left, double scale, double y)
 {
 	int t;
 
 	for (t = 1; t <= LEVELS; t++)
 		buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
-		    "x2=\"%.1f\" y2=\"%.1f\"/><text x=\"%.1f\" y=\"%.1f\" "
-		    "class=\"tick\" text-anchor=\"middle\">level %d</text>",
-		    left + (t - 1) * scale, top - 6, left + (t - 1) * scale,
-		    bottom, left + (t - 1) * scale, top - 10, t);
+		    "x2=\"%.1f\" y2=\"%.1f\"/>", left + (t - 1) * scale, y - 4,
+		    left + (t - 1) * scale, y + 24);
 }
 
 static void
@@ -129,7 +139,7 @@ spread_row(struct buf *b, const struct plot_box *p, double y, double left,
 	if (p->target > 0)
 		buf_printf(b, "<line class=\"tgtd\" x1=\"%.1f\" y1=\"%.1f\" "
 		    "x2=\"%.1f\" y2=\"%.1f\"/>", X(p->target), y - 2,
-		    X(p->target), y + 24);
+		    X(p->target), y + 22);
 	for (t = 1; t <= LEVELS; t++)
 		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"cnt\" "
 		    "text-anchor=\"middle\">%u</text>", X(t), y + 34,
@@ -148,13 +158,14 @@ plot_spread(struct buf *b, const char *title, const struct plot_box *bx,
 	if (n == 0)
 		return;
 	svg_open(b, title, 640, (int)h);
-	spread_axis(b, left, scale, top, h - 4);
+	spread_axis(b, left, scale, top);
 	for (i = 0; i < n; i++) {
 		double y = top + row * (double)i + 4;
 
-		text_at(b, left - 16, y + 15, "end", "lbl", bx[i].label, 34);
+		text_at(b, left - 16, y + 15, "end", "hl", bx[i].label, 40);
 		text_at(b, left - 16, y + 34, "end", "tick",
 		    "organisations at each level:", 40);
+		spread_grid(b, left, scale, y);
 		spread_row(b, &bx[i], y, left, scale);
 	}
 	buf_puts(b, "</svg>");
