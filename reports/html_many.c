@@ -33,6 +33,10 @@ static const char css[] =
 "table.league{font-size:8.5pt}"
 "table.league td,table.league th{padding:1.5pt 2.5pt}"
 "table.league td:nth-child(2){min-width:36mm}"
+"table.short td:nth-child(2){min-width:64mm}"
+"h1.short{font-size:15pt}"
+"figure.share svg{max-width:150mm}"
+"div.one h2{margin:9pt 0 4pt}div.one figure{margin:2pt 0}"
 "table.league td:nth-child(3),table.league td:nth-child(5){"
 "white-space:nowrap}"
 "tr.more td{text-align:center;font-style:italic;color:#444}"
@@ -68,7 +72,8 @@ compare_head(struct buf *b, const struct comparison *c, int kind)
 
 	html_head(b, h->target_title, kind == REPORT_SUMMARY ?
 	    "comparison summary" : "comparison", css);
-	buf_puts(b, "<h1>Comparison against ");
+	buf_puts(b, kind == REPORT_SUMMARY ? "<h1 class=\"short\">" : "<h1>");
+	buf_puts(b, "Comparison against ");
 	t(b, h->target_title);
 	buf_printf(b, "</h1>\n<p class=\"lead\">%zu organisation%s compared; "
 	    "%u %s the target in full (%.0f%%).</p>\n", n, n == 1 ? "" : "s",
@@ -108,7 +113,8 @@ league_head(struct buf *b, const struct comparison *c, const char *caption,
 {
 	size_t j;
 
-	buf_puts(b, "<table class=\"league\">\n<caption>");
+	buf_puts(b, dims ? "<table class=\"league\">\n<caption>" :
+	    "<table class=\"league short\">\n<caption>");
 	t(b, caption);
 	buf_puts(b, "</caption>\n<thead><tr><th class=\"r\">Rank</th>"
 	    "<th>Organisation</th><th>Headline</th><th>Meets target</th>"
@@ -380,15 +386,51 @@ compare_full(struct buf *b, const struct comparison *c)
 	return 0;
 }
 
-static void
+/* How many reach the target in each dimension: a bar each, the count
+ * written beside it. */
+static int
+reaching(struct buf *b, const struct comparison *c)
+{
+	const char **labels = calloc(c->ndims + 1, sizeof(*labels));
+	int *counts = calloc(c->ndims + 1, sizeof(*counts));
+	size_t j;
+
+	if (labels == NULL || counts == NULL) {
+		free(labels);
+		free(counts);
+		return -1;
+	}
+	for (j = 0; j < c->ndims; j++) {
+		labels[j] = c->dims[j].title;
+		counts[j] = c->dims[j].target ? (int)c->dims[j].meeting : -1;
+	}
+	buf_puts(b, "<figure class=\"share\">");
+	plot_share(b, "Organisations at or above the target level in each "
+	    "dimension", labels, counts, c->ndims, (unsigned)c->norgs);
+	buf_puts(b, "</figure>\n");
+	free(labels);
+	free(counts);
+	return 0;
+}
+
+static int
 compare_summary(struct buf *b, const struct comparison *c)
 {
 	size_t idx[2 * REPORT_ENDS], n = compare_ends(c, REPORT_ENDS, idx);
 
-	buf_puts(b, "<h2>League table</h2>\n");
+	buf_puts(b, "<div class=\"one\">\n<h2>League table</h2>\n");
 	league(b, c, idx, n, 0);
-	compare_key(b);
+	buf_puts(b, "<p class=\"small\">Ranked by headline level, then by the "
+	    "mean level and the mean score of the rated dimensions; "
+	    "organisations still equal share a rank. Meeting the target means "
+	    "every dimension at the profile's level and every required "
+	    "practice in place.</p>\n");
+	buf_puts(b, "<h2>Reaching the target, dimension by dimension</h2>\n");
+	if (reaching(b, c) != 0)
+		return -1;
 	practices(b, c, REPORT_PRACTICES, 0);
+	buf_puts(b, "</div>\n");
+	return 0;
 }
 
 int
@@ -396,9 +438,8 @@ report_compare_html(const struct comparison *c, int kind, struct buf *out,
     struct err *e)
 {
 	compare_head(out, c, kind);
-	if (kind == REPORT_SUMMARY)
-		compare_summary(out, c);
-	else if (compare_full(out, c) != 0)
+	if ((kind == REPORT_SUMMARY ? compare_summary(out, c) :
+	    compare_full(out, c)) != 0)
 		return err_nomem(e);
 	html_foot(out, c->head);
 	return buf_ok(out, e);

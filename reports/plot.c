@@ -171,6 +171,45 @@ plot_spread(struct buf *b, const char *title, const struct plot_box *bx,
 	buf_puts(b, "</svg>");
 }
 
+/* ==== Shares ==== */
+
+void
+plot_share(struct buf *b, const char *title, const char *const *labels,
+    const int *counts, size_t n, unsigned total)
+{
+	const double left = 250, width = 280, top = 22, row = 14;
+	double h = top + row * (double)n + 4;
+	size_t i;
+	int t;
+
+	if (n == 0 || total == 0)
+		return;
+	svg_open(b, title, 640, (int)h);
+	for (t = 0; t <= 100; t += 25)
+		buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
+		    "x2=\"%.1f\" y2=\"%.1f\"/><text x=\"%.1f\" y=\"%.1f\" "
+		    "class=\"tick\" text-anchor=\"middle\">%d%%</text>",
+		    left + width * t / 100.0, top - 4, left + width * t / 100.0,
+		    h - 2, left + width * t / 100.0, top - 8, t);
+	for (i = 0; i < n; i++) {
+		double y = top + row * (double)i;
+		char note[48];
+
+		text_at(b, left - 8, y + 10.5, "end", "hl", labels[i], 40);
+		if (counts[i] < 0) {
+			snprintf(note, sizeof(note), "no target");
+		} else {
+			buf_printf(b, "<rect class=\"bar\" x=\"%.1f\" "
+			    "y=\"%.1f\" width=\"%.1f\" height=\"10\"/>", left,
+			    y + 2, width * counts[i] / (double)total);
+			snprintf(note, sizeof(note), "%d of %u", counts[i],
+			    total);
+		}
+		text_at(b, left + width + 8, y + 10.5, "start", "hl", note, 48);
+	}
+	buf_puts(b, "</svg>");
+}
+
 /* ==== Lines over time ==== */
 
 #define PW	204.0	/* panel width and height */

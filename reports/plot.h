@@ -38,6 +38,12 @@ struct plot_box {
 void plot_spread(struct buf *b, const char *title, const struct plot_box *bx,
     size_t n);
 
+/* A bar per label of the share counts[i] is of 'total' (0-100%), with
+ * "counts[i] of total" written at its end; a label without a count
+ * (counts[i] < 0) reads "no target". */
+void plot_share(struct buf *b, const char *title, const char *const *labels,
+    const int *counts, size_t n, unsigned total);
+
 /* A small chart per panel of its level at each of 'nx' dates (labels
  * xs); the level of panel p at date i is levels[p * nx + i]; targets[p]
  * is drawn as a dashed line (0: none). */

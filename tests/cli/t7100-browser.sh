@@ -65,9 +65,8 @@ printf '<!DOCTYPE html><img src="http://127.0.0.9:9/x.png" alt="">\n' \
 browse "$OUT/control.html" --dump-dom >/dev/null
 check control-fetch-is-seen fetched "$OUT/control.html.net.json"
 
-# shoot NAME MIN MAX: $OUT/NAME.html to PDF, PNG and DOM; charts there
-# (a table instead for a comparison's one-page summary), no script,
-# nothing fetched, MIN to MAX pages
+# shoot NAME MIN MAX: $OUT/NAME.html to PDF, PNG and DOM; charts there,
+# no script, nothing fetched, MIN to MAX pages
 shoot() {
 	n=$1
 	f="$OUT/$n.html"
@@ -75,13 +74,7 @@ shoot() {
 	browse "$f" --screenshot="$OUT/$n.png" --window-size=1000,1400 \
 	    >/dev/null
 	check "$n-png" test -s "$OUT/$n.png"
-	case $n in
-	compare-*-summary)
-		check "$n-league-table" grep -q '<table class="league">' \
-		    "$OUT/$n.dom" ;;
-	*)
-		check "$n-charts" grep -q '<svg[^>]*class="chart"' "$OUT/$n.dom" ;;
-	esac
+	check "$n-charts" grep -q '<svg[^>]*class="chart"' "$OUT/$n.dom"
 	check "$n-no-script" sh -c '! grep -qi "<script" "$1"' sh "$OUT/$n.dom"
 	check "$n-nothing-fetched" nothing_fetched "$f.net.json"
 	pages=$(pdfinfo "$OUT/$n.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
@@ -157,6 +150,10 @@ render_many compare-60-summary 1 1 compare $AU --report summary \
 check compare-12-heatmap-and-spread sh -c 'grep -q "<figure class=\"heat\">" "$1" &&
     grep -q "<caption>Levels per dimension</caption>" "$1"' sh \
     "$OUT/compare-12-full.dom"
+check compare-summary-league-and-share sh -c 'for f; do
+    grep -q "<table class=\"league short\">" "$f" &&
+    grep -q "<figure class=\"share\">" "$f" || exit 1; done' sh \
+    "$OUT/compare-12-summary.dom" "$OUT/compare-60-summary.dom"
 check compare-60-heatmap-in-two-parts sh -c \
     'test "$(grep -c "<figure class=\"heat\">" "$1")" -eq 2' sh \
     "$OUT/compare-60-full.dom"

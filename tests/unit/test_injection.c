@@ -435,7 +435,7 @@ allowed_tag(const char *t, size_t n)
 	    "h3", "h4", "p", "strong", "a", "ul", "ol", "li", "table",
 	    "caption", "thead", "tbody", "tr", "th", "td", "br", "figure",
 	    "footer", "svg", "defs", "pattern", "rect", "line", "polygon",
-	    "circle", "path", "text", "span", NULL };
+	    "circle", "path", "text", "span", "div", NULL };
 	size_t i;
 
 	if (n > 0 && t[0] == '/') {
