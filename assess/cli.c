@@ -68,7 +68,8 @@ static const struct cmd cmds[] = {
 	  "                         it out; the rest of the file passes\n"
 	  "  -h, --help             show this help\n" },
 	{ "compare", cmd_compare,
-	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE] ANSWERS|RESULT.json...",
+	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE]\n"
+	  "                      [--report KIND] ANSWERS|RESULT.json...",
 	  "rank organisations against a target profile",
 	  "Rank every organisation in the answers and result files against\n"
 	  "TARGET: a league table (by headline level, then the mean level of the\n"
@@ -82,8 +83,15 @@ static const struct cmd cmds[] = {
 	  "  -s, --survey SURVEY    the survey of raw answers (default: the one\n"
 	  "                         they belong to)\n"
 	  "  -t, --target TARGET    the target profile to compare with\n"
-	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
-	  "                         extension of -o chooses\n"
+	  "  -f, --format FORMAT    md (default), json, csv or html; without -f,\n"
+	  "                         the extension of -o chooses\n"
+	  "      --report KIND      full (default): everything above, and in\n"
+	  "                         html a heatmap and the spread as charts;\n"
+	  "                         summary: one page, the first and last five\n"
+	  "                         of the league table, how many meet the\n"
+	  "                         target and the three practices most often\n"
+	  "                         missed (a business case is for one\n"
+	  "                         organisation: use score)\n"
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"
 	  "  -h, --help             show this help\n" },
@@ -97,7 +105,8 @@ static const struct cmd cmds[] = {
 	  "latest submitted date of its answers.  Results of another survey, or\n"
 	  "of a version that asks other questions, are refused.\n"
 	  "\n"
-	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "  -f, --format FORMAT    md (default), json, csv or html (a chart of\n"
+	  "                         each dimension over time); without -f, the\n"
 	  "                         extension of -o chooses\n"
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"

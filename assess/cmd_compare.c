@@ -19,9 +19,27 @@
 
 struct opts {
 	const char	*survey, *target, *format, *output;
+	int		 report;	/* REPORT_FULL or REPORT_SUMMARY */
 	char		**inputs;
 	int		 ninputs;
 };
+
+/* --report: a comparison has a full report and a summary; a business
+ * case argues for one organisation, so it is refused with the reason. */
+static int
+report_arg(struct opts *o, const char *name)
+{
+	o->report = report_kind(name);
+	if (o->report == REPORT_BCASE)
+		return cli_usage_error("compare", "--report business-case is "
+		    "written for one organisation; give compare full or "
+		    "summary, or run assess score --report business-case "
+		    "--organisation NAME");
+	if (o->report < 0)
+		return cli_usage_error("compare", "--report is one of full, "
+		    "summary, not '%s'", name);
+	return 0;
+}
 
 static int
 parse_args(int argc, char **argv, struct opts *o)
@@ -31,6 +49,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "target", required_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "report", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -43,6 +62,10 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 't': o->target = optarg; break;
 		case 'f': o->format = optarg; break;
 		case 'o': o->output = output_arg(optarg); break;
+		case 'W':
+			if (report_arg(o, optarg) != 0)
+				return AS_EXIT_USAGE;
+			break;
 		case 'h': return -1;
 		default: return cli_bad_option("compare", argv, c);
 		}
@@ -182,6 +205,7 @@ check_target(struct engine *en, const struct result **list,
 
 struct job {
 	const struct report_format *fmt;
+	int			 report;
 	struct comparison	 c;
 };
 
@@ -190,7 +214,7 @@ write_report(void *ctx, struct buf *out, struct err *e)
 {
 	struct job *j = ctx;
 
-	return j->fmt->compare(&j->c, out, e);
+	return j->fmt->compare(&j->c, j->report, out, e);
 }
 
 int
@@ -212,6 +236,7 @@ cmd_compare(int argc, char **argv)
 		return cli_fail(&e);
 	memset(&in, 0, sizeof(in));
 	memset(&j.c, 0, sizeof(j.c));
+	j.report = o.report;
 	if ((in.res = calloc((size_t)o.ninputs + 1, sizeof(*in.res))) ==
 	    NULL || (in.names = calloc((size_t)o.ninputs + 1,
 	    sizeof(*in.names))) == NULL) {

@@ -316,3 +316,16 @@ compare_release(struct comparison *c)
 {
 	arena_release(A);
 }
+
+/* ==== The one-page summary's selection ==== */
+
+size_t
+compare_ends(const struct comparison *c, size_t ends, size_t *idx)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->norgs; i++)
+		if (i < ends || i >= c->norgs - ends || c->norgs <= 2 * ends)
+			idx[n++] = i;
+	return n;
+}

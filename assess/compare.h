@@ -67,4 +67,10 @@ void compare_release(struct comparison *c);
  * closest ranks (q = 0.25, 0.5, 0.75). */
 double compare_quantile(const int *sorted, size_t n, double q);
 
+/* The organisations a one-page summary lists: the first 'ends' and the
+ * last 'ends' in rank order (all of them when there are no more than
+ * 2 * ends), as indices into c->orgs, which 'idx' must have room for
+ * (2 * ends).  Returns how many. */
+size_t compare_ends(const struct comparison *c, size_t ends, size_t *idx);
+
 #endif

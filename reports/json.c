@@ -819,36 +819,54 @@ compare_practice(struct jw *w, const struct cmp_practice *p)
 	close_(w, '}');
 }
 
-int
-report_compare_json(const struct comparison *c, struct buf *out,
-    struct err *e)
+/* The survey and target compared against, and the counts. */
+static void
+compare_meta(struct jw *w, const struct comparison *c, int kind)
 {
 	const struct result *h = c->head;
-	struct jw w;
-	size_t i;
 
+	kstr(w, "format", "assess-compare/1");
+	kstr(w, "report", report_kind_name(kind));
+	key(w, "survey");
+	open_(w, '{');
+	kstr(w, "id", h->survey_id);
+	kstr(w, "version", h->survey_version);
+	kstr(w, "title", h->survey_title);
+	close_(w, '}');
+	key(w, "target");
+	open_(w, '{');
+	kstr(w, "id", h->target_id);
+	kstr(w, "title", h->target_title);
+	kstr(w, "jurisdiction", h->jurisdiction);
+	kstr(w, "as_of", h->as_of);
+	close_(w, '}');
+	kint(w, "compared", (long)c->norgs);
+	kint(w, "meeting_target", (long)c->meeting);
+}
+
+/* A summary lists the organisations at both ends of the league table
+ * and the practices most often missed; "compared" says how many there
+ * are in all. */
+int
+report_compare_json(const struct comparison *c, int kind, struct buf *out,
+    struct err *e)
+{
+	size_t ends[2 * REPORT_ENDS], i, n = c->norgs;
+	size_t np = kind == REPORT_SUMMARY ? report_cap(c->nunmet,
+	    REPORT_PRACTICES) : c->nunmet;
+	struct jw w;
+
+	if (kind == REPORT_SUMMARY)
+		n = compare_ends(c, REPORT_ENDS, ends);
 	memset(&w, 0, sizeof(w));
 	w.b = out;
 	open_(&w, '{');
-	kstr(&w, "format", "assess-compare/1");
-	key(&w, "survey");
-	open_(&w, '{');
-	kstr(&w, "id", h->survey_id);
-	kstr(&w, "version", h->survey_version);
-	kstr(&w, "title", h->survey_title);
-	close_(&w, '}');
-	key(&w, "target");
-	open_(&w, '{');
-	kstr(&w, "id", h->target_id);
-	kstr(&w, "title", h->target_title);
-	kstr(&w, "jurisdiction", h->jurisdiction);
-	kstr(&w, "as_of", h->as_of);
-	close_(&w, '}');
-	kint(&w, "meeting_target", (long)c->meeting);
+	compare_meta(&w, c, kind);
 	key(&w, "organisations");
 	open_(&w, '[');
-	for (i = 0; i < c->norgs; i++)
-		compare_org(&w, c, &c->orgs[i]);
+	for (i = 0; i < n; i++)
+		compare_org(&w, c, &c->orgs[kind == REPORT_SUMMARY ? ends[i] :
+		    i]);
 	close_(&w, ']');
 	key(&w, "dimensions");
 	open_(&w, '[');
@@ -857,7 +875,7 @@ report_compare_json(const struct comparison *c, struct buf *out,
 	close_(&w, ']');
 	key(&w, "unmet_practices");
 	open_(&w, '[');
-	for (i = 0; i < c->nunmet; i++)
+	for (i = 0; i < np; i++)
 		compare_practice(&w, &c->unmet[i]);
 	close_(&w, ']');
 	close_(&w, '}');

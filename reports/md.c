@@ -12,6 +12,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -336,8 +337,11 @@ compare_header(struct buf *b, const struct comparison *c)
 	    "is the share of the other organisations ranked below it.\n");
 }
 
+/* The organisations idx[0..n) of the league table, in rank order; a
+ * row says how many are left out where the list skips some. */
 static void
-league(struct buf *b, const struct comparison *c)
+league(struct buf *b, const struct comparison *c, const size_t *idx,
+    size_t n)
 {
 	size_t i, j;
 
@@ -352,9 +356,16 @@ league(struct buf *b, const struct comparison *c)
 	for (j = 0; j < c->ndims; j++)
 		buf_puts(b, "--:|");
 	buf_puts(b, "--:|\n");
-	for (i = 0; i < c->norgs; i++) {
-		const struct cmp_org *co = &c->orgs[i];
+	for (i = 0; i < n; i++) {
+		const struct cmp_org *co = &c->orgs[idx[i]];
 
+		if (i > 0 && idx[i] > idx[i - 1] + 1) {
+			buf_printf(b, "| | *%zu more organisations, ranked "
+			    "between* | | | |", idx[i] - idx[i - 1] - 1);
+			for (j = 0; j <= c->ndims; j++)
+				buf_puts(b, " |");
+			buf_putc(b, '\n');
+		}
 		buf_printf(b, "| %d | ", co->rank);
 		md(b, co->o->id);
 		buf_puts(b, " | ");
@@ -430,10 +441,12 @@ missed_by(struct buf *b, const struct cmp_practice *p)
 	buf_puts(b, ".\n");
 }
 
+/* The first 'max' practices most often missed. */
 static void
-most_missed(struct buf *b, const struct comparison *c)
+most_missed(struct buf *b, const struct comparison *c, size_t max,
+    int names)
 {
-	size_t i;
+	size_t i, n = report_cap(c->nunmet, max);
 
 	buf_puts(b, "\n## Required practices most often missed\n\n");
 	if (c->nunmet == 0) {
@@ -441,7 +454,7 @@ most_missed(struct buf *b, const struct comparison *c)
 		    "requires.\n");
 		return;
 	}
-	for (i = 0; i < c->nunmet; i++) {
+	for (i = 0; i < n; i++) {
 		const struct cmp_practice *p = &c->unmet[i];
 
 		buf_printf(b, "%zu. **", i + 1);
@@ -451,19 +464,38 @@ most_missed(struct buf *b, const struct comparison *c)
 		buf_printf(b, "), missed by %zu of %zu: ", p->norgs, c->norgs);
 		md(b, p->text);
 		buf_putc(b, '\n');
-		buf_puts(b, "   ");
-		missed_by(b, p);
+		if (names) {
+			buf_puts(b, "   ");
+			missed_by(b, p);
+		}
 	}
 }
 
 int
-report_compare_md(const struct comparison *c, struct buf *out,
+report_compare_md(const struct comparison *c, int kind, struct buf *out,
     struct err *e)
 {
+	size_t ends[2 * REPORT_ENDS], *idx, i, n;
+
 	compare_header(out, c);
-	league(out, c);
+	if (kind == REPORT_SUMMARY) {
+		n = compare_ends(c, REPORT_ENDS, ends);
+		league(out, c, ends, n);
+		most_missed(out, c, REPORT_PRACTICES, 0);
+		if (c->nunmet > REPORT_PRACTICES)
+			buf_printf(out, "\n%zu more required practices are "
+			    "missed by at least one organisation.\n",
+			    c->nunmet - REPORT_PRACTICES);
+		return buf_ok(out, e);
+	}
+	if ((idx = calloc(c->norgs + 1, sizeof(*idx))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < c->norgs; i++)
+		idx[i] = i;
+	league(out, c, idx, c->norgs);
+	free(idx);
 	spread(out, c);
-	most_missed(out, c);
+	most_missed(out, c, (size_t)-1, 1);
 	return buf_ok(out, e);
 }
 

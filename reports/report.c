@@ -16,7 +16,8 @@ static const struct report_format formats[] = {
 	    report_trend_json, report_explain_json },
 	{ "csv", ".csv", report_csv, report_compare_csv, report_trend_csv,
 	    NULL },
-	{ "html", ".html", report_html, NULL, NULL, NULL },
+	{ "html", ".html", report_html, report_compare_html,
+	    report_trend_html, NULL },
 };
 
 static const char *const kinds[] = { "full", "summary", "business-case" };

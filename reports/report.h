@@ -17,6 +17,11 @@
 /* Who the report is for (--report). */
 enum report_kind { REPORT_FULL, REPORT_SUMMARY, REPORT_BCASE };
 
+/* A comparison's summary lists this many organisations from each end of
+ * the league table and this many of the practices most often missed. */
+#define REPORT_ENDS		5
+#define REPORT_PRACTICES	3
+
 /* A format writes each kind of report: one organisation's or many's
  * result (score) for one audience, a comparison (compare), a trend
  * (trend); NULL where the format has none yet. */
@@ -25,8 +30,8 @@ struct report_format {
 	const char	*ext;		/* ".md" */
 	int		(*write)(const struct result *, int kind,
 			    struct buf *, struct err *);
-	int		(*compare)(const struct comparison *, struct buf *,
-			    struct err *);
+	int		(*compare)(const struct comparison *, int kind,
+			    struct buf *, struct err *);
 	int		(*trend)(const struct trend *, struct buf *,
 			    struct err *);
 	int		(*explain)(const struct explain *, struct buf *,
@@ -49,17 +54,22 @@ const char *report_kind_name(int kind);
 /* "full, summary, business-case" for messages. */
 const char *report_kind_names(void);
 
-int report_compare_json(const struct comparison *c, struct buf *out,
+/* A comparison for 'kind': REPORT_FULL or REPORT_SUMMARY. */
+int report_compare_json(const struct comparison *c, int kind,
+    struct buf *out, struct err *e);
+int report_compare_md(const struct comparison *c, int kind, struct buf *out,
     struct err *e);
-int report_compare_md(const struct comparison *c, struct buf *out,
-    struct err *e);
-int report_compare_csv(const struct comparison *c, struct buf *out,
-    struct err *e);
+int report_compare_csv(const struct comparison *c, int kind,
+    struct buf *out, struct err *e);
+int report_compare_html(const struct comparison *c, int kind,
+    struct buf *out, struct err *e);
 
 int report_trend_json(const struct trend *t, struct buf *out,
     struct err *e);
 int report_trend_md(const struct trend *t, struct buf *out, struct err *e);
 int report_trend_csv(const struct trend *t, struct buf *out, struct err *e);
+int report_trend_html(const struct trend *t, struct buf *out,
+    struct err *e);
 
 int report_explain_json(const struct explain *x, struct buf *out,
     struct err *e);

@@ -42,6 +42,52 @@ check mixed-same-as-answers cmp "$TMP/from-answers.json" "$TMP/mixed.json"
 assess compare $MINI -f json "$TMP/last-ten.json" "$TMP/first-ten.csv" >"$TMP/mixed2.json"
 check mixed-order-does-not-matter cmp "$TMP/from-answers.json" "$TMP/mixed2.json"
 
+# --report summary: one page, the first and last five of the league
+# table and the three practices most often missed; the JSON and CSV list
+# the same organisations and say how many were compared.
+expect agencies-summary-md 0 assess compare $AU --report summary $EX/agencies-comparison.csv
+expect agencies-summary-json 0 assess compare $AU --report summary -f json $EX/agencies-comparison.csv
+expect agencies-summary-csv 0 assess compare $AU --report summary -f csv $EX/agencies-comparison.csv
+assess compare $MINI --report summary -f json tests/data/compare/graded.csv >"$TMP/sum.json"
+check summary-json-counts python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+ids = [o["id"] for o in d["organisations"]]
+want = ["Agency %02d" % i for i in list(range(1, 6)) + list(range(16, 21))]
+assert d["report"] == "summary" and d["compared"] == 20, d["report"]
+assert ids == want, ids
+assert len(d["unmet_practices"]) <= 3' "$TMP/sum.json"
+assess compare $MINI --report full -f json tests/data/compare/graded.csv >"$TMP/full.json"
+check report-full-is-default cmp "$TMP/full.json" "$TMP/from-answers.json"
+
+# HTML: one self-contained page with the league table, the heatmap, the
+# spread and the practices most often missed; each chart with its table.
+expect graded-html 0 assess compare $MINI -f html tests/data/compare/graded.csv
+expect graded-summary-html 0 assess compare $MINI --report summary -f html tests/data/compare/graded.csv
+assess compare $MINI -o "$TMP/graded.html" tests/data/compare/graded.csv
+check html-by-extension grep -q '<figure class="heat">' "$TMP/graded.html"
+check html-self-contained sh -c '! grep -Eqi "<script|<link|<img|src=|url\(http" "$1" &&
+    grep -q "Content-Security-Policy" "$1"' sh "$TMP/graded.html"
+check html-charts-and-tables sh -c 'grep -c "<svg xmlns" "$1" | grep -qx 2 &&
+    grep -q "<caption>Levels per dimension</caption>" "$1" &&
+    grep -q "<caption>Every organisation, in rank order</caption>" "$1"' \
+    sh "$TMP/graded.html"
+sed 's/Agency 20/"<script>alert(1)<\/script> \&amp; ""Co"""/' \
+    tests/data/compare/graded.csv >"$TMP/hostile.csv"
+assess compare $MINI -f html "$TMP/hostile.csv" >"$TMP/hostile.html"
+check html-hostile-escaped sh -c '! grep -q "<script" "$1" &&
+    test "$(grep -o "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &quot;Co&quot;" "$1" |
+    wc -l)" -ge 2' sh "$TMP/hostile.html"
+# 60 agencies: the heatmap in two parts of 30 rows, so that each prints
+# on a page.
+awk -F, -v OFS=, 'FNR == 1 { if (k++ == 0) print; next }
+    { $1 = k "-" $1; $2 = $2 " " k; print }' $EX/agencies-comparison.csv \
+    $EX/agencies-comparison.csv $EX/agencies-comparison.csv \
+    $EX/agencies-comparison.csv $EX/agencies-comparison.csv >"$TMP/sixty.csv"
+assess compare $AU -f html "$TMP/sixty.csv" >"$TMP/sixty.html"
+check sixty-heatmap-parts sh -c 'grep -o "organisations ranked [0-9]* to [0-9]*" "$1" |
+    tr "\n" ";" | grep -qx "organisations ranked 1 to 30;organisations ranked 31 to 60;"' \
+    sh "$TMP/sixty.html"
+
 # Usage.
 expect_err no-target 2 "^assess compare: give the target profile to compare with \\(-t TARGET\\)$" \
     assess compare tests/data/compare/graded.csv
