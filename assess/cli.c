@@ -58,14 +58,31 @@ static const struct cmd cmds[] = {
 	  "answers file.  Answers and rule scripts are checked against SURVEY\n"
 	  "(without -s: the survey a JSON answers file names, or the bundled\n"
 	  "survey whose questions a CSV file's columns are; for a rule script the\n"
-	  "bundled survey of the same name; else the default).  A rule script is also run once on an organisation\n"
-	  "with no answers.  In a CSV answers file every bad row is reported,\n"
-	  "up to 50.\n"
+	  "bundled survey of the same name; else the default).  A rule script\n"
+	  "is also run once on an organisation with no answers, and on the\n"
+	  "answers of each of the survey's fixtures (rules/fixtures/SURVEY/),\n"
+	  "so that a misspelt question id or option value fails here.  In a\n"
+	  "CSV answers file every bad row is reported, up to 50.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
 	  "      --keep-going       report each response with errors and leave\n"
 	  "                         it out; the rest of the file passes\n"
+	  "  -h, --help             show this help\n" },
+	{ "test", cmd_test, "[-s SURVEY] RULES FIXTURE...",
+	  "run rule fixtures: answers and what the rules must make of them",
+	  "Score the answers of each fixture (assess-rule-fixture/1) with the\n"
+	  "rule script RULES and compare the result with what the fixture\n"
+	  "expects: the headline, levels and scores of dimensions, findings\n"
+	  "raised or absent, recommendations and flags.  Each difference is\n"
+	  "printed as FIXTURE:LINE:COL (where the expectation is written),\n"
+	  "what was expected and what the rules gave.  A FIXTURE may be a\n"
+	  "folder: every *.json file in it, in name order.  Exit status 1 when\n"
+	  "any expectation is not met.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey of fixtures that name none\n"
+	  "                         (default: the one the answers name, else\n"
+	  "                         social-media-readiness)\n"
 	  "  -h, --help             show this help\n" },
 	{ "compare", cmd_compare,
 	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE] ANSWERS|RESULT.json...",
