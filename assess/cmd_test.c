@@ -67,7 +67,7 @@ load_all(char **args, int n, struct fixture **out, size_t *nout,
 	struct paths_names files;
 	struct fixture *v;
 	size_t j;
-	int i;
+	int i, bad;
 
 	for (i = 0; i < n; i++) {
 		if (fixture_files(args[i], &files, e) != 0)
@@ -84,10 +84,11 @@ load_all(char **args, int n, struct fixture **out, size_t *nout,
 		}
 		*out = v;
 		for (j = 0; j < files.n; j++, (*nout)++)
-			if (fixture_load(&v[*nout], files.v[j], e) != 0)
+			if (fixture_load(&v[*nout], files.v[j], NULL, e) != 0)
 				break;
+		bad = j < files.n;
 		paths_names_release(&files);
-		if (j < files.n)
+		if (bad)
 			return -1;
 	}
 	return 0;

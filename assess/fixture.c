@@ -195,7 +195,7 @@ read_answers(struct fixture *f, const struct jnode *root, struct err *e)
 	f->answers_at = jdoc_get(root, "answers");
 	if (file[0] == '/')
 		f->answers = fsx_strdup(file);
-	else if ((dir = fsx_dirname(f->path)) != NULL) {
+	else if ((dir = fsx_dirname(f->file)) != NULL) {
 		f->answers = fsx_join(dir, file);
 		free(dir);
 	}
@@ -227,13 +227,17 @@ read_root(struct fixture *f, struct err *e)
 	return read_expect(f, root, e);
 }
 
-int
-fixture_parse(struct fixture *f, const char *path, const char *text,
-    size_t len, struct err *e)
+/* Parse 'text' of file 'file', named 'name' in messages. */
+static int
+parse(struct fixture *f, const char *file, const char *name,
+    const char *text, size_t len, struct err *e)
 {
 	memset(f, 0, sizeof(*f));
-	if ((f->path = fsx_strdup(path)) == NULL)
+	if ((f->path = fsx_strdup(name)) == NULL ||
+	    (f->file = fsx_strdup(file)) == NULL) {
+		fixture_release(f);
 		return err_nomem(e);
+	}
 	if (jdoc_parse(&f->doc, f->path, text, len, e) != 0) {
 		fixture_release(f);
 		return -1;
@@ -248,14 +252,22 @@ fixture_parse(struct fixture *f, const char *path, const char *text,
 }
 
 int
-fixture_load(struct fixture *f, const char *path, struct err *e)
+fixture_parse(struct fixture *f, const char *path, const char *text,
+    size_t len, struct err *e)
+{
+	return parse(f, path, path, text, len, e);
+}
+
+int
+fixture_load(struct fixture *f, const char *path, const char *name,
+    struct err *e)
 {
 	struct buf b = BUF_INIT;
 	int rc = -1;
 
 	memset(f, 0, sizeof(*f));
 	if (fsx_read(path, JDOC_MAX_BYTES, &b, e) == 0 && buf_ok(&b, e) == 0)
-		rc = fixture_parse(f, path, buf_str(&b), b.len, e);
+		rc = parse(f, path, name ? name : path, buf_str(&b), b.len, e);
 	buf_release(&b);
 	return rc;
 }
@@ -266,6 +278,7 @@ fixture_release(struct fixture *f)
 	if (f->parsed)
 		jdoc_release(&f->doc);
 	free(f->path);
+	free(f->file);
 	free(f->answers);
 	free(f->ex);
 	memset(f, 0, sizeof(*f));
@@ -325,8 +338,14 @@ fixture_run(struct fixture *f, const struct engine_opts *eo,
 		    "'%s', not '%s'", f->survey, engine_survey(en)->id);
 		goto out;
 	}
-	if (fixture_check_survey(f, engine_survey(en), e) != 0 ||
-	    engine_score(en, res, e) != 0 || check_org(f, res, e) != 0)
+	if (fixture_check_survey(f, engine_survey(en), e) != 0)
+		goto out;
+	if (engine_score(en, res, e) != 0) {
+		if (e->code == AS_ERULE)
+			err_context(e, "fixture %s", f->path);
+		goto out;
+	}
+	if (check_org(f, res, e) != 0)
 		goto out;
 	rc = 0;
 out:

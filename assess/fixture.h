@@ -42,7 +42,8 @@ struct fx_expect {
 };
 
 struct fixture {
-	char		*path;		/* as given, for messages */
+	char		*path;		/* its name in messages */
+	char		*file;		/* where it is read from */
 	struct jdoc	 doc;
 	int		 parsed;
 	const char	*survey;	/* the survey id it names, or NULL */
@@ -55,9 +56,12 @@ struct fixture {
 	size_t		  nex;
 };
 
-/* Read and check the fixture in 'path' ('text' of 'len' bytes, NUL
- * after them, for fixture_parse).  On failure 'f' is released. */
-int fixture_load(struct fixture *f, const char *path, struct err *e);
+/* Read and check the fixture in 'path', named 'name' in messages (NULL:
+ * 'path'); an answers file it names is found from the folder of 'path'.
+ * fixture_parse() reads 'text' of 'len' bytes (NUL after them) instead.
+ * On failure 'f' is released. */
+int fixture_load(struct fixture *f, const char *path, const char *name,
+    struct err *e);
 int fixture_parse(struct fixture *f, const char *path, const char *text,
     size_t len, struct err *e);
 void fixture_release(struct fixture *f);
