@@ -183,11 +183,13 @@ read_answers(struct fixture *f, const struct jnode *root, struct err *e)
 	if (jdoc_string(&f->doc, root, "answers", 0, 4096, &file) != 0 ||
 	    jdoc_array(&f->doc, root, "responses", 0, &f->responses) != 0)
 		return -1;
-	if ((file == NULL) == (f->responses == NULL))
-		return jdoc_error(&f->doc, file ? jdoc_get(root, "responses") :
-		    root, "give the answers either inline (\"responses\") or "
-		    "as a file (\"answers\"), not %s", file ? "both" :
-		    "neither");
+	if (file != NULL && f->responses != NULL)
+		return jdoc_error(&f->doc, f->responses, "give the answers "
+		    "either inline (\"responses\") or as a file (\"answers\"), "
+		    "not both");
+	if (file == NULL && f->responses == NULL)
+		return jdoc_error(&f->doc, root, "no answers: give them inline "
+		    "(\"responses\") or as a file (\"answers\")");
 	if (f->responses != NULL && f->responses->nkids == 0)
 		return jdoc_error(&f->doc, f->responses, "no responses");
 	if (file == NULL)
@@ -199,7 +201,12 @@ read_answers(struct fixture *f, const struct jnode *root, struct err *e)
 		f->answers = fsx_join(dir, file);
 		free(dir);
 	}
-	return f->answers != NULL ? 0 : err_nomem(e);
+	if (f->answers == NULL)
+		return err_nomem(e);
+	if (!fsx_is_file(f->answers))
+		return jdoc_error(&f->doc, f->answers_at, "no answers file "
+		    "'%s'", f->answers);
+	return 0;
 }
 
 static int
@@ -330,14 +337,15 @@ fixture_run(struct fixture *f, const struct engine_opts *eo,
 	f->doc.err = e;
 	if ((en = engine_new(&o, e)) == NULL)
 		return -1;
-	if (f->answers != NULL ? engine_add(en, f->answers, e) < 0 :
-	    engine_add_responses(en, f->path, &f->doc, f->responses, e) < 0)
-		goto out;
+	/* with a survey named, it is loaded now: check before reading */
 	if (f->survey != NULL && strcmp(f->survey, engine_survey(en)->id)) {
 		jdoc_error(&f->doc, f->survey_at, "this fixture is for survey "
 		    "'%s', not '%s'", f->survey, engine_survey(en)->id);
 		goto out;
 	}
+	if (f->answers != NULL ? engine_add(en, f->answers, e) < 0 :
+	    engine_add_responses(en, f->path, &f->doc, f->responses, e) < 0)
+		goto out;
 	if (fixture_check_survey(f, engine_survey(en), e) != 0)
 		goto out;
 	if (engine_score(en, res, e) != 0) {
@@ -409,9 +417,13 @@ has_id(const struct r_org *o, enum fx_kind kind, const char *id)
 static void
 compare_id(const struct r_org *o, const struct fx_expect *x, struct buf *b)
 {
-	static const char *const what[] = { "finding", "finding",
-	    "recommendation", "flag" };
-	const char *name = what[x->kind - FX_FINDING];
+	static const char *const what[][3] = {
+		{ "finding", "raise", "raised" },
+		{ "finding", "raise", "raised" },
+		{ "recommendation", "give", "given" },
+		{ "flag", "set", "set" },
+	};
+	const char *const *w = what[x->kind - FX_FINDING];
 	int has = has_id(o, x->kind, x->id);
 
 	if (x->kind == FX_NO_FINDING) {
@@ -422,8 +434,8 @@ compare_id(const struct r_org *o, const struct fx_expect *x, struct buf *b)
 	}
 	if (has)
 		return;
-	buf_printf(b, "%s '%s': expected, but the rules did not give it "
-	    "(they gave: ", name, x->id);
+	buf_printf(b, "%s '%s': expected, but the rules did not %s it (%s: ",
+	    w[0], x->id, w[1], w[2]);
 	list_ids(o, x->kind, b);
 	buf_putc(b, ')');
 }
