@@ -66,4 +66,13 @@ expect_err check-typo-quick-check 1 "^assess: $TMP/quick-check[.]lua:[0-9]+: unk
 expect_err test-typo-quick-check 1 "^assess: $TMP/quick-check[.]lua:[0-9]+: unknown option 'stal'" \
     assess test "$TMP/quick-check.lua" rules/fixtures/quick-check
 
+# The examples of fixtures in the documentation pass.
+for doc in rules/API.md surveys/FORMAT.md; do
+	name=doc-example-$(basename "$doc" .md)
+	awk '/^```json$/ { keep = 1; text = ""; next }
+	    /^```$/ { if (keep && text ~ /assess-rule-fixture/) printf "%s", text; keep = 0; next }
+	    keep { text = text $0 "\n" }' "$doc" >"$TMP/$name.json"
+	check "$name" assess test rules/quick-check.lua "$TMP/$name.json"
+done
+
 test_done
