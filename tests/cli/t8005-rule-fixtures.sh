@@ -34,6 +34,11 @@ expect help 0 assess test -h
 expect check-bundled 0 assess check rules/quick-check.lua \
     rules/social-media-readiness.lua
 
+# check reads a fixture and scores its answers with its survey's rules,
+# without comparing: a fixture whose expectations are not met is sound.
+expect check-fixtures 0 assess check rules/fixtures/quick-check/all-lowest.json \
+    tests/data/fixtures/mixed/c-from-file.json
+
 # A misspelt id or option value in a copy of the bundled rules fails
 # check with the rule file and line.  In the data table of the readiness
 # rules, the table's own check names it ...
