@@ -28,6 +28,9 @@ expect_err other-rules 1 "^assess: rules/quick-check[.]lua:[0-9]+: .*\(fixture r
     assess test rules/quick-check.lua rules/fixtures/social-media-readiness
 
 expect usage 2 assess test rules/quick-check.lua
+expect no-rules 1 assess test nope.lua rules/fixtures/quick-check
+expect no-fixture 1 assess test rules/quick-check.lua \
+    rules/fixtures/quick-check/all-lowest.json nope.json
 expect help 0 assess test -h
 
 # check: the ok line says how many fixtures the rules ran on.

@@ -217,6 +217,14 @@ TEST(compare_reports_each_difference)
 	CHECK_INT(d.line[0], 2);
 	CHECK_INT(d.line[5], 4);
 	fixture_release(&f);
+
+	/* a dimension the result does not have (run refuses it first) */
+	CHECK(parse(&f, HEAD "\"expect\": {\"levels\": {\"XYZ\": 1}}}",
+	    &e) == 0);
+	memset(&d, 0, sizeof(d));
+	CHECK_INT(fixture_compare(&f, &res, &o, collect, &d), 1);
+	CHECK_STR(d.text[0], "dimension XYZ: not in the result");
+	fixture_release(&f);
 }
 
 TEST(files_of_a_folder_are_sorted)
