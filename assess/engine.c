@@ -53,6 +53,7 @@ open_rules(struct engine *en, struct err *e)
 		return NULL;
 	if (en->o->log != NULL)
 		rules_set_log(r, en->o->log, en->o->ctx);
+	rules_set_explain(r, en->o->explain);
 	if (rules_prepare(r, en->s, en->t, e) != 0) {
 		rules_free(r);
 		return NULL;
