@@ -27,6 +27,18 @@ expect differences-one-file 1 assess test rules/quick-check.lua \
 expect_err other-rules 1 "^assess: rules/quick-check[.]lua:[0-9]+: .*\(fixture rules/fixtures/social-media-readiness/lowest[.]json\)$" \
     assess test rules/quick-check.lua rules/fixtures/social-media-readiness
 
+# A copy of the readiness rules that silently drops a finding (it is no
+# longer in the list of findings) passes check, but not its fixtures.
+sed 's/no_training, mixed_messages,/no_training,/' \
+    rules/social-media-readiness.lua >"$TMP/dropped.lua"
+check dropped-finding-is-edited sh -c '! cmp -s "$1" "$2"' sh \
+    rules/social-media-readiness.lua "$TMP/dropped.lua"
+expect dropped-finding-checks 0 sh -c \
+    '"$1" check -s social-media-readiness "$2" >/dev/null' sh "$ASSESS" \
+    "$TMP/dropped.lua"
+expect dropped-finding 1 assess test -s social-media-readiness \
+    "$TMP/dropped.lua" rules/fixtures/social-media-readiness
+
 expect usage 2 assess test rules/quick-check.lua
 expect no-rules 1 assess test nope.lua rules/fixtures/quick-check
 expect no-fixture 1 assess test rules/quick-check.lua \
