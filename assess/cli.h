@@ -50,6 +50,7 @@ int cli_bad_option(const char *cmd, char **argv, int c);
 /* The command set, for cmd_*.c. */
 int cmd_score(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_explain(int argc, char **argv);

@@ -416,6 +416,15 @@ engine_add(struct engine *en, const char *path, struct err *e)
 	return n;
 }
 
+long
+engine_add_responses(struct engine *en, const char *name, struct jdoc *d,
+    const struct jnode *arr, struct err *e)
+{
+	if (engine_ensure(en, NULL, e) != 0 || remember(en, name, e) != 0)
+		return -1;
+	return answers_json_responses(d, arr, en->s, sink, en, e);
+}
+
 /* ==== Scoring ==== */
 
 int

@@ -79,6 +79,7 @@ long engine_add(struct engine *en, const char *path, struct err *e);
  * read its responses; close it. */
 struct engine_input;
 struct jdoc;
+struct jnode;
 
 struct engine_input *engine_open_input(const char *path, struct err *e);
 int engine_input_is_json(const struct engine_input *ei);
@@ -87,6 +88,12 @@ const struct jdoc *engine_input_json(struct engine_input *ei,
 long engine_read_input(struct engine *en, struct engine_input *ei,
     struct err *e);
 void engine_close_input(struct engine_input *ei);
+
+/* Read the responses of array 'arr' of document 'd' (assess-answers/1
+ * response objects inside another file, named 'name' in messages), once
+ * the survey is loaded.  The number read, or -1. */
+long engine_add_responses(struct engine *en, const char *name,
+    struct jdoc *d, const struct jnode *arr, struct err *e);
 
 /* Fold in one respondent of organisation 'org' who answered nothing: a
  * smoke test that makes the rules run once (check). */
