@@ -69,6 +69,13 @@ expect_err result-no-target 1 "^assess: $TMP/no-target.json: was scored without 
 awk '/"label": "Enabled"/ && ++n == 2 { sub(/Enabled/, "Splendid") } { print }' "$R" >"$TMP/label.json"
 expect_err result-bad-label 1 "^assess: $TMP/label.json:[0-9]+:[0-9]+: 'label' does not match level 3, which is Enabled$" \
     assess compare $MINI "$TMP/label.json"
+# Without -s, a result file given first decides the survey that later
+# answers files are read with.
+assess score $AU -f json -o "$TMP/qc.json" surveys/quick-check/examples/library-quick-check.csv 2>/dev/null
+expect_err result-first-decides-survey 1 "^assess: $EX/agencies-comparison.csv:1:5: unknown column 'ACC-01': not a question of survey 'quick-check'" \
+    assess compare $AU "$TMP/qc.json" $EX/agencies-comparison.csv
+expect_err answers-first-decide-survey 1 "^assess: $TMP/qc.json: is a result for survey 'quick-check', not 'social-media-readiness'$" \
+    assess compare $AU $EX/agencies-comparison.csv "$TMP/qc.json"
 expect_err result-twice 1 "^assess: organisation 'Agency 01' is given twice" \
     assess compare $MINI "$R" tests/data/compare/graded.csv
 expect_err result-no-file-written 1 "" \
