@@ -77,8 +77,6 @@ static int
 check_result(struct engine *en, const struct result *r, const char *path,
     struct err *e)
 {
-	const struct target *t;
-
 	if (engine_survey(en) != NULL &&
 	    strcmp(r->survey_id, engine_survey(en)->id) != 0)
 		return err_set(e, AS_EINPUT, path, 0, 0, "is a result for "
@@ -86,15 +84,7 @@ check_result(struct engine *en, const struct result *r, const char *path,
 		    engine_survey(en)->id);
 	if (engine_ensure(en, r->survey_id, e) != 0)
 		return -1;
-	t = engine_target(en);
-	if (!r->has_target)
-		return err_set(e, AS_EINPUT, path, 0, 0, "was scored without a "
-		    "target profile; score it again with -t %s", t->id);
-	if (strcmp(r->target_id, t->id) != 0)
-		return err_set(e, AS_EINPUT, path, 0, 0, "was scored against "
-		    "target '%s', not '%s'; score it again with -t %s",
-		    r->target_id, t->id, t->id);
-	return 0;
+	return compare_check_target(r, engine_target(en)->id, path, e);
 }
 
 static int

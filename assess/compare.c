@@ -11,6 +11,20 @@
 
 /* ==== Checks ==== */
 
+int
+compare_check_target(const struct result *r, const char *target,
+    const char *name, struct err *e)
+{
+	if (!r->has_target)
+		return err_set(e, AS_EINPUT, name, 0, 0, "was scored without a "
+		    "target profile; score it again with -t %s", target);
+	if (strcmp(r->target_id, target) != 0)
+		return err_set(e, AS_EINPUT, name, 0, 0, "was scored against "
+		    "target '%s', not '%s'; score it again with -t %s",
+		    r->target_id, target, target);
+	return 0;
+}
+
 static int
 same_base(const struct result *a, const struct result *b, const char *name,
     struct err *e)
@@ -18,14 +32,7 @@ same_base(const struct result *a, const struct result *b, const char *name,
 	if (strcmp(a->survey_id, b->survey_id) != 0)
 		return err_set(e, AS_EINPUT, name, 0, 0, "answers survey '%s', "
 		    "not '%s' like the rest", b->survey_id, a->survey_id);
-	if (!b->has_target)
-		return err_set(e, AS_EINPUT, name, 0, 0, "was scored without a "
-		    "target profile; score it again with -t %s", a->target_id);
-	if (strcmp(a->target_id, b->target_id) != 0)
-		return err_set(e, AS_EINPUT, name, 0, 0, "was scored against "
-		    "target '%s', not '%s'; score it again with -t %s",
-		    b->target_id, a->target_id, a->target_id);
-	return 0;
+	return compare_check_target(b, a->target_id, name, e);
 }
 
 /* 'o' (of result 'b') rates the dimensions the organisations stored so

@@ -73,6 +73,11 @@ int compare_store(struct comparison *c, const struct result *res,
 int compare_finish(struct comparison *c, struct err *e);
 void compare_release(struct comparison *c);
 
+/* Whether result 'r' (from 'name') was scored against target 'target';
+ * -1 with 'e' set when not. */
+int compare_check_target(const struct result *r, const char *target,
+    const char *name, struct err *e);
+
 /* Quartiles of sorted values by linear interpolation between the
  * closest ranks (q = 0.25, 0.5, 0.75). */
 double compare_quantile(const int *sorted, size_t n, double q);

@@ -1199,25 +1199,12 @@ get_qids(struct rd *rd, int idx, const char *key, struct r_strs *out)
 	lua_pop(rd->L, 1);
 }
 
-/* A dimension's score lies in its level's band (result_score_band). */
-static void
-score_band(struct rd *rd, const struct r_dim *d)
-{
-	int shown = result_score_level(d->score);
-	double lo, hi;
-
-	if (shown == d->level)
-		return;
-	result_score_band(d->level, &lo, &hi);
-	bad(rd, "field 'score' %.1f is %s the band of level %d (%.1f to %.1f)",
-	    d->score, shown > d->level ? "above" : "below", d->level, lo, hi);
-}
-
 static void
 read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 {
 	static const char *const keys[] = { "level", "score", "capped_by",
 	    NULL };
+	char why[96];
 	int t;
 
 	at(rd, "dimensions.%s", d->id);
@@ -1234,7 +1221,9 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 		if (t != LUA_TNUMBER || !isfinite(v) || v < 0 || v > 100)
 			bad(rd, "field 'score' must be a number from 0 to 100");
 		out->score = v == 0 ? 0 : v;	/* -0.0 would print "-0.0" */
-		score_band(rd, out);
+		if (result_score_fits(out->level, out->score, why,
+		    sizeof(why)) != 0)
+			bad(rd, "field 'score' %s", why);
 	}
 	lua_pop(rd->L, 1);
 	get_qids(rd, idx, "capped_by", &out->capped_by);

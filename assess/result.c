@@ -71,6 +71,20 @@ result_score_level(double score)
 }
 
 int
+result_score_fits(int level, double score, char *why, size_t n)
+{
+	int shown = result_score_level(score);
+	double lo, hi;
+
+	if (shown == level)
+		return 0;
+	result_score_band(level, &lo, &hi);
+	snprintf(why, n, "%.1f is %s the band of level %d (%.1f to %.1f)",
+	    score, shown > level ? "above" : "below", level, lo, hi);
+	return -1;
+}
+
+int
 result_practice(const struct result *r, const char *id)
 {
 	size_t i;

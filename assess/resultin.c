@@ -260,26 +260,12 @@ dim_practices(struct rr *rr, const struct jnode *k, struct r_dim *d)
 	    -1 : 0;
 }
 
-/* The score shows the dimension's level: it lies in that level's band. */
-static int
-score_band(struct rr *rr, const struct jnode *sc, const struct r_dim *d)
-{
-	int shown = result_score_level(d->score);
-	double lo, hi;
-
-	if (shown == d->level)
-		return 0;
-	result_score_band(d->level, &lo, &hi);
-	return jdoc_error(rr->d, sc, "'score' %.1f is %s the band of level %d "
-	    "(%.1f to %.1f)", d->score, shown > d->level ? "above" : "below",
-	    d->level, lo, hi);
-}
-
 /* The score: 0-100 when rated, null when not. */
 static int
 dim_score(struct rr *rr, const struct jnode *k, struct r_dim *d)
 {
 	const struct jnode *sc = jdoc_get(k, "score");
+	char why[96];
 
 	if (sc == NULL)
 		return jdoc_error(rr->d, k, "'score' is missing");
@@ -291,7 +277,9 @@ dim_score(struct rr *rr, const struct jnode *k, struct r_dim *d)
 		return jdoc_error(rr->d, sc, "'score' must be a number from 0 "
 		    "to 100");
 	d->score = sc->num;
-	return score_band(rr, sc, d);
+	if (result_score_fits(d->level, d->score, why, sizeof(why)) != 0)
+		return jdoc_error(rr->d, sc, "'score' %s", why);
+	return 0;
 }
 
 /* gap is max(0, target - level), null without a target or a level. */

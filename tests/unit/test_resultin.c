@@ -156,6 +156,18 @@ TEST(score_bands)
 	CHECK_INT(result_score_level(1e300), 0);
 }
 
+TEST(score_band_messages)
+{
+	char why[96];
+
+	CHECK_INT(result_score_fits(2, 37.4, why, sizeof(why)), 0);
+	CHECK_INT(result_score_fits(2, 37.5, why, sizeof(why)), -1);
+	CHECK_STR(why, "37.5 is above the band of level 2 (12.5 to 37.4)");
+	CHECK_INT(result_score_fits(5, 87.4, why, sizeof(why)), -1);
+	CHECK_STR(why, "87.4 is below the band of level 5 (87.5 to 100.0)");
+	CHECK_INT(result_score_fits(1, 0, why, sizeof(why)), 0);
+}
+
 int
 main(void)
 {
@@ -163,5 +175,6 @@ main(void)
 	RUN(written_again_is_identical);
 	RUN(impossible_states_are_refused);
 	RUN(score_bands);
+	RUN(score_band_messages);
 	return check_done();
 }
