@@ -356,8 +356,8 @@ compare_store(struct comparison *c, const struct result *res,
 
 	if (c->head == NULL) {
 		if (!res->has_target)
-			return err_set(e, AS_EUSAGE, name, 0, 0, "has no target "
-			    "profile to compare with; give -t");
+			return err_set(e, AS_EUSAGE, name, 0, 0, "has no "
+			    "target profile to compare with; give -t");
 		c->head = res;
 		c->head_name = name;
 	} else if (same_base(c->head, res, name, e) != 0) {

@@ -49,7 +49,7 @@ struct comparison {
 	const struct result *head;	/* survey, levels, target: the first
 					   result stored */
 	const char	*head_name;
-	struct cmp_org	*orgs;		/* in rank order once finished */
+	struct cmp_org	*orgs;		/* ranked once finished */
 	size_t		 norgs, caporgs;
 	struct cmp_dim	*dims;
 	size_t		 ndims;
