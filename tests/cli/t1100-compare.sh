@@ -41,6 +41,16 @@ assess compare $MINI -f json "$TMP/first-ten.csv" "$TMP/last-ten.json" >"$TMP/mi
 check mixed-same-as-answers cmp "$TMP/from-answers.json" "$TMP/mixed.json"
 assess compare $MINI -f json "$TMP/last-ten.json" "$TMP/first-ten.csv" >"$TMP/mixed2.json"
 check mixed-order-does-not-matter cmp "$TMP/from-answers.json" "$TMP/mixed2.json"
+# Result files are folded in one at a time and released: four of them
+# give the same comparison as the answers.
+G=tests/data/compare/graded.csv
+for p in 2,6 7,11 12,16 17,21; do
+	sed -n "1p;${p}p" $G >"$TMP/part-$p.csv"
+	assess score $MINI -f json -o "$TMP/part-$p.json" "$TMP/part-$p.csv"
+done
+assess compare $MINI -f json "$TMP/part-12,16.json" "$TMP/part-2,6.json" \
+    "$TMP/part-17,21.json" "$TMP/part-7,11.json" >"$TMP/four.json"
+check four-results-same-as-answers cmp "$TMP/from-answers.json" "$TMP/four.json"
 
 # Usage.
 expect_err no-target 2 "^assess compare: give the target profile to compare with \\(-t TARGET\\)$" \
