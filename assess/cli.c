@@ -104,6 +104,30 @@ static const struct cmd cmds[] = {
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"
 	  "  -h, --help             show this help\n" },
+	{ "explain", cmd_explain,
+	  "[-s SURVEY] [-t TARGET] [-r RULES] [--organisation NAME]\n"
+	  "                    [--dimension ID] [-f FORMAT] [-o FILE] ANSWERS...",
+	  "show how each level and score was worked out",
+	  "Score the answers as 'score' does and show, for each dimension, every\n"
+	  "question once: whether its answers counted, with their level signal,\n"
+	  "or why not (not applicable, unanswered, another audience, its\n"
+	  "condition not met, fewer answers than the rules need); then the\n"
+	  "gates and evidence caps applied, and the arithmetic from the signals\n"
+	  "to the level and score that 'score' reports.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey of the answers (default: the one\n"
+	  "                         they belong to)\n"
+	  "  -t, --target TARGET    score against a target profile, as 'score'\n"
+	  "  -r, --rules RULES      run this rule script instead of the survey's\n"
+	  "      --organisation NAME\n"
+	  "                         only this organisation (letter case and\n"
+	  "                         spacing do not matter)\n"
+	  "      --dimension ID     only this dimension\n"
+	  "  -f, --format FORMAT    md (default) or json; without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
+	  "  -h, --help             show this help\n" },
 	{ "show", cmd_show, "[-s SURVEY] [ID...]",
 	  "show the questionnaire: questions, options, help",
 	  "Show the survey as a person reads it: each dimension with its levels,\n"

@@ -53,6 +53,7 @@ open_rules(struct engine *en, struct err *e)
 		return NULL;
 	if (en->o->log != NULL)
 		rules_set_log(r, en->o->log, en->o->ctx);
+	rules_set_explain(r, en->o->explain);
 	if (rules_prepare(r, en->s, en->t, e) != 0) {
 		rules_free(r);
 		return NULL;
@@ -467,6 +468,7 @@ score_one(struct engine *en, struct rules *r, struct result *res,
 
 	if (score_org(res, r, en->s, en->t, en->a, oa, e) != 0)
 		return -1;
+	agg_done(en->a, i);	/* its answers are in the result now */
 	res->orgs[res->norgs - 1].as_of = o->as_of ? result_intern(res,
 	    o->as_of, strlen(o->as_of)) : oa->as_of[0] ?
 	    result_intern(res, oa->as_of, strlen(oa->as_of)) : NULL;

@@ -38,6 +38,8 @@ struct engine_opts {
 	const char	*organisation;	/* for inputs with no organisation
 					   column, instead of the file name */
 	const char	*as_of;		/* YYYY-MM-DD dating every result */
+	int		 explain;	/* the rules trace each dimension
+					   into r_org.explain (explain) */
 	int		 answers_only;	/* read answers; no target, no rules */
 	answers_bad	 bad;		/* set: report bad rows and go on */
 	unsigned	 limit;		/* at most this many bad rows */

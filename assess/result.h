@@ -151,6 +151,28 @@ struct r_role {
 	unsigned char	*qsignal;
 };
 
+/* What explain shows of one dimension (only when the engine was asked
+ * to explain): each question of the dimension once, whether its answers
+ * counted and why, and the steps from signals to level and score. */
+struct r_xanswer {
+	const char	*question, *reason;
+	int		 counted;
+	int		 signal;	/* 1-5; 0 = none */
+	unsigned	 respondents;	/* those the reason is about */
+};
+struct r_xstep {
+	const char	*step, *why;
+	double		 value;
+	int		 has_value;	/* 0: the value is null */
+};
+struct r_xdim {
+	const char	*id;		/* NULL: the rules traced nothing */
+	struct r_xanswer *answers;
+	size_t		 nanswers;
+	struct r_xstep	*steps;
+	size_t		 nsteps;
+};
+
 struct r_org {
 	const char	*id;
 	const char	*as_of;		/* YYYY-MM-DD, or NULL */
@@ -172,6 +194,8 @@ struct r_org {
 	struct r_answer	*answers;	/* per question, or NULL */
 	struct r_step	*steps;		/* the roadmap, in order */
 	size_t		 nsteps;
+	struct r_xdim	*explain;	/* per dimension when explaining,
+					   else NULL */
 };
 
 /* A response left out with --keep-going: where, and why. */

@@ -349,22 +349,17 @@ profile(struct doc *d, const struct r_org *o)
 		d->ops->chart(d, CHART_GAPS, o);
 }
 
-/* One line on the score bands (result_score_band): which scores each
- * level shows. */
+/* One line on the score bands: which scores each level shows. */
 static void
 score_bands(struct doc *d)
 {
-	double lo, hi;
-	int l;
+	char bands[REPORT_BANDS_MAX];
 
+	report_score_bands(bands, sizeof(bands));
 	d->ops->item(d);
 	strong_lit(d, "Score bands");
-	lit(d, ":");
-	for (l = 1; l <= RESULT_LEVELS; l++) {
-		result_score_band(l, &lo, &hi);
-		litf(d, "%s level %d is %.1f to %.1f", l > 1 ? "," : "", l, lo,
-		    hi);
-	}
+	lit(d, ": ");
+	lit(d, bands);
 	lit(d, "; the bands do not overlap, so a higher score never shows a "
 	    "lower level.");
 }

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "compare.h"
 #include "err.h"
+#include "explain.h"
 #include "result.h"
 #include "trend.h"
 
@@ -27,6 +28,8 @@ struct report_format {
 	int		(*compare)(const struct comparison *, struct buf *,
 			    struct err *);
 	int		(*trend)(const struct trend *, struct buf *,
+			    struct err *);
+	int		(*explain)(const struct explain *, struct buf *,
 			    struct err *);
 };
 
@@ -58,6 +61,11 @@ int report_trend_json(const struct trend *t, struct buf *out,
 int report_trend_md(const struct trend *t, struct buf *out, struct err *e);
 int report_trend_csv(const struct trend *t, struct buf *out, struct err *e);
 
+int report_explain_json(const struct explain *x, struct buf *out,
+    struct err *e);
+int report_explain_md(const struct explain *x, struct buf *out,
+    struct err *e);
+
 /* A format by name, or NULL. */
 const struct report_format *report_find(const char *name);
 
@@ -69,6 +77,15 @@ const char *report_names(void);
 
 /* Append a score with one decimal ("37.5"); never "-0.0". */
 void report_score(struct buf *out, double score);
+
+/* The score bands in words, "level 1 is 0.0 to 12.4, ..., level 5 is
+ * 87.5 to 100.0", into 'out' (REPORT_BANDS_MAX bytes will do). */
+#define REPORT_BANDS_MAX	160
+void report_score_bands(char *out, size_t n);
+
+/* Append a number as an integer when it is one, else with up to three
+ * decimals ("2", "2.667"); never "-0". */
+void report_number(struct buf *out, double v);
 
 /* Append 's' with every character no report may pass through raw (C0/C1
  * controls, DEL, bidirectional controls, invalid UTF-8) replaced by

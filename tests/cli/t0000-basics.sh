@@ -11,6 +11,7 @@ expect help-score 0 assess help score
 expect help-check 0 assess help check
 expect help-list 0 assess help list
 expect help-compare 0 assess help compare
+expect help-explain 0 assess help explain
 expect help-no-command 0 assess help
 expect help-unknown 2 assess help scroe
 expect score-h 0 assess score -h
