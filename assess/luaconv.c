@@ -1205,6 +1205,7 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 {
 	static const char *const keys[] = { "level", "score", "capped_by",
 	    NULL };
+	char why[96];
 	int t;
 
 	at(rd, "dimensions.%s", d->id);
@@ -1221,6 +1222,9 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 		if (t != LUA_TNUMBER || !isfinite(v) || v < 0 || v > 100)
 			bad(rd, "field 'score' must be a number from 0 to 100");
 		out->score = v == 0 ? 0 : v;	/* -0.0 would print "-0.0" */
+		if (result_score_fits(out->level, out->score, why,
+		    sizeof(why)) != 0)
+			bad(rd, "field 'score' %s", why);
 	}
 	lua_pop(rd->L, 1);
 	get_qids(rd, idx, "capped_by", &out->capped_by);

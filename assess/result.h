@@ -246,6 +246,22 @@ const char *result_label(const struct result *r, int level);
  * rated). */
 int result_gap(const struct r_dim *d);
 
+/* The score band of level 1-5: the scores, with one decimal, that show
+ * that level.  Level 1 is 0-12.4, 2 is 12.5-37.4, 3 is 37.5-62.4, 4 is
+ * 62.5-87.4 and 5 is 87.5-100: the bands do not overlap, so a higher
+ * score never shows a lower level.  This, result_score_level() and
+ * result_score_fits() are the only places C knows the bands. */
+void result_score_band(int level, double *lo, double *hi);
+
+/* The level whose band holds 'score' as reports print it (one decimal),
+ * or 0 for a score outside 0-100. */
+int result_score_level(double score);
+
+/* 0 when 'score' lies in the band of 'level', else -1 with 'why' (of
+ * 'n' bytes) saying so: "37.5 is above the band of level 2 (12.5 to
+ * 37.4)". */
+int result_score_fits(int level, double score, char *why, size_t n);
+
 /* Index of the practice with this id, or -1. */
 int result_practice(const struct result *r, const char *id);
 

@@ -715,6 +715,7 @@ int
 report_explain_md(const struct explain *x, struct buf *out, struct err *e)
 {
 	const struct result *r = x->res;
+	char bands[REPORT_BANDS_MAX];
 	size_t i, j;
 
 	buf_puts(out, "# How the levels were worked out: ");
@@ -723,7 +724,10 @@ report_explain_md(const struct explain *x, struct buf *out, struct err *e)
 	    "to 5. A dimension's level is the lower median of the signals "
 	    "that count, lowered by its gates and caps; its score is the mean "
 	    "signal on a scale where level 1 is 0 and level 5 is 100, kept "
-	    "within half a level of the level.\n");
+	    "within the level's score band (");
+	report_score_bands(bands, sizeof(bands));
+	buf_puts(out, bands);
+	buf_puts(out, "), so that a higher score never shows a lower level.\n");
 	for (i = 0; i < r->norgs; i++) {
 		const struct r_org *o = &r->orgs[i];
 

@@ -91,6 +91,23 @@ report_score(struct buf *out, double score)
 }
 
 void
+report_score_bands(char *out, size_t n)
+{
+	size_t len = 0;
+	double lo, hi;
+	int l, k;
+
+	for (l = 1; l <= RESULT_LEVELS && len < n; l++) {
+		result_score_band(l, &lo, &hi);
+		k = snprintf(out + len, n - len, "%slevel %d is %.1f to %.1f",
+		    l > 1 ? ", " : "", l, lo, hi);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+}
+
+void
 report_safe(struct buf *out, const char *s)
 {
 	report_safe_max(out, s, (size_t)-1);

@@ -88,6 +88,11 @@ const char *report_names(void);
 /* Append a score with one decimal ("37.5"); never "-0.0". */
 void report_score(struct buf *out, double score);
 
+/* The score bands in words, "level 1 is 0.0 to 12.4, ..., level 5 is
+ * 87.5 to 100.0", into 'out' (REPORT_BANDS_MAX bytes will do). */
+#define REPORT_BANDS_MAX	160
+void report_score_bands(char *out, size_t n);
+
 /* Append a number as an integer when it is one, else with up to three
  * decimals ("2", "2.667"); never "-0". */
 void report_number(struct buf *out, double v);

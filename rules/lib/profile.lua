@@ -23,8 +23,12 @@
 --      question ids), the dimension is at most one level above the lower
 --      median of that group's signals, an anchor made of several answers;
 --   6. the score is the mean signal on a 0-100 scale (level 1 = 0,
---      level 5 = 100), kept within half a level of the final level so the
---      two never disagree.
+--      level 5 = 100), clamped to the final level's band and rounded to
+--      one decimal: at least centre - 12.5 and at most centre + 12.4,
+--      where centre = (level - 1) * 25, and within 0-100.  The bands are
+--      1 = 0-12.4, 2 = 12.5-37.4, 3 = 37.5-62.4, 4 = 62.5-87.4 and
+--      5 = 87.5-100; they do not overlap, so a higher score never shows a
+--      lower level (the engine refuses a score outside its level's band).
 -- A dimension without any signal is not rated (level nil).
 --
 -- Topped answers.  Many questions cannot say more than "level 3" or
@@ -101,11 +105,17 @@ function M.signal(q, stat, opts, org)
   return s, false, s
 end
 
+-- The score band of a level (step 6): the scores, with one decimal, that
+-- show it.
+local function band(level)
+  local centre = (level - 1) * 25
+  return math.max(0, centre - 12.5), math.min(100, centre + 12.4)
+end
+
 local function score_of(signals, level)
   local score = (stats.mean(signals) - 1) * 25
-  local centre = (level - 1) * 25
-  return stats.round(stats.clamp(score, math.max(0, centre - 12.5),
-    math.min(100, centre + 12.5)), 1)
+  local lo, hi = band(level)
+  return stats.round(stats.clamp(score, lo, hi), 1)
 end
 
 -- Raise topped signals to the room the others leave them.
@@ -340,16 +350,15 @@ end
 
 local function score_steps(steps, why)
   local mean = stats.mean(why.list)
-  local centre = (why.level - 1) * 25
-  local lo, hi = math.max(0, centre - 12.5), math.min(100, centre + 12.5)
+  local lo, hi = band(why.level)
   local scaled = (mean - 1) * 25
   step(steps, "mean", stats.round(mean, 3), "the mean of the " ..
     #why.list .. " signals")
   step(steps, "scale", stats.round(scaled, 3), "(mean - 1) x 25: level 1 " ..
     "is 0 and level 5 is 100")
   step(steps, "bounds", stats.round(stats.clamp(scaled, lo, hi), 3),
-    "kept within half a level of level " .. why.level .. " (" .. lo ..
-    " to " .. hi .. ") so that score and level agree")
+    "kept within the score band of level " .. why.level .. " (" .. lo ..
+    " to " .. hi .. ") so that a higher score never shows a lower level")
   step(steps, "score", why.score, "rounded to one decimal")
 end
 

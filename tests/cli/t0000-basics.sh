@@ -10,6 +10,7 @@ expect unknown-command-far 2 assess frobnicate
 expect help-score 0 assess help score
 expect help-check 0 assess help check
 expect help-list 0 assess help list
+expect help-compare 0 assess help compare
 expect help-explain 0 assess help explain
 expect help-compare 0 assess help compare
 expect help-trend 0 assess help trend

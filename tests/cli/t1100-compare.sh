@@ -41,6 +41,16 @@ assess compare $MINI -f json "$TMP/first-ten.csv" "$TMP/last-ten.json" >"$TMP/mi
 check mixed-same-as-answers cmp "$TMP/from-answers.json" "$TMP/mixed.json"
 assess compare $MINI -f json "$TMP/last-ten.json" "$TMP/first-ten.csv" >"$TMP/mixed2.json"
 check mixed-order-does-not-matter cmp "$TMP/from-answers.json" "$TMP/mixed2.json"
+# Result files are folded in one at a time and released: four of them
+# give the same comparison as the answers.
+G=tests/data/compare/graded.csv
+for p in 2,6 7,11 12,16 17,21; do
+	sed -n "1p;${p}p" $G >"$TMP/part-$p.csv"
+	assess score $MINI -f json -o "$TMP/part-$p.json" "$TMP/part-$p.csv"
+done
+assess compare $MINI -f json "$TMP/part-12,16.json" "$TMP/part-2,6.json" \
+    "$TMP/part-17,21.json" "$TMP/part-7,11.json" >"$TMP/four.json"
+check four-results-same-as-answers cmp "$TMP/from-answers.json" "$TMP/four.json"
 
 # --report summary: one page, the first and last five of the league
 # table and the three practices most often missed; the JSON and CSV list
@@ -115,6 +125,13 @@ expect_err result-no-target 1 "^assess: $TMP/no-target.json: was scored without 
 awk '/"label": "Enabled"/ && ++n == 2 { sub(/Enabled/, "Splendid") } { print }' "$R" >"$TMP/label.json"
 expect_err result-bad-label 1 "^assess: $TMP/label.json:[0-9]+:[0-9]+: 'label' does not match level 3, which is Enabled$" \
     assess compare $MINI "$TMP/label.json"
+# Without -s, a result file given first decides the survey that later
+# answers files are read with.
+assess score $AU -f json -o "$TMP/qc.json" surveys/quick-check/examples/library-quick-check.csv 2>/dev/null
+expect_err result-first-decides-survey 1 "^assess: $EX/agencies-comparison.csv:1:5: unknown column 'ACC-01': not a question of survey 'quick-check'" \
+    assess compare $AU "$TMP/qc.json" $EX/agencies-comparison.csv
+expect_err answers-first-decide-survey 1 "^assess: $TMP/qc.json: is a result for survey 'quick-check', not 'social-media-readiness'$" \
+    assess compare $AU $EX/agencies-comparison.csv "$TMP/qc.json"
 expect_err result-twice 1 "^assess: organisation 'Agency 01' is given twice" \
     assess compare $MINI "$R" tests/data/compare/graded.csv
 expect_err result-no-file-written 1 "" \
