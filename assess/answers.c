@@ -46,6 +46,7 @@ struct csvr {
 	struct err		*e;
 	long			 rows;
 	answers_bad		 bad;		/* set: report bad rows, go on */
+	void			*bad_ctx;
 	int			 keep_going;	/* no limit, and not an error */
 	unsigned		 limit, nbad;
 };
@@ -315,7 +316,7 @@ skip_row(struct csvr *r)
 	if (!r->keep_going && r->nbad == r->limit)
 		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "more than %u "
 		    "rows with errors; stopped there", r->limit);
-	r->bad(r->e);
+	r->bad(r->bad_ctx, r->e);
 	r->nbad++;
 	return 0;
 }
@@ -458,6 +459,7 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 
 	memset(&r, 0, sizeof(r));
 	r.bad = in->bad;
+	r.bad_ctx = in->bad_ctx;
 	r.keep_going = in->keep_going && in->bad != NULL;
 	r.limit = in->bad != NULL && in->limit == 0 ? 1 : in->limit;
 	r.s = s;

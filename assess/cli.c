@@ -322,6 +322,22 @@ cli_fail(const struct err *e)
 	return cli_status(e->code);
 }
 
+void
+cli_note(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fputs("assess: ", stderr);
+	err_print_text(stderr, msg);
+	fputc('\n', stderr);
+}
+
+void
+cli_log(void *ctx, const char *where, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "assess: %s: log: %s\n", where, msg);
+}
+
 int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {

@@ -166,8 +166,9 @@ check_target(const char *path, const char *survey_arg, struct err *e)
 static int keep_going;
 
 static void
-bad_row(const struct err *e)
+bad_row(void *ctx, const struct err *e)
 {
+	(void)ctx;
 	err_print(e, stderr);
 }
 

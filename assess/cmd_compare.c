@@ -161,6 +161,8 @@ run(const struct opts *o, struct inputs *in, struct err *e)
 	memset(&eo, 0, sizeof(eo));
 	eo.survey = o->survey;
 	eo.target = o->target;
+	eo.note = cli_note;
+	eo.log = cli_log;
 	if ((en = engine_new(&eo, e)) == NULL)
 		return -1;
 	if (read_inputs(o, en, in, e) != 0)

@@ -60,22 +60,6 @@ parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-static void
-print_log(void *ctx, const char *where, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "assess: %s: log: %s\n", where, msg);
-}
-
-static void
-note(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fputs("assess: ", stderr);
-	err_print_text(stderr, msg);
-	fputc('\n', stderr);
-}
-
 struct job {
 	const struct report_format *fmt;
 	struct explain		 x;
@@ -101,8 +85,8 @@ run(const struct opts *o, struct result *res, struct job *j, struct err *e)
 	eo.target = o->target;
 	eo.rules = o->rules;
 	eo.explain = 1;
-	eo.note = note;
-	eo.log = print_log;
+	eo.note = cli_note;
+	eo.log = cli_log;
 	if ((en = engine_new(&eo, e)) == NULL)
 		return -1;
 	for (i = 0; i < o->ninputs; i++)

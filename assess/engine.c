@@ -391,6 +391,7 @@ engine_read_input(struct engine *en, struct engine_input *ei,
 	if (remember(en, ei->in.path, e) != 0)
 		return -1;
 	ei->in.bad = en->o->bad;
+	ei->in.bad_ctx = en->o->ctx;
 	ei->in.limit = en->o->limit;
 	if (en->o->from != NULL)	/* a survey tool's export, by name */
 		ei->src = source_find(en->o->from);

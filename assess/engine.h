@@ -41,7 +41,8 @@ struct engine_opts {
 	int		 explain;	/* the rules trace each dimension
 					   into r_org.explain (explain) */
 	int		 answers_only;	/* read answers; no target, no rules */
-	answers_bad	 bad;		/* set: report bad rows and go on */
+	answers_bad	 bad;		/* set: report bad rows and go on
+					   (called with 'ctx') */
 	unsigned	 limit;		/* at most this many bad rows */
 	/* score --from TOOL: every input is that survey tool's export
 	 * (a row of the source table by name), read as 'import' says */

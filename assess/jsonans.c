@@ -319,7 +319,7 @@ read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
 				rc = -1;
 				goto out;
 			}
-			in->bad(e);
+			in->bad(in->bad_ctx, e);
 			rc--;
 		}
 out:
