@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "impmap.h"
 #include "import.h"
+#include "memo.h"
 #include "utf8.h"
 
 #define NORM_MAX	(TEXT_MAX + 64)
@@ -482,55 +483,6 @@ import_nearest(const struct survey *s, const char *text, int *out,
 /* ==== the importer ==== */
 
 enum phase { PH_HEADER, PH_PROBE, PH_DATA, PH_DONE };
-
-/* ==== a few recent results, kept ====
- *
- * An export's cells repeat: a choice column holds a handful of texts, a
- * role column a few.  What a cell, a role cell or an answer text gave is
- * kept for the next row that has the same text; only results, never
- * errors, are kept, so every message comes from the code that checks. */
-
-#define MEMO_SLOTS 8
-
-struct memo {
-	struct buf	 key[MEMO_SLOTS], val[MEMO_SLOTS];
-	unsigned	 next;
-};
-
-static const struct buf *
-memo_get(const struct memo *m, const char *p, size_t n)
-{
-	unsigned i;
-
-	for (i = 0; i < MEMO_SLOTS; i++)
-		if (m->key[i].data != NULL && m->key[i].len == n &&
-		    memcmp(m->key[i].data, p, n) == 0 && !m->key[i].failed &&
-		    !m->val[i].failed)
-			return &m->val[i];
-	return NULL;
-}
-
-static void
-memo_put(struct memo *m, const char *p, size_t n, const void *v, size_t vn)
-{
-	unsigned i = m->next++ % MEMO_SLOTS;
-
-	buf_reset(&m->key[i]);
-	buf_add(&m->key[i], p, n);
-	buf_reset(&m->val[i]);
-	buf_add(&m->val[i], v, vn);
-}
-
-static void
-memo_release(struct memo *m)
-{
-	unsigned i;
-
-	for (i = 0; i < MEMO_SLOTS; i++) {
-		buf_release(&m->key[i]);
-		buf_release(&m->val[i]);
-	}
-}
 
 struct import {
 	const struct survey	*s;
