@@ -65,4 +65,30 @@ expect_err nothing-written 1 "" assess trend -o out.md 2026.json truncated.json
 check nothing-written-none test ! -e out.md
 cd "$TOP" || exit 1
 
+# The README's tour: the bundled department in 2026 and 2027, scored and
+# compared under the same file names as there, in either order.  Training,
+# approval and policy improved, access stayed, leadership regressed.
+E=$TOP/surveys/social-media-readiness/examples
+AU="-t au-gov20-agency-baseline-2010 -f json"
+mkdir -p "$TMP/tour"
+cd "$TMP/tour" || exit 1
+assess score $AU -o 2026.json "$E/agency-audit.csv"
+assess score $AU -o 2027.json "$E/agency-audit-2027.csv"
+expect bundled-md 0 assess trend 2026.json 2027.json
+expect bundled-json 0 assess trend -f json 2026.json 2027.json
+assess trend 2026.json 2027.json >forward.md
+assess trend 2027.json 2026.json >backward.md
+check bundled-md-either-order cmp forward.md backward.md
+assess trend -f json 2026.json 2027.json >forward.json
+assess trend -f json 2027.json 2026.json >backward.json
+check bundled-json-either-order cmp forward.json backward.json
+check bundled-moves sh -c 'grep -q "\"dimension\": \"TRN\", \"from\": 3, \"to\": 4, \"direction\": \"improved\"" forward.json &&
+    grep -q "\"dimension\": \"APR\", \"from\": 2, \"to\": 3, \"direction\": \"improved\"" forward.json &&
+    grep -q "\"dimension\": \"POL\", \"from\": 3, \"to\": 4, \"direction\": \"improved\"" forward.json &&
+    grep -q "\"dimension\": \"ACC\", \"from\": 2, \"to\": 2, \"direction\": \"same\"" forward.json &&
+    grep -q "\"dimension\": \"LDR\", \"from\": 2, \"to\": 1, \"direction\": \"regressed\"" forward.json'
+check bundled-synthetic sh -c '! grep -v ",synthetic example (re-assessed 2027)\$" "$1" | grep -qv "^respondent,"' \
+    sh "$E/agency-audit-2027.csv"
+cd "$TOP" || exit 1
+
 test_done

@@ -52,8 +52,12 @@ typo() {	# NAME FROM TO REGEX
 		not_ok "$1" "the bundled rules no longer mention \"$2\""
 		return
 	fi
+	# agency-audit-2027.csv is left out: it re-surveys the people of
+	# agency-audit.csv, and one run refuses the same respondent twice
+	e=surveys/social-media-readiness/examples
 	if env ASSESS_PATH="$d" ${VG:-} "$ASSESS" score -f json \
-	    surveys/social-media-readiness/examples/*.csv >"$TMP/out" 2>"$TMP/err"; then
+	    $e/library-self-assessment.csv $e/agency-audit.csv \
+	    $e/agencies-comparison.csv >"$TMP/out" 2>"$TMP/err"; then
 		not_ok "$1" "scored without an error"
 		return
 	fi
