@@ -87,7 +87,7 @@ grow(struct buf *b, size_t extra)
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
-	if (grow(b, n) != 0)
+	if ((b->failed || n >= b->cap - b->len) && grow(b, n) != 0)
 		return;
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
@@ -106,7 +106,37 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, char c)
 {
+	if (b->len + 2 <= b->cap && !b->failed &&
+	    (b->sink == NULL || b->len + 1 < STREAM_CHUNK)) {
+		b->data[b->len++] = c;		/* room already: no grow() */
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_add(b, &c, 1);
+}
+
+void
+buf_putu(struct buf *b, unsigned long v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	buf_add(b, d + i, sizeof(d) - i);
+}
+
+void
+buf_putl(struct buf *b, long v)
+{
+	if (v < 0) {
+		buf_putc(b, '-');
+		buf_putu(b, 0UL - (unsigned long)v);
+	} else {
+		buf_putu(b, (unsigned long)v);
+	}
 }
 
 void

@@ -35,6 +35,9 @@ void buf_add(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) AS_PRINTF(2, 3);
+/* Decimal integers, without printf's parsing of a format. */
+void buf_putu(struct buf *b, unsigned long v);
+void buf_putl(struct buf *b, long v);
 
 /* Hand everything appended from now on to 'sink' in pieces of about
  * 64 KiB, so a large report never sits in memory whole.  buf_flush()
