@@ -7,6 +7,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 #include "aggregate.h"
@@ -493,6 +496,41 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		}
 	}
 	return 0;
+}
+
+/* Freed accumulators are small blocks scattered through the heap, which
+ * the results being built do not fit into; every 64 organisations, hand
+ * the whole free pages among them back to the system, so that memory
+ * stays near the larger of the two rather than their sum. */
+static void
+give_back(size_t i)
+{
+#ifdef __GLIBC__
+	if (i % 64 == 63)
+		malloc_trim(0);
+#else
+	(void)i;
+#endif
+}
+
+void
+agg_done(struct agg *a, size_t i)
+{
+	struct orgagg *o;
+	size_t k;
+
+	if (i >= agg_count(a))
+		return;
+	o = a->sorted[i];
+	acc_release(&o->all);
+	memset(&o->all, 0, sizeof(o->all));
+	for (k = 0; k < MAX_AUDIENCES; k++) {
+		if (o->role[k] != NULL)
+			acc_release(o->role[k]);
+		free(o->role[k]);
+		o->role[k] = NULL;
+	}
+	give_back(i);
 }
 
 void

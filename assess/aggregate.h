@@ -93,6 +93,13 @@ size_t agg_count(struct agg *a);
 const struct orgagg *agg_org(struct agg *a, size_t i);
 size_t agg_respondents(const struct agg *a);
 
+/* Organisation i is scored: free its accumulators (its id and spellings
+ * stay).  Reading its answers afterwards finds none; memory at the end
+ * of a run is then the results, not the results and every accumulator.
+ * Safe from several threads for different organisations, once
+ * agg_count() has been called. */
+void agg_done(struct agg *a, size_t i);
+
 /* The view for all questions (role = -1) or for an audience. */
 const struct view *agg_view(const struct agg *a, int role);
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "answers.h"
+#include "memo.h"
 #include "csvin.h"
 #include "date.h"
 #include "fsx.h"
@@ -41,11 +42,13 @@ struct csvr {
 	size_t			 ncols;
 	int			*qcol;		/* question -> column, or -1 */
 	struct answer		*ans;
+	struct memo		*memo;		/* per question: answers read */
 	answers_sink		 sink;
 	void			*ctx;
 	struct err		*e;
 	long			 rows;
 	answers_bad		 bad;		/* set: report bad rows, go on */
+	void			*bad_ctx;
 	int			 keep_going;	/* no limit, and not an error */
 	unsigned		 limit, nbad;
 };
@@ -220,6 +223,31 @@ date_cell(struct csvr *r, size_t i, struct response *resp)
 	return 0;
 }
 
+/* An answer cell as response_parse() reads it, or as the same text of
+ * the same question gave before (choices only: numbers and texts rarely
+ * repeat). */
+static int
+parse_answer(struct csvr *r, int q, const char *f, size_t n, char *msg,
+    size_t size)
+{
+	const struct question *qq = &r->s->qs[q];
+	struct answer *a = &r->ans[q];
+	struct memo *m = qq->type != Q_NUMBER && qq->type != Q_TEXT ?
+	    &r->memo[q] : NULL;
+	const struct buf *v;
+
+	if (m != NULL && (v = memo_get(m, f, n)) != NULL &&
+	    v->len == sizeof(*a)) {
+		memcpy(a, v->data, sizeof(*a));
+		return 0;
+	}
+	if (response_parse(qq, f, n, a, msg, size) != 0)
+		return -1;
+	if (m != NULL)
+		memo_put(m, f, n, a, sizeof(*a));
+	return 0;
+}
+
 static int
 fill_response(struct csvr *r, struct response *resp)
 {
@@ -229,8 +257,8 @@ fill_response(struct csvr *r, struct response *resp)
 	resp->org = r->deforg;
 	for (i = 0; i < r->ncols; i++) {
 		const struct col *c = &r->cols[i];
-		const char *f = field(r, i);
-		size_t n = flen(r, i);
+		size_t n;
+		const char *f = csvin_field(r->c, i, &n);
 
 		switch (c->kind) {
 		case COL_ORG:
@@ -261,8 +289,8 @@ fill_response(struct csvr *r, struct response *resp)
 			if (n == 0) {	/* the usual case: just unanswered */
 				r->ans[c->q].state = A_EMPTY;
 				r->ans[c->q].evidence = 0;
-			} else if (response_parse(&r->s->qs[c->q], f, n,
-			    &r->ans[c->q], msg, sizeof(msg)) != 0) {
+			} else if (parse_answer(r, c->q, f, n, msg,
+			    sizeof(msg)) != 0) {
 				return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
 			}
 			break;
@@ -272,8 +300,8 @@ fill_response(struct csvr *r, struct response *resp)
 	}
 	/* evidence after the answers it belongs to, whatever the order */
 	for (j = 0; j < r->nevidence; j++) {
-		const char *f = field(r, r->evcols[j]);
-		size_t n = flen(r, r->evcols[j]);
+		size_t n;
+		const char *f = csvin_field(r->c, r->evcols[j], &n);
 
 		response_trim(&f, &n);
 		if (n == 0)
@@ -315,7 +343,7 @@ skip_row(struct csvr *r)
 	if (!r->keep_going && r->nbad == r->limit)
 		return err_set(r->e, AS_EINPUT, r->path, 0, 0, "more than %u "
 		    "rows with errors; stopped there", r->limit);
-	r->bad(r->e);
+	r->bad(r->bad_ctx, r->e);
 	r->nbad++;
 	return 0;
 }
@@ -454,10 +482,12 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
     void *ctx, struct err *e)
 {
 	struct csvr r;
+	size_t i;
 	int rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.bad = in->bad;
+	r.bad_ctx = in->bad_ctx;
 	r.keep_going = in->keep_going && in->bad != NULL;
 	r.limit = in->bad != NULL && in->limit == 0 ? 1 : in->limit;
 	r.s = s;
@@ -468,7 +498,8 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 	answers_default_org(in->path, r.deforg, sizeof(r.deforg));
 	if (refuse(in, e) != 0)
 		goto out;
-	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL) {
+	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL ||
+	    (r.memo = calloc(s->nq, sizeof(*r.memo))) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -490,6 +521,9 @@ out:
 	free(r.evcols);
 	free(r.qcol);
 	free(r.ans);
+	for (i = 0; r.memo != NULL && i < s->nq; i++)
+		memo_release(&r.memo[i]);
+	free(r.memo);
 	return rc == 0 ? r.rows : -1;
 }
 

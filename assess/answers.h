@@ -29,6 +29,15 @@ extern const struct answer_source answers_json_source;
  * character after a byte-order mark, blanks and line ends is '{'. */
 int answers_is_json(const char *p, size_t n);
 
+struct jdoc;
+struct jnode;
+
+/* The responses of an array of assess-answers/1 response objects inside
+ * another document (a rule fixture's inline answers), checked as an
+ * answers file's are.  The number read, or -1. */
+long answers_json_responses(struct jdoc *d, const struct jnode *arr,
+    const struct survey *s, answers_sink sink, void *ctx, struct err *e);
+
 /* The organisation name used for rows of a file without an organisation
  * column: the file name without directory and extension. */
 void answers_default_org(const char *path, char *out, size_t size);

@@ -8,8 +8,6 @@
 
 #include "buf.h"
 
-#define STREAM_CHUNK ((size_t)64 << 10)
-
 void
 buf_init(struct buf *b)
 {
@@ -84,36 +82,21 @@ grow(struct buf *b, size_t extra)
 	return 0;
 }
 
+/* buf_add() when the bytes do not fit: grow, append, hand on a full
+ * chunk to the sink. */
 void
-buf_add(struct buf *b, const void *p, size_t n)
+buf_add_slow(struct buf *b, const void *p, size_t n)
 {
-	if ((b->failed || n >= b->cap - b->len) && grow(b, n) != 0)
+	if (grow(b, n) != 0)
 		return;
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-	if (b->sink != NULL && b->len >= STREAM_CHUNK)
+	if (b->sink != NULL && b->len >= BUF_STREAM_CHUNK)
 		buf_flush(b);
 }
 
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	if (b->len + 2 <= b->cap && !b->failed &&
-	    (b->sink == NULL || b->len + 1 < STREAM_CHUNK)) {
-		b->data[b->len++] = c;		/* room already: no grow() */
-		b->data[b->len] = '\0';
-		return;
-	}
-	buf_add(b, &c, 1);
-}
 
 void
 buf_putu(struct buf *b, unsigned long v)
@@ -154,7 +137,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
-	if (b->sink != NULL && b->len >= STREAM_CHUNK)
+	if (b->sink != NULL && b->len >= BUF_STREAM_CHUNK)
 		buf_flush(b);
 }
 

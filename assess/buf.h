@@ -10,6 +10,7 @@
 #define ASSESS_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "err.h"
 
@@ -27,17 +28,59 @@ struct buf {
 
 #define BUF_INIT { NULL, 0, 0, 0, NULL, NULL }
 
+/* A streaming buffer hands its contents on once it holds this much. */
+#define BUF_STREAM_CHUNK ((size_t)64 << 10)
+
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);	/* frees the contents; b is reusable */
 void buf_reset(struct buf *b);		/* len = 0, keeps the allocation */
 
-void buf_add(struct buf *b, const void *p, size_t n);
-void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+void buf_add_slow(struct buf *b, const void *p, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...) AS_PRINTF(2, 3);
 /* Decimal integers, without printf's parsing of a format. */
 void buf_putu(struct buf *b, unsigned long v);
 void buf_putl(struct buf *b, long v);
+
+/* Whether n more bytes (and the NUL) fit without growing or flushing,
+ * in a buffer that has not failed. */
+static inline int
+buf_fits(const struct buf *b, size_t n)
+{
+	return b->cap - b->len > n && !b->failed && (b->sink == NULL ||
+	    b->len + n < BUF_STREAM_CHUNK);
+}
+
+/* Appends are inline while they fit, as most do: a report or an export
+ * makes millions of small ones. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (!buf_fits(b, n)) {
+		buf_add_slow(b, p, n);
+		return;
+	}
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (!buf_fits(b, 1)) {
+		buf_add_slow(b, &c, 1);
+		return;
+	}
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 
 /* Hand everything appended from now on to 'sink' in pieces of about
  * 64 KiB, so a large report never sits in memory whole.  buf_flush()

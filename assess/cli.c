@@ -58,17 +58,37 @@ static const struct cmd cmds[] = {
 	  "answers file.  Answers and rule scripts are checked against SURVEY\n"
 	  "(without -s: the survey a JSON answers file names, or the bundled\n"
 	  "survey whose questions a CSV file's columns are; for a rule script the\n"
-	  "bundled survey of the same name; else the default).  A rule script is also run once on an organisation\n"
-	  "with no answers.  In a CSV answers file every bad row is reported,\n"
-	  "up to 50.\n"
+	  "bundled survey of the same name; else the default).  A rule script\n"
+	  "is also run once on an organisation with no answers, and on the\n"
+	  "answers of each of the survey's fixtures (rules/fixtures/SURVEY/),\n"
+	  "so that a misspelt question id or option value fails here.  A rule\n"
+	  "fixture is read and its answers scored with its survey's rules\n"
+	  "('assess test' compares the results).  In a CSV answers file every\n"
+	  "bad row is reported, up to 50.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    the survey for answers and rule scripts\n"
 	  "                         (default: social-media-readiness)\n"
 	  "      --keep-going       report each response with errors and leave\n"
 	  "                         it out; the rest of the file passes\n"
 	  "  -h, --help             show this help\n" },
+	{ "test", cmd_test, "[-s SURVEY] RULES FIXTURE...",
+	  "run rule fixtures: answers and what the rules must make of them",
+	  "Score the answers of each fixture (assess-rule-fixture/1) with the\n"
+	  "rule script RULES and compare the result with what the fixture\n"
+	  "expects: the headline, levels and scores of dimensions, findings\n"
+	  "raised or absent, recommendations and flags.  Each difference is\n"
+	  "printed as FIXTURE:LINE:COL (where the expectation is written),\n"
+	  "what was expected and what the rules gave.  A FIXTURE may be a\n"
+	  "folder: every *.json file in it, in name order.  Exit status 1 when\n"
+	  "any expectation is not met.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey of fixtures that name none\n"
+	  "                         (default: the one the answers name, else\n"
+	  "                         social-media-readiness)\n"
+	  "  -h, --help             show this help\n" },
 	{ "compare", cmd_compare,
-	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE] ANSWERS|RESULT.json...",
+	  "[-s SURVEY] -t TARGET [-f FORMAT] [-o FILE]\n"
+	  "                      [--report KIND] ANSWERS|RESULT.json...",
 	  "rank organisations against a target profile",
 	  "Rank every organisation in the answers and result files against\n"
 	  "TARGET: a league table (by headline level, then the mean level of the\n"
@@ -77,13 +97,22 @@ static const struct cmd cmds[] = {
 	  "and the required practices most often missed, with who misses them.\n"
 	  "Result files (score -f json) may be mixed with raw answers, so that\n"
 	  "organisations can share their results instead of their answers; each\n"
-	  "must have been scored against TARGET.\n"
+	  "must have been scored against TARGET.  Files are read one at a time,\n"
+	  "so memory grows with the organisations, not with the files.\n"
 	  "\n"
 	  "  -s, --survey SURVEY    the survey of raw answers (default: the one\n"
-	  "                         they belong to)\n"
+	  "                         they belong to, or the survey of a result\n"
+	  "                         file given before them)\n"
 	  "  -t, --target TARGET    the target profile to compare with\n"
-	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
-	  "                         extension of -o chooses\n"
+	  "  -f, --format FORMAT    md (default), json, csv or html; without -f,\n"
+	  "                         the extension of -o chooses\n"
+	  "      --report KIND      full (default): everything above, and in\n"
+	  "                         html a heatmap and the spread as charts;\n"
+	  "                         summary: one page, the first and last five\n"
+	  "                         of the league table, how many meet the\n"
+	  "                         target and the three practices most often\n"
+	  "                         missed (a business case is for one\n"
+	  "                         organisation: use score)\n"
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"
 	  "  -h, --help             show this help\n" },
@@ -97,7 +126,32 @@ static const struct cmd cmds[] = {
 	  "latest submitted date of its answers.  Results of another survey, or\n"
 	  "of a version that asks other questions, are refused.\n"
 	  "\n"
-	  "  -f, --format FORMAT    md (default), json or csv; without -f, the\n"
+	  "  -f, --format FORMAT    md (default), json, csv or html (a chart of\n"
+	  "                         each dimension over time); without -f, the\n"
+	  "                         extension of -o chooses\n"
+	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
+	  "                         once the report is complete\n"
+	  "  -h, --help             show this help\n" },
+	{ "explain", cmd_explain,
+	  "[-s SURVEY] [-t TARGET] [-r RULES] [--organisation NAME]\n"
+	  "                    [--dimension ID] [-f FORMAT] [-o FILE] ANSWERS...",
+	  "show how each level and score was worked out",
+	  "Score the answers as 'score' does and show, for each dimension, every\n"
+	  "question once: whether its answers counted, with their level signal,\n"
+	  "or why not (not applicable, unanswered, another audience, its\n"
+	  "condition not met, fewer answers than the rules need); then the\n"
+	  "gates and evidence caps applied, and the arithmetic from the signals\n"
+	  "to the level and score that 'score' reports.\n"
+	  "\n"
+	  "  -s, --survey SURVEY    the survey of the answers (default: the one\n"
+	  "                         they belong to)\n"
+	  "  -t, --target TARGET    score against a target profile, as 'score'\n"
+	  "  -r, --rules RULES      run this rule script instead of the survey's\n"
+	  "      --organisation NAME\n"
+	  "                         only this organisation (letter case and\n"
+	  "                         spacing do not matter)\n"
+	  "      --dimension ID     only this dimension\n"
+	  "  -f, --format FORMAT    md (default) or json; without -f, the\n"
 	  "                         extension of -o chooses\n"
 	  "  -o, --output FILE      write the report to FILE, replacing it only\n"
 	  "                         once the report is complete\n"
@@ -266,6 +320,22 @@ cli_fail(const struct err *e)
 {
 	err_print(e, stderr);
 	return cli_status(e->code);
+}
+
+void
+cli_note(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fputs("assess: ", stderr);
+	err_print_text(stderr, msg);
+	fputc('\n', stderr);
+}
+
+void
+cli_log(void *ctx, const char *where, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "assess: %s: log: %s\n", where, msg);
 }
 
 int

@@ -33,6 +33,11 @@ int cli_main(int argc, char **argv);
 /* Print 'e' to stderr and return the exit status its code maps to. */
 int cli_fail(const struct err *e);
 
+/* The engine's notes ("assess: MESSAGE") and the rules' assess.log()
+ * lines ("assess: WHERE: log: MESSAGE") on stderr, for engine_opts. */
+void cli_note(void *ctx, const char *msg);
+void cli_log(void *ctx, const char *where, const char *msg);
+
 /* Exit status for an error code. */
 int cli_status(enum err_code code);
 
@@ -50,8 +55,10 @@ int cli_bad_option(const char *cmd, char **argv, int c);
 /* The command set, for cmd_*.c. */
 int cmd_score(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_show(int argc, char **argv);

@@ -15,6 +15,7 @@
 #include "answers.h"
 #include "cli.h"
 #include "engine.h"
+#include "fixture.h"
 #include "fsx.h"
 #include "jdoc.h"
 #include "paths.h"
@@ -165,8 +166,9 @@ check_target(const char *path, const char *survey_arg, struct err *e)
 static int keep_going;
 
 static void
-bad_row(const struct err *e)
+bad_row(void *ctx, const struct err *e)
 {
+	(void)ctx;
 	err_print(e, stderr);
 }
 
@@ -194,20 +196,106 @@ check_answers(struct engine_input *ei, const char *path,
 	return n >= 0 ? 0 : -1;
 }
 
+/* Score one fixture's answers with the rules; what it expects is for
+ * 'assess test' to compare.  Its organisation into 'org', and how many
+ * expectations it holds into '*nex'. */
+static int
+run_fixture(const struct engine_opts *eo, const char *path,
+    const char *name, char *org, size_t size, size_t *nex, struct err *e)
+{
+	struct fixture f;
+	struct result res;
+	int rc;
+
+	if (fixture_load(&f, path, name, e) != 0)
+		return -1;
+	result_init(&res);
+	if ((rc = fixture_run(&f, eo, &res, e)) == 0) {
+		snprintf(org, size, "%s", res.orgs[0].id);
+		*nex = f.nex;
+	}
+	result_release(&res);
+	fixture_release(&f);
+	return rc;
+}
+
+/* A fixture of the bundled folder, named by its folder's display name. */
+static int
+run_bundled_fixture(const struct engine_opts *eo, const char *path,
+    const char *display, struct err *e)
+{
+	char *name = fsx_join(display, fsx_basename(path)), org[300];
+	size_t nex;
+	int rc;
+
+	if (name == NULL)
+		return err_nomem(e);
+	rc = run_fixture(eo, path, name, org, sizeof(org), &nex, e);
+	free(name);
+	return rc;
+}
+
+/* A rule fixture given to check: read, and run with the rules of its
+ * survey. */
+static int
+check_fixture(const char *path, const char *survey_arg, struct err *e)
+{
+	struct engine_opts eo;
+	char org[300];
+	size_t nex;
+
+	memset(&eo, 0, sizeof(eo));
+	eo.survey = survey_arg;
+	if (run_fixture(&eo, path, NULL, org, sizeof(org), &nex, e) != 0)
+		return -1;
+	ok(path, "rule fixture: %zu %s for organisation '%s'", nex,
+	    nex == 1 ? "expectation" : "expectations", org);
+	return 0;
+}
+
+/* Run the rules over the fixtures of survey 's': how many, or -1. */
+static long
+run_fixtures(const struct engine_opts *eo, const struct survey *s,
+    struct err *e)
+{
+	struct paths_names files;
+	char *dir, *display;
+	long n = -1;
+	size_t i;
+
+	if (fixture_dir(s, &dir, &display, e) != 0)
+		return -1;
+	if (dir == NULL)
+		return 0;
+	if (fixture_files(dir, &files, e) == 0) {
+		for (i = 0; i < files.n; i++)
+			if (run_bundled_fixture(eo, files.v[i], display, e) != 0)
+				break;
+		n = i == files.n ? (long)files.n : -1;
+		paths_names_release(&files);
+	}
+	free(dir);
+	free(display);
+	return n;
+}
+
 static int
 check_rules(const char *path, const char *survey_arg, struct err *e)
 {
 	struct engine_opts eo;
 	struct engine *en;
+	long n;
 
 	memset(&eo, 0, sizeof(eo));
 	eo.survey = survey_arg;
 	eo.rules = path;
 	if ((en = dry_run(&eo, e)) == NULL)
 		return -1;
-	ok(path, "rules for survey '%s'", engine_survey(en)->id);
+	if ((n = run_fixtures(&eo, engine_survey(en), e)) >= 0)
+		ok(path, "rules for survey '%s', run on %ld %s",
+		    engine_survey(en)->id, n, n == 1 ? "fixture" : "fixtures");
 	engine_free(en);
-	return 0;
+	return n >= 0 ? 0 : -1;
 }
 
 /* The survey a rule script is checked against without -s: the bundled
@@ -247,9 +335,11 @@ check_json(struct engine_input *ei, const struct jdoc *d, const char *path,
 		return check_target(path, survey_arg, e);
 	if (strncmp(fmt, "assess-answers/", 15) == 0)
 		return check_answers(ei, path, survey_arg, e);
+	if (strncmp(fmt, "assess-rule-fixture/", 20) == 0)
+		return check_fixture(path, survey_arg, e);
 	return jdoc_error(d, f != NULL ? f : d->root, "not a file assess "
-	    "checks: its \"format\" should be %s, %s or %s", SURVEY_FORMAT,
-	    TARGET_FORMAT, ANSWERS_FORMAT);
+	    "checks: its \"format\" should be %s, %s, %s or %s",
+	    SURVEY_FORMAT, TARGET_FORMAT, ANSWERS_FORMAT, FIXTURE_FORMAT);
 }
 
 static int

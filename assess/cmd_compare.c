@@ -19,9 +19,27 @@
 
 struct opts {
 	const char	*survey, *target, *format, *output;
+	int		 report;	/* REPORT_FULL or REPORT_SUMMARY */
 	char		**inputs;
 	int		 ninputs;
 };
+
+/* --report: a comparison has a full report and a summary; a business
+ * case argues for one organisation, so it is refused with the reason. */
+static int
+report_arg(struct opts *o, const char *name)
+{
+	o->report = report_kind(name);
+	if (o->report == REPORT_BCASE)
+		return cli_usage_error("compare", "--report business-case is "
+		    "written for one organisation; give compare full or "
+		    "summary, or run assess score --report business-case "
+		    "--organisation NAME");
+	if (o->report < 0)
+		return cli_usage_error("compare", "--report is one of full, "
+		    "summary, not '%s'", name);
+	return 0;
+}
 
 static int
 parse_args(int argc, char **argv, struct opts *o)
@@ -31,6 +49,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "target", required_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "report", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -43,6 +62,10 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 't': o->target = optarg; break;
 		case 'f': o->format = optarg; break;
 		case 'o': o->output = output_arg(optarg); break;
+		case 'W':
+			if (report_arg(o, optarg) != 0)
+				return AS_EXIT_USAGE;
+			break;
 		case 'h': return -1;
 		default: return cli_bad_option("compare", argv, c);
 		}
@@ -58,31 +81,49 @@ parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-/* The inputs: each result file is one result; all answers files are
- * scored together into one more. */
+/* The inputs, folded into the comparison as they are read: the first
+ * result file is kept whole (the comparison's reference); each later one
+ * is read, stored and released at once, so memory grows with the
+ * organisations, not with the files.  All answers files are scored
+ * together, at the end, into one more result. */
 struct inputs {
-	struct result	*res;		/* [0]: the scored answers */
-	const char	**names;
-	size_t		 n;
-	int		 answers;	/* answers files were given */
+	struct comparison *c;
+	struct result	 first, next, answers;
+	int		 have_first;
+	int		 answers_given;
 };
 
+/* A result read back must be of the engine's survey (the first result
+ * decides it when no answers came before and -s did not) and scored
+ * against the target given. */
 static int
-add_result(struct inputs *in, struct jdoc *d, const char *path,
-    const struct engine *en, struct err *e)
+check_result(struct engine *en, const struct result *r, const char *path,
+    struct err *e)
 {
-	struct result *r = &in->res[in->n];
-
-	result_init(r);
-	in->names[in->n++] = path;
-	if (resultin_doc(d, r, e) != 0)
-		return -1;
-	if (en != NULL && engine_survey(en) != NULL &&
+	if (engine_survey(en) != NULL &&
 	    strcmp(r->survey_id, engine_survey(en)->id) != 0)
 		return err_set(e, AS_EINPUT, path, 0, 0, "is a result for "
 		    "survey '%s', not '%s'", r->survey_id,
 		    engine_survey(en)->id);
-	return 0;
+	if (engine_ensure(en, r->survey_id, e) != 0)
+		return -1;
+	return compare_check_target(r, engine_target(en)->id, path, e);
+}
+
+static int
+add_result(struct inputs *in, struct jdoc *d, const char *path,
+    struct engine *en, struct err *e)
+{
+	struct result *r = in->have_first ? &in->next : &in->first;
+	int rc;
+
+	result_init(r);
+	rc = resultin_doc(d, r, e) != 0 || check_result(en, r, path, e) != 0 ||
+	    compare_store(in->c, r, path, e) != 0 ? -1 : 0;
+	if (in->have_first)
+		result_release(r);
+	in->have_first = 1;
+	return rc;
 }
 
 static int
@@ -104,84 +145,40 @@ read_inputs(const struct opts *o, struct engine *en, struct inputs *in,
 		else if (engine_read_input(en, ei, e) < 0)
 			rc = -1;
 		else
-			in->answers = 1;
+			in->answers_given = 1;
 		engine_close_input(ei);
 	}
 	return rc;
 }
 
-static int check_target(struct engine *en, const struct result **list,
-    const char **names, size_t n, struct err *e);
-
 static int
-run(const struct opts *o, struct inputs *in, struct comparison *c,
-    struct err *e)
+run(const struct opts *o, struct inputs *in, struct err *e)
 {
 	struct engine_opts eo;
 	struct engine *en;
-	const struct result **list = NULL;
-	const char **names = NULL;
-	size_t i, k = 0;
 	int rc = -1;
 
 	memset(&eo, 0, sizeof(eo));
 	eo.survey = o->survey;
 	eo.target = o->target;
+	eo.note = cli_note;
+	eo.log = cli_log;
 	if ((en = engine_new(&eo, e)) == NULL)
 		return -1;
-	result_init(&in->res[0]);
-	in->n = 1;
-	in->names[0] = "the answers";
 	if (read_inputs(o, en, in, e) != 0)
 		goto out;
-	if (in->answers && engine_score(en, &in->res[0], e) != 0)
+	if (in->answers_given && (engine_score(en, &in->answers, e) != 0 ||
+	    compare_store(in->c, &in->answers, "the answers", e) != 0))
 		goto out;
-	if ((list = calloc(in->n, sizeof(*list))) == NULL ||
-	    (names = calloc(in->n, sizeof(*names))) == NULL) {
-		err_nomem(e);
-		goto out;
-	}
-	for (i = in->answers ? 0 : 1; i < in->n; i++) {
-		list[k] = &in->res[i];
-		names[k++] = in->names[i];
-	}
-	rc = check_target(en, list, names, k, e) != 0 ? -1 :
-	    compare_build(c, list, names, k, e);
+	rc = compare_finish(in->c, e);
 out:
-	free(list);
-	free(names);
 	engine_free(en);
 	return rc;
 }
 
-/* Results read back must have been scored against the target given. */
-static int
-check_target(struct engine *en, const struct result **list,
-    const char **names, size_t n, struct err *e)
-{
-	const struct target *t;
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	if (engine_ensure(en, list[0]->survey_id, e) != 0)
-		return -1;
-	t = engine_target(en);
-	for (i = 0; i < n; i++) {
-		if (!list[i]->has_target)
-			return err_set(e, AS_EINPUT, names[i], 0, 0, "was scored "
-			    "without a target profile; score it again with -t "
-			    "%s", t->id);
-		if (strcmp(list[i]->target_id, t->id) != 0)
-			return err_set(e, AS_EINPUT, names[i], 0, 0, "was scored "
-			    "against target '%s', not '%s'; score it again with "
-			    "-t %s", list[i]->target_id, t->id, t->id);
-	}
-	return 0;
-}
-
 struct job {
 	const struct report_format *fmt;
+	int			 report;
 	struct comparison	 c;
 };
 
@@ -190,7 +187,7 @@ write_report(void *ctx, struct buf *out, struct err *e)
 {
 	struct job *j = ctx;
 
-	return j->fmt->compare(&j->c, out, e);
+	return j->fmt->compare(&j->c, j->report, out, e);
 }
 
 int
@@ -200,7 +197,6 @@ cmd_compare(int argc, char **argv)
 	struct inputs in;
 	struct opts o;
 	struct job j;
-	size_t i;
 	int rc;
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
@@ -211,20 +207,16 @@ cmd_compare(int argc, char **argv)
 	    &e) != 0)
 		return cli_fail(&e);
 	memset(&in, 0, sizeof(in));
-	memset(&j.c, 0, sizeof(j.c));
-	if ((in.res = calloc((size_t)o.ninputs + 1, sizeof(*in.res))) ==
-	    NULL || (in.names = calloc((size_t)o.ninputs + 1,
-	    sizeof(*in.names))) == NULL) {
-		err_nomem(&e);
+	compare_init(&j.c);
+	j.report = o.report;
+	in.c = &j.c;
+	result_init(&in.first);
+	result_init(&in.answers);
+	if (run(&o, &in, &e) != 0 ||
+	    output_emit(o.output, write_report, &j, &e) != 0)
 		rc = cli_fail(&e);
-	} else if (run(&o, &in, &j.c, &e) != 0 ||
-	    output_emit(o.output, write_report, &j, &e) != 0) {
-		rc = cli_fail(&e);
-	}
 	compare_release(&j.c);
-	for (i = 0; in.res != NULL && i < in.n; i++)
-		result_release(&in.res[i]);
-	free(in.res);
-	free(in.names);
+	result_release(&in.first);
+	result_release(&in.answers);
 	return rc;
 }

@@ -40,6 +40,13 @@ struct opts {
 	int		 nanswers;
 };
 
+/* --keep-going: the responses left out, in the order read. */
+struct left_out {
+	struct err	*v;
+	size_t		 n, cap;
+	int		 failed;
+};
+
 struct run {
 	const struct opts *o;
 	struct engine	*en;
@@ -49,6 +56,7 @@ struct run {
 	const struct report_format *fmt;
 	int		 level;		/* --fail-below */
 	char		 bad_level[64];	/* set: --fail-below was no level */
+	struct left_out	 left_out;	/* --keep-going */
 };
 
 static int
@@ -189,22 +197,6 @@ level_arg(const struct survey *s, const char *arg, int *level)
 	return -1;
 }
 
-static void
-print_log(void *ctx, const char *where, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "assess: %s: log: %s\n", where, msg);
-}
-
-static void
-note(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fputs("assess: ", stderr);
-	err_print_text(stderr, msg);
-	fputc('\n', stderr);
-}
-
 /* Once the survey, target and rules are known, before any answers are
  * read: the report must not overwrite one of them (checked on the
  * resolved paths: an id, a folder, a path), and --fail-below must name a
@@ -233,46 +225,40 @@ loaded(void *ctx, const struct engine *en, struct err *e)
 
 /* ==== --keep-going: responses left out ==== */
 
-/* The responses left out, in the order read (one run per process, and
- * the readers' callback carries no context). */
-static struct {
-	struct err	*v;
-	size_t		 n, cap;
-	int		 failed;
-} left_out;
-
 static void
-exclude(const struct err *e)
+exclude(void *ctx, const struct err *e)
 {
+	struct run *rn = ctx;
+	struct left_out *lo = &rn->left_out;
 	struct err *v;
 
 	err_print(e, stderr);
-	if (left_out.n == left_out.cap) {
-		left_out.cap = left_out.cap ? left_out.cap * 2 : 16;
-		if ((v = realloc(left_out.v, left_out.cap * sizeof(*v))) ==
-		    NULL) {
-			left_out.failed = 1;
+	if (lo->n == lo->cap) {
+		lo->cap = lo->cap ? lo->cap * 2 : 16;
+		if ((v = realloc(lo->v, lo->cap * sizeof(*v))) == NULL) {
+			lo->failed = 1;
 			return;
 		}
-		left_out.v = v;
+		lo->v = v;
 	}
-	left_out.v[left_out.n++] = *e;
+	lo->v[lo->n++] = *e;
 }
 
 /* Into the result, for the report to say how many and why. */
 static int
-attach_excluded(struct result *res, struct err *e)
+attach_excluded(struct run *rn, struct err *e)
 {
+	const struct left_out *lo = &rn->left_out;
+	struct result *res = &rn->res;
 	size_t i;
 
 	res->keep_going = 1;
-	if (left_out.failed || (left_out.n > 0 && (res->excluded =
-	    arena_alloc(&res->arena, left_out.n * sizeof(*res->excluded))) ==
-	    NULL))
+	if (lo->failed || (lo->n > 0 && (res->excluded = arena_alloc(
+	    &res->arena, lo->n * sizeof(*res->excluded))) == NULL))
 		return err_nomem(e);
-	for (i = 0; i < left_out.n; i++) {
+	for (i = 0; i < lo->n; i++) {
 		struct r_excluded *x = &res->excluded[i];
-		const struct err *b = &left_out.v[i];
+		const struct err *b = &lo->v[i];
 
 		x->line = b->line;
 		if ((x->file = result_intern(res, b->file, strlen(b->file))) ==
@@ -280,12 +266,11 @@ attach_excluded(struct result *res, struct err *e)
 		    strlen(b->msg))) == NULL)
 			return err_nomem(e);
 	}
-	res->nexcluded = left_out.n;
-	if (left_out.n > 0) {
+	res->nexcluded = lo->n;
+	if (lo->n > 0)
 		fprintf(stderr, "assess: %zu %s with errors left out "
-		    "(--keep-going)\n", left_out.n, left_out.n == 1 ?
-		    "response" : "responses");
-	}
+		    "(--keep-going)\n", lo->n, lo->n == 1 ? "response" :
+		    "responses");
 	return 0;
 }
 
@@ -302,8 +287,8 @@ run(const struct opts *o, struct run *rn, struct err *e)
 	eo.anonymity = o->anonymity;
 	eo.as_of = o->as_of;
 	eo.jobs = o->jobs;
-	eo.note = note;
-	eo.log = print_log;
+	eo.note = cli_note;
+	eo.log = cli_log;
 	eo.loaded = loaded;
 	eo.ctx = rn;
 	eo.from = o->from;
@@ -320,7 +305,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 			return -1;
 	if (engine_score(rn->en, &rn->res, e) != 0)
 		return -1;
-	return o->keep_going ? attach_excluded(&rn->res, e) : 0;
+	return o->keep_going ? attach_excluded(rn, e) : 0;
 }
 
 static int
@@ -382,8 +367,7 @@ release(struct run *rn)
 {
 	engine_free(rn->en);
 	impmap_free(rn->map);
-	free(left_out.v);
-	memset(&left_out, 0, sizeof(left_out));
+	free(rn->left_out.v);
 	result_release(&rn->res);
 }
 

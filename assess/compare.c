@@ -11,33 +11,48 @@
 
 /* ==== Checks ==== */
 
+int
+compare_check_target(const struct result *r, const char *target,
+    const char *name, struct err *e)
+{
+	if (!r->has_target)
+		return err_set(e, AS_EINPUT, name, 0, 0, "was scored without a "
+		    "target profile; score it again with -t %s", target);
+	if (strcmp(r->target_id, target) != 0)
+		return err_set(e, AS_EINPUT, name, 0, 0, "was scored against "
+		    "target '%s', not '%s'; score it again with -t %s",
+		    r->target_id, target, target);
+	return 0;
+}
+
 static int
 same_base(const struct result *a, const struct result *b, const char *name,
     struct err *e)
 {
-	size_t i;
-
 	if (strcmp(a->survey_id, b->survey_id) != 0)
 		return err_set(e, AS_EINPUT, name, 0, 0, "answers survey '%s', "
 		    "not '%s' like the rest", b->survey_id, a->survey_id);
-	if (!b->has_target)
-		return err_set(e, AS_EINPUT, name, 0, 0, "was scored without a "
-		    "target profile; score it again with -t %s", a->target_id);
-	if (strcmp(a->target_id, b->target_id) != 0)
-		return err_set(e, AS_EINPUT, name, 0, 0, "was scored against "
-		    "target '%s', not '%s'; score it again with -t %s",
-		    b->target_id, a->target_id, a->target_id);
-	if (b->norgs == 0 || a->norgs == 0)
-		return 0;
-	if (a->orgs[0].ndims != b->orgs[0].ndims)
+	return compare_check_target(b, a->target_id, name, e);
+}
+
+/* 'o' (of result 'b') rates the dimensions the organisations stored so
+ * far rate ('first', of the reference 'a'). */
+static int
+same_dims(const struct r_org *first, const struct r_org *o,
+    const struct result *a, const struct result *b, const char *name,
+    struct err *e)
+{
+	size_t i;
+
+	if (first->ndims != o->ndims)
 		return err_set(e, AS_EINPUT, name, 0, 0, "rates other "
 		    "dimensions than the rest (survey version %s, not %s)",
 		    b->survey_version, a->survey_version);
-	for (i = 0; i < a->orgs[0].ndims; i++)
-		if (strcmp(a->orgs[0].dims[i].id, b->orgs[0].dims[i].id) != 0)
+	for (i = 0; i < first->ndims; i++)
+		if (strcmp(first->dims[i].id, o->dims[i].id) != 0)
 			return err_set(e, AS_EINPUT, name, 0, 0, "rates "
 			    "dimension '%s' where the rest rate '%s'",
-			    b->orgs[0].dims[i].id, a->orgs[0].dims[i].id);
+			    o->dims[i].id, first->dims[i].id);
 	return 0;
 }
 
@@ -240,28 +255,120 @@ practices(struct comparison *c, struct err *e)
 	return 0;
 }
 
-/* ==== Building ==== */
+/* ==== Storing ==== */
+
+/* The practice ids of 'from', as the reference's own strings (the same
+ * target lists the same practices), so that each organisation costs a
+ * few pointers. */
+static int
+copy_ids(struct comparison *c, const struct r_strs *from, struct r_strs *to,
+    struct err *e)
+{
+	size_t i;
+	int k;
+
+	to->n = from->n;
+	if (from->n == 0)
+		return 0;
+	if ((to->v = arena_alloc(A, from->n * sizeof(*to->v))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < from->n; i++) {
+		k = result_practice(c->head, from->v[i]);
+		to->v[i] = k >= 0 ? c->head->practices[k].id :
+		    arena_strdup(A, from->v[i]);
+		if (to->v[i] == NULL)
+			return err_nomem(e);
+	}
+	return 0;
+}
+
+/* What the comparison needs of one dimension; its id and title are the
+ * first organisation's (same_base checked they agree). */
+static int
+copy_dim(struct comparison *c, const struct r_dim *d, size_t i,
+    struct r_dim *to, struct err *e)
+{
+	to->id = c->norgs > 0 ? c->orgs[0].o->dims[i].id :
+	    arena_strdup(A, d->id);
+	to->title = c->norgs > 0 ? c->orgs[0].o->dims[i].title :
+	    arena_strdup(A, d->title);
+	if (to->id == NULL || to->title == NULL)
+		return err_nomem(e);
+	to->critical = d->critical;
+	to->level = d->level;
+	to->score = d->score;
+	to->target = d->target;
+	return copy_ids(c, &d->met, &to->met, e) != 0 ||
+	    copy_ids(c, &d->unmet, &to->unmet, e) != 0 ? -1 : 0;
+}
 
 static int
-gather(struct comparison *c, const struct result *const *res,
-    const char *const *names, size_t n, struct err *e)
+grow_orgs(struct comparison *c, struct err *e)
 {
-	size_t i, j, k = 0, total = 0;
+	size_t cap = c->caporgs ? c->caporgs * 2 : 64;
+	struct cmp_org *t;
 
-	for (i = 0; i < n; i++) {
-		if (same_base(res[0], res[i], names[i], e) != 0)
-			return -1;
-		total += res[i]->norgs;
-	}
-	if (total == 0)
-		return err_set(e, AS_EINPUT, names[0], 0, 0, "has no "
-		    "organisations to compare");
-	if ((c->orgs = arena_alloc(A, total * sizeof(*c->orgs))) == NULL)
+	if ((t = realloc(c->orgs, cap * sizeof(*t))) == NULL)
 		return err_nomem(e);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < res[i]->norgs; j++)
-			c->orgs[k++].o = &res[i]->orgs[j];
-	c->norgs = total;
+	c->orgs = t;
+	c->caporgs = cap;
+	return 0;
+}
+
+/* A copy of organisation 'o' in the comparison's arena: its name, date,
+ * respondents, headline and dimensions, nothing else. */
+static int
+copy_org(struct comparison *c, const struct r_org *o, struct err *e)
+{
+	struct r_org *to;
+	size_t i;
+
+	if (c->norgs == c->caporgs && grow_orgs(c, e) != 0)
+		return -1;
+	if ((to = arena_alloc(A, sizeof(*to))) == NULL ||
+	    (to->id = arena_strdup(A, o->id)) == NULL ||
+	    (o->as_of != NULL && (to->as_of = arena_strdup(A, o->as_of)) ==
+	    NULL) || (to->dims = arena_alloc(A, o->ndims * sizeof(*to->dims) +
+	    1)) == NULL)
+		return err_nomem(e);
+	to->respondents = o->respondents;
+	to->headline = o->headline;
+	to->ndims = o->ndims;
+	for (i = 0; i < o->ndims; i++)
+		if (copy_dim(c, &o->dims[i], i, &to->dims[i], e) != 0)
+			return -1;
+	memset(&c->orgs[c->norgs], 0, sizeof(*c->orgs));
+	c->orgs[c->norgs++].o = to;
+	return 0;
+}
+
+void
+compare_init(struct comparison *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+int
+compare_store(struct comparison *c, const struct result *res,
+    const char *name, struct err *e)
+{
+	size_t i;
+
+	if (c->head == NULL) {
+		if (!res->has_target)
+			return err_set(e, AS_EUSAGE, name, 0, 0, "has no "
+			    "target profile to compare with; give -t");
+		c->head = res;
+		c->head_name = name;
+	} else if (same_base(c->head, res, name, e) != 0) {
+		return -1;
+	}
+	if (c->norgs > 0 && res->norgs > 0 &&
+	    same_dims(c->orgs[0].o, &res->orgs[0], c->head, res, name, e) != 0)
+		return -1;
+	for (i = 0; i < res->norgs; i++)
+		if (copy_org(c, &res->orgs[i], e) != 0)
+			return -1;
 	return 0;
 }
 
@@ -288,20 +395,15 @@ by_id(const void *x, const void *y)
 }
 
 int
-compare_build(struct comparison *c, const struct result *const *res,
-    const char *const *names, size_t n, struct err *e)
+compare_finish(struct comparison *c, struct err *e)
 {
 	size_t i;
 
-	memset(c, 0, sizeof(*c));
-	if (n == 0)
+	if (c->head == NULL)
 		return err_set(e, AS_EUSAGE, NULL, 0, 0, "nothing to compare");
-	c->head = res[0];
-	if (!res[0]->has_target)
-		return err_set(e, AS_EUSAGE, names[0], 0, 0, "has no target "
-		    "profile to compare with; give -t");
-	if (gather(c, res, names, n, e) != 0)
-		return -1;
+	if (c->norgs == 0)
+		return err_set(e, AS_EINPUT, c->head_name, 0, 0, "has no "
+		    "organisations to compare");
 	qsort(c->orgs, c->norgs, sizeof(*c->orgs), by_id);
 	if (unique(c, e) != 0)
 		return -1;
@@ -315,4 +417,19 @@ void
 compare_release(struct comparison *c)
 {
 	arena_release(A);
+	free(c->orgs);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ==== The one-page summary's selection ==== */
+
+size_t
+compare_ends(const struct comparison *c, size_t ends, size_t *idx)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->norgs; i++)
+		if (i < ends || i >= c->norgs - ends || c->norgs <= 2 * ends)
+			idx[n++] = i;
+	return n;
 }

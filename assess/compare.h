@@ -46,9 +46,11 @@ struct cmp_practice {
 
 struct comparison {
 	struct arena	 arena;
-	const struct result *head;	/* survey, levels, target */
-	struct cmp_org	*orgs;		/* in rank order */
-	size_t		 norgs;
+	const struct result *head;	/* survey, levels, target: the first
+					   result stored */
+	const char	*head_name;
+	struct cmp_org	*orgs;		/* ranked once finished */
+	size_t		 norgs, caporgs;
 	struct cmp_dim	*dims;
 	size_t		 ndims;
 	struct cmp_practice *unmet;	/* most often missed first */
@@ -56,15 +58,34 @@ struct comparison {
 	unsigned	 meeting;	/* organisations meeting the target */
 };
 
-/* Compare the organisations of 'n' results, which must share a survey
- * and a target profile (the first is the reference; 'names' say where
- * each came from, for messages).  The results must outlive 'c'. */
-int compare_build(struct comparison *c, const struct result *const *res,
-    const char *const *names, size_t n, struct err *e);
+/* A comparison is built in steps, so that memory grows with the
+ * organisations compared, not with the results read: init; store each
+ * result (the first, with its name, becomes the reference for survey,
+ * levels and target, and must outlive 'c'; any later one is copied, as
+ * little of it as the comparison needs, and can be released as soon as
+ * it is stored); finish (rank, spread, practices); release.  Every
+ * result must share the reference's survey, target and dimensions.
+ * 'name' says where a result came from, for messages, and must outlive
+ * 'c'. */
+void compare_init(struct comparison *c);
+int compare_store(struct comparison *c, const struct result *res,
+    const char *name, struct err *e);
+int compare_finish(struct comparison *c, struct err *e);
 void compare_release(struct comparison *c);
+
+/* Whether result 'r' (from 'name') was scored against target 'target';
+ * -1 with 'e' set when not. */
+int compare_check_target(const struct result *r, const char *target,
+    const char *name, struct err *e);
 
 /* Quartiles of sorted values by linear interpolation between the
  * closest ranks (q = 0.25, 0.5, 0.75). */
 double compare_quantile(const int *sorted, size_t n, double q);
+
+/* The organisations a one-page summary lists: the first 'ends' and the
+ * last 'ends' in rank order (all of them when there are no more than
+ * 2 * ends), as indices into c->orgs, which 'idx' must have room for
+ * (2 * ends).  Returns how many. */
+size_t compare_ends(const struct comparison *c, size_t ends, size_t *idx);
 
 #endif

@@ -108,6 +108,8 @@ count_breaks(const char *f, size_t n)
 	unsigned k = 0;
 	size_t j;
 
+	if (memchr(f, '\n', n) == NULL && memchr(f, '\r', n) == NULL)
+		return 0;	/* most fields: one line */
 	for (j = 0; j < n; j++)
 		k += f[j] == '\n' || (f[j] == '\r' && (j + 1 == n ||
 		    f[j + 1] != '\n'));
@@ -270,12 +272,24 @@ feed(struct csvin *c, const char *p, size_t n)
 	return c->failed ? -1 : 0;
 }
 
+/* Where the next c is in p[pos..n), or n: memchr, remembered by the
+ * caller until passed, so a file with one kind of line end is scanned
+ * once for the other. */
+static size_t
+next_of(const char *p, size_t pos, size_t n, char c)
+{
+	const char *at = memchr(p + pos, c, n - pos);
+
+	return at != NULL ? (size_t)(at - p) : n;
+}
+
 /* Feed a chunk in slices that end at line terminators, counting lines
  * (LF, CRLF and lone CR each end one line). */
 static int
 feed_chunk(struct csvin *c, const char *p, size_t n, int *cr_pending)
 {
 	size_t pos = 0;
+	size_t lf = next_of(p, 0, n, '\n'), cr = next_of(p, 0, n, '\r');
 
 	if (*cr_pending && n > 0) {
 		*cr_pending = 0;
@@ -283,10 +297,13 @@ feed_chunk(struct csvin *c, const char *p, size_t n, int *cr_pending)
 			c->line++;
 	}
 	while (pos < n) {
-		size_t t = pos;
+		size_t t;
 
-		while (t < n && p[t] != '\n' && p[t] != '\r')
-			t++;
+		if (lf < pos)
+			lf = next_of(p, pos, n, '\n');
+		if (cr < pos)
+			cr = next_of(p, pos, n, '\r');
+		t = lf < cr ? lf : cr;
 		if (feed(c, p + pos, (t < n ? t + 1 : n) - pos) != 0)
 			return -1;
 		if (t < n) {

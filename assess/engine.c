@@ -53,6 +53,7 @@ open_rules(struct engine *en, struct err *e)
 		return NULL;
 	if (en->o->log != NULL)
 		rules_set_log(r, en->o->log, en->o->ctx);
+	rules_set_explain(r, en->o->explain);
 	if (rules_prepare(r, en->s, en->t, e) != 0) {
 		rules_free(r);
 		return NULL;
@@ -390,6 +391,7 @@ engine_read_input(struct engine *en, struct engine_input *ei,
 	if (remember(en, ei->in.path, e) != 0)
 		return -1;
 	ei->in.bad = en->o->bad;
+	ei->in.bad_ctx = en->o->ctx;
 	ei->in.limit = en->o->limit;
 	if (en->o->from != NULL)	/* a survey tool's export, by name */
 		ei->src = source_find(en->o->from);
@@ -413,6 +415,15 @@ engine_add(struct engine *en, const char *path, struct err *e)
 	n = engine_read_input(en, ei, e);
 	engine_close_input(ei);
 	return n;
+}
+
+long
+engine_add_responses(struct engine *en, const char *name, struct jdoc *d,
+    const struct jnode *arr, struct err *e)
+{
+	if (engine_ensure(en, NULL, e) != 0 || remember(en, name, e) != 0)
+		return -1;
+	return answers_json_responses(d, arr, en->s, sink, en, e);
 }
 
 /* ==== Scoring ==== */
@@ -467,6 +478,7 @@ score_one(struct engine *en, struct rules *r, struct result *res,
 
 	if (score_org(res, r, en->s, en->t, en->a, oa, e) != 0)
 		return -1;
+	agg_done(en->a, i);	/* its answers are in the result now */
 	res->orgs[res->norgs - 1].as_of = o->as_of ? result_intern(res,
 	    o->as_of, strlen(o->as_of)) : oa->as_of[0] ?
 	    result_intern(res, oa->as_of, strlen(oa->as_of)) : NULL;

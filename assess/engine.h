@@ -38,8 +38,11 @@ struct engine_opts {
 	const char	*organisation;	/* for inputs with no organisation
 					   column, instead of the file name */
 	const char	*as_of;		/* YYYY-MM-DD dating every result */
+	int		 explain;	/* the rules trace each dimension
+					   into r_org.explain (explain) */
 	int		 answers_only;	/* read answers; no target, no rules */
-	answers_bad	 bad;		/* set: report bad rows and go on */
+	answers_bad	 bad;		/* set: report bad rows and go on
+					   (called with 'ctx') */
 	unsigned	 limit;		/* at most this many bad rows */
 	/* score --from TOOL: every input is that survey tool's export
 	 * (a row of the source table by name), read as 'import' says */
@@ -77,6 +80,7 @@ long engine_add(struct engine *en, const char *path, struct err *e);
  * read its responses; close it. */
 struct engine_input;
 struct jdoc;
+struct jnode;
 
 struct engine_input *engine_open_input(const char *path, struct err *e);
 int engine_input_is_json(const struct engine_input *ei);
@@ -85,6 +89,12 @@ const struct jdoc *engine_input_json(struct engine_input *ei,
 long engine_read_input(struct engine *en, struct engine_input *ei,
     struct err *e);
 void engine_close_input(struct engine_input *ei);
+
+/* Read the responses of array 'arr' of document 'd' (assess-answers/1
+ * response objects inside another file, named 'name' in messages), once
+ * the survey is loaded.  The number read, or -1. */
+long engine_add_responses(struct engine *en, const char *name,
+    struct jdoc *d, const struct jnode *arr, struct err *e);
 
 /* Fold in one respondent of organisation 'org' who answered nothing: a
  * smoke test that makes the rules run once (check). */

@@ -117,6 +117,7 @@ impfile_read(const char *path, struct import *im, struct err *e)
 struct pass_on {
 	answers_sink	 sink;
 	answers_bad	 bad;
+	void		*bad_ctx;
 	void		*ctx;
 	int		 named;		/* the organisation came from a column
 					   or an option */
@@ -138,7 +139,7 @@ to_bad(void *ctx, const struct err *e)
 	struct pass_on *p = ctx;
 
 	if (p->bad != NULL)
-		p->bad(e);
+		p->bad(p->bad_ctx, e);
 }
 
 /* The responses the tool itself marks incomplete or rejected are left
@@ -173,6 +174,7 @@ read_tool(const struct import_tool *t, struct source_in *in,
 	o.keep_going = in->bad != NULL;
 	p.sink = sink;
 	p.bad = in->bad;
+	p.bad_ctx = in->bad_ctx;
 	p.ctx = ctx;
 	p.named = o.organisation != NULL;
 	if ((im = import_new(s, &o, in->path, to_sink, to_bad, &p, e)) == NULL)

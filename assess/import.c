@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "impmap.h"
 #include "import.h"
+#include "memo.h"
 #include "utf8.h"
 
 #define NORM_MAX	(TEXT_MAX + 64)
@@ -58,36 +59,75 @@ import_tool_names(void)
 	    "qualtrics";
 }
 
+/* Whether a byte must be escaped in a JSON string: controls, DEL, the
+ * quote and the backslash.  Bytes of 0x80 and up pass as they are. */
+static int
+json_special(unsigned char c)
+{
+	static const uint64_t bits[4] = {
+		UINT64_C(0xffffffff) | UINT64_C(1) << '"',
+		UINT64_C(1) << ('\\' - 64) | UINT64_C(1) << (0x7f - 64), 0, 0
+	};
+
+	return (int)(bits[c >> 6] >> (c & 63) & 1);
+}
+
+static void
+json_escape(struct buf *b, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+	if (c == '"' || c == '\\') {
+		buf_putc(b, '\\');
+		buf_putc(b, (char)c);
+	} else if (c == '\n') {
+		buf_puts(b, "\\n");
+	} else {
+		buf_add(b, u, sizeof(u));
+	}
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+#define ANY_BELOW(w, c) (((w) - ONES * (c)) & ~(w) & HIGH)
+#define ANY_EQUAL(w, c) ANY_BELOW((w) ^ (ONES * (c)), 1)
+
+/* Past the bytes from i on that need no escape: eight at a time while
+ * none of them might (a word test that can only err towards looking
+ * closer), then one by one. */
+static size_t
+plain_run(const unsigned char *u, size_t i, size_t n)
+{
+	uint64_t w;
+
+	while (n - i >= 8) {
+		memcpy(&w, u + i, 8);
+		if (ANY_BELOW(w, 0x20) | ANY_EQUAL(w, '"') |
+		    ANY_EQUAL(w, '\\') | ANY_EQUAL(w, 0x7f))
+			break;
+		i += 8;
+	}
+	while (i < n && !json_special(u[i]))
+		i++;
+	return i;
+}
+
 void
 import_json_string(struct buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i, run;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run;
 
 	buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		for (run = i; run < n && (unsigned char)s[run] >= 0x20 &&
-		    s[run] != '"' && s[run] != '\\' && s[run] != 0x7f; run++)
-			;
+	while (i < n) {
+		run = plain_run(u, i, n);
 		if (run > i) {		/* plain text, in one piece */
 			buf_add(b, s + i, run - i);
-			i = run - 1;
-			continue;
+			i = run;
 		}
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)c);
-		} else if (c == '\n') {
-			buf_puts(b, "\\n");
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_puts(b, "\\u00");
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
-		} else {
-			buf_putc(b, (char)c);
-		}
+		if (i < n)
+			json_escape(b, u[i++]);
 	}
 	buf_putc(b, '"');
 }
@@ -476,6 +516,11 @@ struct import {
 	const char		***nlabel;	/* option labels, normalised */
 	const char		***ncode;	/* option values, letters and
 						   digits only */
+	int			*other;		/* each question's "Other"
+						   option, or -1 */
+	struct memo		*cmemo;		/* per column: cells read */
+	struct memo		*amemo;		/* per question: answers */
+	struct memo		 rmemo;		/* role cells */
 };
 
 const struct survey *
@@ -1177,10 +1222,14 @@ prepare_options(struct import *im)
 
 	if ((im->nlabel = arena_alloc(&im->arena, im->s->nq *
 	    sizeof(*im->nlabel))) == NULL || (im->ncode = arena_alloc(
-	    &im->arena, im->s->nq * sizeof(*im->ncode))) == NULL)
+	    &im->arena, im->s->nq * sizeof(*im->ncode))) == NULL ||
+	    (im->other = arena_alloc(&im->arena, im->s->nq *
+	    sizeof(*im->other))) == NULL)
 		return -1;
 	for (q = 0; q < im->s->nq; q++) {
 		const struct question *qq = &im->s->qs[q];
+
+		im->other[q] = other_option(qq);
 
 		if ((im->nlabel[q] = arena_alloc(&im->arena, (qq->nopts + 1) *
 		    sizeof(char *))) == NULL || (im->ncode[q] = arena_alloc(
@@ -1217,7 +1266,7 @@ match_option(const struct import *im, const struct import_col *c,
 	if ((k = yesno_option(q, p, n)) >= 0)
 		return k;
 	if (import_is(p, n, "-oth-"))
-		return other_option(q);
+		return im->other[q - im->s->qs];
 	if (im->tool->recode && n > 0 && n < 4 && strspn(p, "0123456789")
 	    >= n) {
 		long v = strtol(p, NULL, 10);
@@ -1301,7 +1350,7 @@ multi_cell(const struct import *im, const struct import_col *c,
 	const char *seps = im->tool->split ? im->tool->split : ";";
 	const char *val;
 	size_t i = 0, l;
-	int k, oth = other_option(q);
+	int k, oth = im->other[q - im->s->qs];
 
 	while (i < n) {
 		while (i < n && (strchr(seps, p[i]) != NULL || p[i] == ' '))
@@ -1336,7 +1385,7 @@ choice_cell(const struct import *im, const struct import_col *c,
     struct rowerr *r, size_t col)
 {
 	const char *val;
-	int k, oth = other_option(q);
+	int k, oth = im->other[q - im->s->qs];
 
 	if (import_is(p, n, "na") && import_option(q, p, n) < 0) {
 		buf_puts(out, "na");	/* response.c decides if allowed */
@@ -1379,6 +1428,10 @@ unsafe_name(const char *p, size_t n)
 	int k;
 
 	while (i < n) {
+		if ((unsigned char)p[i] >= 0x20 && (unsigned char)p[i] < 0x7f) {
+			i++;		/* printable ASCII: safe as it is */
+			continue;
+		}
 		if ((k = utf8_decode(p + i, n - i, &cp)) == 0 ||
 		    utf8_is_unsafe(cp))
 			return 1;
@@ -1404,18 +1457,42 @@ org_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 	return 0;
 }
 
+/* A role cell's result kept: the set, then the audience ids. */
+static void
+remember_roles(struct import *im, const char *p, size_t n)
+{
+	char v[sizeof(unsigned) + 256];
+
+	if (im->role.len > sizeof(v) - sizeof(im->roles))
+		return;
+	memcpy(v, &im->roles, sizeof(im->roles));
+	memcpy(v + sizeof(im->roles), im->role.data, im->role.len);
+	memo_put(&im->rmemo, p, n, v, sizeof(im->roles) + im->role.len);
+}
+
 static int
 role_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
     size_t col)
 {
+	const struct buf *m;
 	char list[300];
 	size_t k, o = 0;
 
 	if (n == 0)
 		return 0;
-	if (parse_roles(im, p, n, &im->roles, &im->role) == 0)
+	if ((m = memo_get(&im->rmemo, p, n)) != NULL) {
+		memcpy(&im->roles, m->data, sizeof(im->roles));
+		buf_reset(&im->role);
+		buf_add(&im->role, m->data + sizeof(im->roles),
+		    m->len - sizeof(im->roles));
 		return buf_ok(&im->role, NULL) == 0 ? 0 : row_err(r, col,
 		    "out of memory");
+	}
+	if (parse_roles(im, p, n, &im->roles, &im->role) == 0) {
+		remember_roles(im, p, n);
+		return buf_ok(&im->role, NULL) == 0 ? 0 : row_err(r, col,
+		    "out of memory");
+	}
 	list[0] = '\0';
 	for (k = 0; k < im->s->naud && o + 60 < sizeof(list); k++)
 		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s ('%.30s')",
@@ -1423,6 +1500,30 @@ role_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 	return row_err(r, col, "role '%.*s' is not an audience of survey '%s'; "
 	    "expected an id or label of %s", (int)(n > 60 ? 60 : n), p,
 	    im->s->id, list);
+}
+
+/* A cell of a choice or multi-select question: what the same text in
+ * this column gave before, or matched now. */
+static int
+option_cell(struct import *im, size_t i, const char *p, size_t n,
+    struct buf *out, struct rowerr *r)
+{
+	const struct import_col *c = &im->cols[i];
+	const struct question *q = &im->s->qs[c->q];
+	struct memo *m = im->cmemo != NULL && out->len == 0 ? &im->cmemo[i] :
+	    NULL;
+	const struct buf *v;
+	int rc;
+
+	if (m != NULL && (v = memo_get(m, p, n)) != NULL) {
+		buf_add(out, v->data, v->len);
+		return 0;
+	}
+	rc = q->type == Q_MULTI ? multi_cell(im, c, q, p, n, out, r, i + 1) :
+	    choice_cell(im, c, q, p, n, out, r, i + 1);
+	if (rc == 0 && m != NULL && out->len > 0)
+		memo_put(m, p, n, out->data, out->len);
+	return rc;
 }
 
 /* One cell of a data row into the row's answers. */
@@ -1457,9 +1558,9 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 			add_value(out, q->opts[c->opt].value);
 		return 0;
 	case IU_OTHER:
-		if (n > 0 && other_option(q) >= 0 && (q->type == Q_MULTI ||
+		if (n > 0 && im->other[c->q] >= 0 && (q->type == Q_MULTI ||
 		    out->len == 0))
-			add_value(out, q->opts[other_option(q)].value);
+			add_value(out, q->opts[im->other[c->q]].value);
 		return 0;
 	default:
 		break;
@@ -1470,11 +1571,10 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 		return row_err(r, i + 1, "%s is answered twice in this row", q->id);
 	switch (q->type) {
 	case Q_MULTI:
-		return multi_cell(im, c, q, p, n, out, r, i + 1);
 	case Q_SINGLE:
 	case Q_LIKERT:
 	case Q_YESNO:
-		return choice_cell(im, c, q, p, n, out, r, i + 1);
+		return option_cell(im, i, p, n, out, r);
 	case Q_NUMBER:
 	case Q_TEXT:
 		buf_add(out, p, n);
@@ -1500,6 +1600,29 @@ misses_required(const struct import *im)
 	return 0;
 }
 
+/* A question's text as the answers readers parse it, or as the same
+ * text parsed before (choices only: numbers and texts rarely repeat). */
+static int
+parse_answer(struct import *im, size_t k, const struct buf *b,
+    struct answer *a, char *msg, size_t size)
+{
+	const struct question *q = &im->s->qs[k];
+	struct memo *m = im->amemo != NULL && q->type != Q_NUMBER &&
+	    q->type != Q_TEXT ? &im->amemo[k] : NULL;
+	const struct buf *v;
+
+	if (m != NULL && (v = memo_get(m, b->data, b->len)) != NULL &&
+	    v->len == sizeof(*a)) {
+		memcpy(a, v->data, sizeof(*a));
+		return 0;
+	}
+	if (response_parse(q, b->data, b->len, a, msg, size) != 0)
+		return -1;
+	if (m != NULL)
+		memo_put(m, b->data, b->len, a, sizeof(*a));
+	return 0;
+}
+
 /* The row's answers, checked as the answers readers check them. */
 static int
 make_response(struct import *im, struct response *resp, unsigned line,
@@ -1522,8 +1645,8 @@ make_response(struct import *im, struct response *resp, unsigned line,
 		if (buf_ok(b, NULL) != 0)
 			return row_err(r, 0, "out of memory");
 		im->text[k] = b->len > 0 ? buf_str(b) : NULL;
-		if (b->len > 0 && response_parse(&im->s->qs[k], b->data, b->len,
-		    &im->ans[k], msg, sizeof(msg)) != 0)
+		if (b->len > 0 && parse_answer(im, k, b, &im->ans[k], msg,
+		    sizeof(msg)) != 0)
 			return row_err(r, (size_t)im->qcol[k] + 1, "%s", msg);
 		if (b->len == 0)
 			im->ans[k].opt = -1;
@@ -1591,8 +1714,13 @@ data_row(struct import *im, const char *const *f, const size_t *len,
 	struct rowerr r;
 	size_t i;
 
-	memset(&r, 0, sizeof(r));
 	r.line = line;
+	r.col = 0;
+	r.msg[0] = '\0';
+	if (im->cmemo == NULL)	/* no memory: every cell is matched anew */
+		im->cmemo = calloc(im->ncols, sizeof(*im->cmemo));
+	if (im->amemo == NULL)
+		im->amemo = calloc(im->s->nq, sizeof(*im->amemo));
 	if (n != im->ncols && !(n == im->ncols + 1 && len[n - 1] == 0)) {
 		row_err(&r, 0, "%zu fields, but the header has %zu%s", n,
 		    im->ncols, n < im->ncols ? "; is the file cut short?" : "");
@@ -1791,6 +1919,13 @@ import_free(struct import *im)
 	free(im->qcol);
 	free(im->cand);
 	buf_release(&im->role);
+	memo_release(&im->rmemo);
+	for (k = 0; im->cmemo != NULL && k < im->ncols; k++)
+		memo_release(&im->cmemo[k]);
+	for (k = 0; im->amemo != NULL && k < im->s->nq; k++)
+		memo_release(&im->amemo[k]);
+	free(im->cmemo);
+	free(im->amemo);
 	buf_release(&im->defrole);
 	arena_release(&im->arena);
 	free(im);

@@ -49,10 +49,11 @@ json_response(struct buf *b, const struct survey *s,
 	for (k = 0; k < s->nq; k++) {
 		if (ir->text[k] == NULL)
 			continue;
-		buf_puts(b, first ? "" : ", ");
+		buf_puts(b, first ? "\"" : ", \"");
 		first = 0;
-		import_json_string(b, s->qs[k].id, strlen(s->qs[k].id));
-		buf_puts(b, ": ");
+		buf_puts(b, s->qs[k].id);	/* an identifier: nothing to
+						   escape */
+		buf_puts(b, "\": ");
 		json_answer(b, &s->qs[k], ir->text[k]);
 	}
 	buf_puts(b, "}}");

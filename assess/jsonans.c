@@ -260,6 +260,28 @@ read_survey_ref(struct jr *r, const struct jnode *root)
 	return 0;
 }
 
+static int
+jr_init(struct jr *r, const struct jdoc *d, const struct survey *s,
+    struct err *e)
+{
+	memset(r, 0, sizeof(*r));
+	buf_init(&r->tmp);
+	r->d = d;
+	r->s = s;
+	if ((r->ans = calloc(s->nq, sizeof(*r->ans))) == NULL ||
+	    (r->at = calloc(s->nq, sizeof(*r->at))) == NULL)
+		return err_nomem(e);
+	return 0;
+}
+
+static void
+jr_release(struct jr *r)
+{
+	free(r->ans);
+	free(r->at);
+	buf_release(&r->tmp);
+}
+
 /* The responses of a parsed document. */
 static long
 read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
@@ -272,15 +294,8 @@ read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
 	long rc = -1;
 	size_t i;
 
-	memset(&r, 0, sizeof(r));
-	buf_init(&r.tmp);
-	r.d = d;
-	r.s = s;
-	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL ||
-	    (r.at = calloc(s->nq, sizeof(*r.at))) == NULL) {
-		err_nomem(e);
+	if (jr_init(&r, d, s, e) != 0)
 		goto out;
-	}
 	if (jdoc_expect_object(d, d->root, keys, "an answers file") != 0)
 		goto out;
 	if ((fmt = jdoc_get(d->root, "format")) == NULL || fmt->type != JSTR ||
@@ -304,13 +319,31 @@ read_doc(struct jdoc *d, const struct survey *s, answers_sink sink,
 				rc = -1;
 				goto out;
 			}
-			in->bad(e);
+			in->bad(in->bad_ctx, e);
 			rc--;
 		}
 out:
-	free(r.ans);
-	free(r.at);
-	buf_release(&r.tmp);
+	jr_release(&r);
+	return rc;
+}
+
+long
+answers_json_responses(struct jdoc *d, const struct jnode *arr,
+    const struct survey *s, answers_sink sink, void *ctx, struct err *e)
+{
+	struct jr r;
+	long rc = -1;
+	size_t i;
+
+	d->err = e;
+	if (jr_init(&r, d, s, e) != 0)
+		goto out;
+	for (i = 0; i < arr->nkids; i++)
+		if (read_response(&r, &arr->kids[i], sink, ctx) != 0)
+			goto out;
+	rc = (long)arr->nkids;
+out:
+	jr_release(&r);
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /*
  * luaconv.c - C <-> Lua conversion for the rule sandbox.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1204,6 +1205,7 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 {
 	static const char *const keys[] = { "level", "score", "capped_by",
 	    NULL };
+	char why[96];
 	int t;
 
 	at(rd, "dimensions.%s", d->id);
@@ -1220,6 +1222,9 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 		if (t != LUA_TNUMBER || !isfinite(v) || v < 0 || v > 100)
 			bad(rd, "field 'score' must be a number from 0 to 100");
 		out->score = v == 0 ? 0 : v;	/* -0.0 would print "-0.0" */
+		if (result_score_fits(out->level, out->score, why,
+		    sizeof(why)) != 0)
+			bad(rd, "field 'score' %s", why);
 	}
 	lua_pop(rd->L, 1);
 	get_qids(rd, idx, "capped_by", &out->capped_by);
@@ -1476,4 +1481,144 @@ luaconv_to_org(lua_State *L, int idx, const char *who,
 	read_lists(&rd, idx, out);
 	read_flags(&rd, idx, out);
 	read_roles(&rd, idx, out);
+}
+
+/* ==== Reading an explain trace ==== */
+
+/* One traced answer into its question's slot of 'x' (survey order). */
+static void
+read_xanswer(struct rd *rd, int idx, const struct dimension *d,
+    struct r_xdim *x)
+{
+	static const char *const keys[] = { "question", "counted", "reason",
+	    "signal", "respondents", NULL };
+	struct r_xanswer *a;
+	const char *id;
+	int q;
+
+	if (!lua_istable(rd->L, idx))
+		bad(rd, "must be a table");
+	only_keys(rd, idx, keys);
+	lua_getfield(rd->L, idx, "question");
+	id = check_ident(rd, -1);
+	q = survey_question(rd->s, id);
+	if (q < 0 || (size_t)q < d->first || (size_t)q >= d->first + d->nq)
+		bad(rd, "names '%.40s', which is not a question of %s", id,
+		    d->id);
+	a = &x->answers[(size_t)q - d->first];
+	if (a->question != NULL)
+		bad(rd, "names %s a second time", id);
+	a->question = copy_text(rd, -1, "question", 64);
+	lua_pop(rd->L, 1);
+	lua_getfield(rd->L, idx, "counted");
+	a->counted = lua_toboolean(rd->L, -1);
+	lua_pop(rd->L, 1);
+	a->reason = get_text(rd, idx, "reason", 1, 64);
+	a->signal = get_int(rd, idx, "signal", 0, 1, NLEVELS);
+	a->respondents = (unsigned)get_int(rd, idx, "respondents", 1, 0,
+	    INT_MAX);
+}
+
+static void
+read_xstep(struct rd *rd, int idx, struct r_xstep *st)
+{
+	static const char *const keys[] = { "step", "value", "why", NULL };
+	lua_Number v;
+	int t;
+
+	if (!lua_istable(rd->L, idx))
+		bad(rd, "must be a table");
+	only_keys(rd, idx, keys);
+	st->step = get_text(rd, idx, "step", 1, 64);
+	st->why = get_text(rd, idx, "why", 1, 2000);
+	t = lua_getfield(rd->L, idx, "value");
+	v = lua_tonumber(rd->L, -1);
+	lua_pop(rd->L, 1);
+	if (t != LUA_TNIL && (t != LUA_TNUMBER || !isfinite(v) ||
+	    fabs(v) > 1e9))
+		bad(rd, "field 'value' must be a number from -1e9 to 1e9");
+	st->has_value = t != LUA_TNIL;
+	st->value = t == LUA_TNIL || v == 0 ? 0 : v;
+}
+
+/* The array at field 'key' of the table at 'idx': its length, pushed. */
+static size_t
+xlist(struct rd *rd, int idx, const char *key, size_t max)
+{
+	lua_Integer n;
+
+	if (lua_getfield(rd->L, idx, key) != LUA_TTABLE)
+		bad(rd, "field '%s' must be an array", key);
+	n = luaL_len(rd->L, -1);
+	if (n < 0 || (size_t)n > max)
+		bad(rd, "field '%s' has more than %zu entries", key, max);
+	return (size_t)n;
+}
+
+static void *
+xalloc(struct rd *rd, size_t n, size_t size)
+{
+	void *p;
+
+	if (n == 0)
+		return NULL;
+	if ((p = arena_alloc(&rd->res->arena, n * size)) == NULL)
+		luaL_error(rd->L, "out of memory");
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void
+read_xdim(struct rd *rd, int idx, const struct dimension *d,
+    struct r_xdim *x)
+{
+	static const char *const keys[] = { "answers", "steps", NULL };
+	size_t i, n;
+
+	at(rd, "explain.%s", d->id);
+	if (!lua_istable(rd->L, idx))
+		bad(rd, "must be a table");
+	only_keys(rd, idx, keys);
+	x->id = d->id;
+	x->nanswers = d->nq;
+	x->answers = xalloc(rd, d->nq, sizeof(*x->answers));
+	n = xlist(rd, idx, "answers", d->nq);
+	for (i = 0; i < n; i++) {
+		at(rd, "explain.%s.answers[%zu]", d->id, i + 1);
+		lua_geti(rd->L, -1, (lua_Integer)i + 1);
+		read_xanswer(rd, lua_gettop(rd->L), d, x);
+		lua_pop(rd->L, 1);
+	}
+	lua_pop(rd->L, 1);
+	at(rd, "explain.%s", d->id);
+	for (i = 0; i < d->nq; i++)
+		if (x->answers[i].question == NULL)
+			bad(rd, "does not list %s", rd->s->qs[d->first + i].id);
+	x->nsteps = xlist(rd, idx, "steps", 200);
+	x->steps = xalloc(rd, x->nsteps, sizeof(*x->steps));
+	for (i = 0; i < x->nsteps; i++) {
+		at(rd, "explain.%s.steps[%zu]", d->id, i + 1);
+		lua_geti(rd->L, -1, (lua_Integer)i + 1);
+		read_xstep(rd, lua_gettop(rd->L), &x->steps[i]);
+		lua_pop(rd->L, 1);
+	}
+	lua_pop(rd->L, 1);
+}
+
+void
+luaconv_to_explain(lua_State *L, int idx, const char *who,
+    const struct survey *s, struct result *res, struct r_org *out)
+{
+	struct rd rd = { L, who, s, res, "explain" };
+	size_t i;
+
+	idx = lua_absindex(L, idx);
+	out->explain = xalloc(&rd, s->ndims, sizeof(*out->explain));
+	only_dims(&rd, idx);
+	for (i = 0; i < s->ndims; i++) {
+		if (lua_getfield(L, idx, s->dims[i].id) != LUA_TNIL)
+			read_xdim(&rd, lua_gettop(L), &s->dims[i],
+			    &out->explain[i]);
+		lua_pop(L, 1);
+	}
 }

@@ -53,6 +53,13 @@ void luaconv_push_view(lua_State *L, const struct luaconv_live *lv);
 void luaconv_to_org(lua_State *L, int idx, const char *who,
     const struct survey *s, struct result *res, struct r_org *out);
 
+/* [-0, +0] Read the explain trace at 'idx' (dimension id -> {answers,
+ * steps}, see rules/API.md, assess.explaining) into out->explain, one
+ * entry per survey dimension; every question of a traced dimension must
+ * be listed once. */
+void luaconv_to_explain(lua_State *L, int idx, const char *who,
+    const struct survey *s, struct result *res, struct r_org *out);
+
 /* [-1, +1] Replace the table on top with a deep read-only proxy. */
 void luaconv_freeze(lua_State *L);
 

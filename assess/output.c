@@ -20,6 +20,11 @@ output_arg(const char *arg)
 static const struct report_format *
 available(const char *cmd, const struct report_format *f)
 {
+	if (f != NULL && strcmp(cmd, "explain") == 0 && f->explain == NULL) {
+		cli_usage_error(cmd, "format '%s' is not available for %s; use "
+		    "md or json", f->name, cmd);
+		return NULL;
+	}
 	if (f != NULL && ((strcmp(cmd, "compare") == 0 && f->compare ==
 	    NULL) || (strcmp(cmd, "trend") == 0 && f->trend == NULL))) {
 		cli_usage_error(cmd, "format '%s' is not available for %s; use "

@@ -302,7 +302,8 @@ paths_read_dir(const char *dir, int (*keep)(const char *dir,
 		out->n++;
 	}
 	closedir(d);
-	qsort(out->v, out->n, sizeof(*out->v), cmp);
+	if (out->n > 1)	/* qsort must not be given NULL */
+		qsort(out->v, out->n, sizeof(*out->v), cmp);
 	return 0;
 nomem:
 	closedir(d);

@@ -1,7 +1,9 @@
 /*
  * result.c - the result model's small helpers.
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +37,51 @@ result_gap(const struct r_dim *d)
 	if (d->target == 0 || d->level == 0)
 		return -1;
 	return d->target > d->level ? d->target - d->level : 0;
+}
+
+/* Band edges in tenths: level n starts at 250 (n - 1) - 125 and ends one
+ * tenth before the next level starts. */
+#define BAND_TENTHS	250
+#define HALF_TENTHS	125
+
+void
+result_score_band(int level, double *lo, double *hi)
+{
+	long centre = BAND_TENTHS * (long)(level - 1);
+
+	*lo = level <= 1 ? 0 : (double)(centre - HALF_TENTHS) / 10;
+	*hi = level >= RESULT_LEVELS ? 100 :
+	    (double)(centre + HALF_TENTHS - 1) / 10;
+}
+
+int
+result_score_level(double score)
+{
+	char shown[32];
+	long t;
+
+	if (!isfinite(score) || score < -1 || score > 101)
+		return 0;
+	/* round as the reports do, so the level matches the printed score */
+	snprintf(shown, sizeof(shown), "%.1f", score);
+	t = lround(strtod(shown, NULL) * 10);
+	if (t < 0 || t > 1000)
+		return 0;
+	return (int)((t + HALF_TENTHS) / BAND_TENTHS) + 1;
+}
+
+int
+result_score_fits(int level, double score, char *why, size_t n)
+{
+	int shown = result_score_level(score);
+	double lo, hi;
+
+	if (shown == level)
+		return 0;
+	result_score_band(level, &lo, &hi);
+	snprintf(why, n, "%.1f is %s the band of level %d (%.1f to %.1f)",
+	    score, shown > level ? "above" : "below", level, lo, hi);
+	return -1;
 }
 
 int

@@ -151,6 +151,28 @@ struct r_role {
 	unsigned char	*qsignal;
 };
 
+/* What explain shows of one dimension (only when the engine was asked
+ * to explain): each question of the dimension once, whether its answers
+ * counted and why, and the steps from signals to level and score. */
+struct r_xanswer {
+	const char	*question, *reason;
+	int		 counted;
+	int		 signal;	/* 1-5; 0 = none */
+	unsigned	 respondents;	/* those the reason is about */
+};
+struct r_xstep {
+	const char	*step, *why;
+	double		 value;
+	int		 has_value;	/* 0: the value is null */
+};
+struct r_xdim {
+	const char	*id;		/* NULL: the rules traced nothing */
+	struct r_xanswer *answers;
+	size_t		 nanswers;
+	struct r_xstep	*steps;
+	size_t		 nsteps;
+};
+
 struct r_org {
 	const char	*id;
 	const char	*as_of;		/* YYYY-MM-DD, or NULL */
@@ -172,6 +194,8 @@ struct r_org {
 	struct r_answer	*answers;	/* per question, or NULL */
 	struct r_step	*steps;		/* the roadmap, in order */
 	size_t		 nsteps;
+	struct r_xdim	*explain;	/* per dimension when explaining,
+					   else NULL */
 };
 
 /* A response left out with --keep-going: where, and why. */
@@ -221,6 +245,22 @@ const char *result_label(const struct result *r, int level);
 /* The gap of a dimension, or -1 when there is none (no target or not
  * rated). */
 int result_gap(const struct r_dim *d);
+
+/* The score band of level 1-5: the scores, with one decimal, that show
+ * that level.  Level 1 is 0-12.4, 2 is 12.5-37.4, 3 is 37.5-62.4, 4 is
+ * 62.5-87.4 and 5 is 87.5-100: the bands do not overlap, so a higher
+ * score never shows a lower level.  This, result_score_level() and
+ * result_score_fits() are the only places C knows the bands. */
+void result_score_band(int level, double *lo, double *hi);
+
+/* The level whose band holds 'score' as reports print it (one decimal),
+ * or 0 for a score outside 0-100. */
+int result_score_level(double score);
+
+/* 0 when 'score' lies in the band of 'level', else -1 with 'why' (of
+ * 'n' bytes) saying so: "37.5 is above the band of level 2 (12.5 to
+ * 37.4)". */
+int result_score_fits(int level, double score, char *why, size_t n);
 
 /* Index of the practice with this id, or -1. */
 int result_practice(const struct result *r, const char *id);

@@ -265,6 +265,7 @@ static int
 dim_score(struct rr *rr, const struct jnode *k, struct r_dim *d)
 {
 	const struct jnode *sc = jdoc_get(k, "score");
+	char why[96];
 
 	if (sc == NULL)
 		return jdoc_error(rr->d, k, "'score' is missing");
@@ -276,6 +277,8 @@ dim_score(struct rr *rr, const struct jnode *k, struct r_dim *d)
 		return jdoc_error(rr->d, sc, "'score' must be a number from 0 "
 		    "to 100");
 	d->score = sc->num;
+	if (result_score_fits(d->level, d->score, why, sizeof(why)) != 0)
+		return jdoc_error(rr->d, sc, "'score' %s", why);
 	return 0;
 }
 

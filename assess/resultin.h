@@ -4,9 +4,10 @@
  * and agencies can share results instead of raw answers.
  *
  * A result file comes from someone else like any input: every field is
- * checked (types, ranges, levels 1-5, a gap consistent with its target
- * and level, labels that are the survey's, practices the target lists,
- * the same questions in every organisation), and the first problem is a
+ * checked (types, ranges, levels 1-5, a score in its level's band, a
+ * gap consistent with its target and level, labels that are the
+ * survey's, practices the target lists, the same questions in every
+ * organisation), and the first problem is a
  * one-line error naming the file, line, column and field.
  */
 #ifndef ASSESS_RESULTIN_H

@@ -56,6 +56,8 @@
 #define SUBJECT_MAX	65536
 #define PATTERN_MAX	512
 #define LOG_MAX		200
+#define TRACE		"assess.trace"		/* registry: the trace */
+#define TRACE_ORG	"assess.trace.org"	/* and whose it is */
 
 enum trip { TRIP_NONE, TRIP_INSTR, TRIP_MEMORY, TRIP_TIME };
 
@@ -78,6 +80,7 @@ struct rules {
 	rules_log_fn		 log;
 	void			*logctx;
 	unsigned		 nlog;
+	int			 explain;	/* assess.explaining() traces */
 	char			 kill_head[300], kill_tail[512];
 	struct sigaction	 old_alarm;
 	timer_t			 timer;		/* the watchdog, on 'tid' */
@@ -599,6 +602,21 @@ api_log(lua_State *L)
 	return 0;
 }
 
+/* assess.explaining(org): the trace table of the organisation being
+ * explained, when 'org' is the one score() was given and explaining is
+ * on; else nil, so that role views and rules that make up their own
+ * organisation tables record nothing. */
+static int
+api_explaining(lua_State *L)
+{
+	lua_settop(L, 1);
+	if (lua_getfield(L, LUA_REGISTRYINDEX, TRACE_ORG) == LUA_TNIL ||
+	    !lua_rawequal(L, 1, 2))
+		return 0;
+	lua_getfield(L, LUA_REGISTRYINDEX, TRACE);
+	return 1;
+}
+
 /* ==== The sandbox ==== */
 
 static int
@@ -703,7 +721,8 @@ build_base(lua_State *L)
 	static const char *const no_random[] = { "random", "randomseed",
 	    NULL };
 	static const luaL_Reg api[] = {
-		{ "import", api_import }, { "log", api_log }, { NULL, NULL },
+		{ "import", api_import }, { "log", api_log },
+		{ "explaining", api_explaining }, { NULL, NULL },
 	};
 	int i;
 
@@ -936,6 +955,12 @@ rules_prepare(struct rules *r, const struct survey *s,
 	return rc != 0 ? -1 : run(r, prepare_p, NULL, "", e);
 }
 
+void
+rules_set_explain(struct rules *r, int on)
+{
+	r->explain = on;
+}
+
 struct call {
 	const struct rules_view	*in;
 	struct result		*res;
@@ -951,10 +976,22 @@ score_p(lua_State *L)
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hooks);
 	lua_getfield(L, -1, "score");
 	luaconv_push_view(L, &r->live);
+	if (r->explain) {
+		lua_newtable(L);
+		lua_setfield(L, LUA_REGISTRYINDEX, TRACE);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, LUA_REGISTRYINDEX, TRACE_ORG);
+	}
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->survey);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->target);
 	lua_call(L, 3, 1);
 	luaconv_to_org(L, -1, r->display, r->s, c->res, c->out);
+	if (r->explain) {
+		lua_getfield(L, LUA_REGISTRYINDEX, TRACE);
+		luaconv_to_explain(L, -1, r->display, r->s, c->res, c->out);
+		lua_pushnil(L);
+		lua_setfield(L, LUA_REGISTRYINDEX, TRACE_ORG);
+	}
 	return 0;
 }
 

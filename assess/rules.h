@@ -70,6 +70,11 @@ void rules_free(struct rules *r);
 
 void rules_set_log(struct rules *r, rules_log_fn fn, void *ctx);
 
+/* Whether assess.explaining() hands the rules a trace table for the
+ * organisation being scored, read back into r_org.explain (off by
+ * default: tracing costs nothing then). */
+void rules_set_explain(struct rules *r, int on);
+
 /* Give the rules the survey and target (frozen tables), run the file and
  * check that it returns a table with a score function. */
 int rules_prepare(struct rules *r, const struct survey *s,

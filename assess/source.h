@@ -24,9 +24,9 @@ struct import_opts;
 typedef int (*answers_sink)(void *ctx, const struct response *r,
     struct err *e);
 
-/* Called for each bad row when bad rows are skipped (assess check), with
- * the error in 'e'. */
-typedef void (*answers_bad)(const struct err *e);
+/* Called for each bad row when bad rows are skipped (assess check,
+ * --keep-going), with the error in 'e' and the source's 'bad_ctx'. */
+typedef void (*answers_bad)(void *ctx, const struct err *e);
 
 /* One input, opened and started. */
 struct source_in {
@@ -36,6 +36,7 @@ struct source_in {
 	size_t		 nhead;
 	struct jdoc	*doc;		/* JSON already parsed, or NULL */
 	answers_bad	 bad;		/* set: report bad rows and go on */
+	void		*bad_ctx;	/* handed to 'bad' */
 	unsigned	 limit;		/* at most this many bad rows */
 	const struct import_opts *import;	/* survey-tool sources: how
 						   to read the export */

@@ -45,6 +45,24 @@ utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* Past the ASCII bytes from i on: eight at a time while no byte has its
+ * top bit set, then one by one. */
+static size_t
+ascii_run(const char *s, size_t i, size_t n)
+{
+	uint64_t w;
+
+	while (n - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
@@ -54,7 +72,7 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			i = ascii_run(s, i, n);
 			continue;
 		}
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {

@@ -349,6 +349,21 @@ profile(struct doc *d, const struct r_org *o)
 		d->ops->chart(d, CHART_GAPS, o);
 }
 
+/* One line on the score bands: which scores each level shows. */
+static void
+score_bands(struct doc *d)
+{
+	char bands[REPORT_BANDS_MAX];
+
+	report_score_bands(bands, sizeof(bands));
+	d->ops->item(d);
+	strong_lit(d, "Score bands");
+	lit(d, ": ");
+	lit(d, bands);
+	lit(d, "; the bands do not overlap, so a higher score never shows a "
+	    "lower level.");
+}
+
 static void
 key(struct doc *d)
 {
@@ -382,6 +397,7 @@ key(struct doc *d)
 	lit(d, " (0 to 100) shows where those answers sit on the ladder: 0 "
 	    "when all point to level 1, 100 when all point to level 5; it "
 	    "separates two dimensions at the same level.");
+	score_bands(d);
 	d->ops->item(d);
 	strong_lit(d, "Capped by");
 	lit(d, " lists the questions that hold a dimension below the level "

@@ -211,13 +211,16 @@ dec(struct buf *b, double v)
 	buf_printf(b, ",\"%.2f\"", v);
 }
 
-/* One row per organisation, in rank order; one level column per
- * dimension. */
+/* One row per organisation, in rank order (a summary: those at both
+ * ends of the league table); one level column per dimension. */
 int
-report_compare_csv(const struct comparison *c, struct buf *out,
+report_compare_csv(const struct comparison *c, int kind, struct buf *out,
     struct err *e)
 {
-	size_t i, j;
+	size_t ends[2 * REPORT_ENDS], k, j, n = c->norgs;
+
+	if (kind == REPORT_SUMMARY)
+		n = compare_ends(c, REPORT_ENDS, ends);
 
 	buf_puts(out, "\"rank\",\"organisation\",\"respondents\","
 	    "\"headline_level\",\"headline_label\",\"meets_target\","
@@ -229,8 +232,9 @@ report_compare_csv(const struct comparison *c, struct buf *out,
 		buf_puts(out, "_level\"");
 	}
 	buf_putc(out, '\n');
-	for (i = 0; i < c->norgs; i++) {
-		const struct cmp_org *co = &c->orgs[i];
+	for (k = 0; k < n; k++) {
+		const struct cmp_org *co = &c->orgs[kind == REPORT_SUMMARY ?
+		    ends[k] : k];
 
 		buf_printf(out, "\"%d\"", co->rank);
 		cell(out, co->o->id, 0);

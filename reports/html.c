@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "html.h"
 #include "svg.h"
 
 static const char css[] =
@@ -98,35 +99,48 @@ h_lit(struct doc *d, const char *s)
 	svg_text(d->b, s, (size_t)-1);
 }
 
-static void
-h_begin(struct doc *d, const char *title)
+void
+html_head(struct buf *b, const char *title, const char *what,
+    const char *extra)
 {
-	buf_puts(d->b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" "
 	    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\"assess\">"
 	    "\n<title>");
-	svg_text(d->b, title, 120);
-	buf_printf(d->b, " - %s</title>\n<style>%s</style>\n</head>\n<body>\n"
-	    "%s\n<main>\n", d->kind == REPORT_SUMMARY ? "readiness summary" :
+	svg_text(b, title, 120);
+	buf_printf(b, " - %s</title>\n<style>%s%s</style>\n</head>\n<body>\n"
+	    "%s\n<main>\n", what, css, extra != NULL ? extra : "", defs);
+}
+
+void
+html_foot(struct buf *b, const struct result *r)
+{
+	buf_puts(b, "<footer>Survey ");
+	svg_text(b, r->survey_id, 64);
+	buf_puts(b, ", version ");
+	svg_text(b, r->survey_version, 64);
+	buf_puts(b, ". Levels from 1 (");
+	svg_text(b, r->levels[0].label, 64);
+	buf_puts(b, ") to 5 (");
+	svg_text(b, r->levels[RESULT_LEVELS - 1].label, 64);
+	buf_puts(b, ").</footer>\n</main>\n</body>\n</html>\n");
+}
+
+static void
+h_begin(struct doc *d, const char *title)
+{
+	html_head(d->b, title, d->kind == REPORT_SUMMARY ? "readiness summary" :
 	    d->kind == REPORT_BCASE ? "business case" : "readiness report",
-	    css, defs);
+	    NULL);
 }
 
 static void
 h_end(struct doc *d)
 {
-	buf_puts(d->b, "<footer>Survey ");
-	svg_text(d->b, d->r->survey_id, 64);
-	buf_puts(d->b, ", version ");
-	svg_text(d->b, d->r->survey_version, 64);
-	buf_puts(d->b, ". Levels from 1 (");
-	svg_text(d->b, d->r->levels[0].label, 64);
-	buf_puts(d->b, ") to 5 (");
-	svg_text(d->b, d->r->levels[RESULT_LEVELS - 1].label, 64);
-	buf_puts(d->b, ").</footer>\n</main>\n</body>\n</html>\n");
+	html_foot(d->b, d->r);
 }
 
 static void

@@ -831,36 +831,54 @@ compare_practice(struct jw *w, const struct cmp_practice *p)
 	close_(w, '}');
 }
 
-int
-report_compare_json(const struct comparison *c, struct buf *out,
-    struct err *e)
+/* The survey and target compared against, and the counts. */
+static void
+compare_meta(struct jw *w, const struct comparison *c, int kind)
 {
 	const struct result *h = c->head;
-	struct jw w;
-	size_t i;
 
+	kstr(w, "format", "assess-compare/1");
+	kstr(w, "report", report_kind_name(kind));
+	key(w, "survey");
+	open_(w, '{');
+	kstr(w, "id", h->survey_id);
+	kstr(w, "version", h->survey_version);
+	kstr(w, "title", h->survey_title);
+	close_(w, '}');
+	key(w, "target");
+	open_(w, '{');
+	kstr(w, "id", h->target_id);
+	kstr(w, "title", h->target_title);
+	kstr(w, "jurisdiction", h->jurisdiction);
+	kstr(w, "as_of", h->as_of);
+	close_(w, '}');
+	kint(w, "compared", (long)c->norgs);
+	kint(w, "meeting_target", (long)c->meeting);
+}
+
+/* A summary lists the organisations at both ends of the league table
+ * and the practices most often missed; "compared" says how many there
+ * are in all. */
+int
+report_compare_json(const struct comparison *c, int kind, struct buf *out,
+    struct err *e)
+{
+	size_t ends[2 * REPORT_ENDS], i, n = c->norgs;
+	size_t np = kind == REPORT_SUMMARY ? report_cap(c->nunmet,
+	    REPORT_PRACTICES) : c->nunmet;
+	struct jw w;
+
+	if (kind == REPORT_SUMMARY)
+		n = compare_ends(c, REPORT_ENDS, ends);
 	memset(&w, 0, sizeof(w));
 	w.b = out;
 	open_(&w, '{');
-	kstr(&w, "format", "assess-compare/1");
-	key(&w, "survey");
-	open_(&w, '{');
-	kstr(&w, "id", h->survey_id);
-	kstr(&w, "version", h->survey_version);
-	kstr(&w, "title", h->survey_title);
-	close_(&w, '}');
-	key(&w, "target");
-	open_(&w, '{');
-	kstr(&w, "id", h->target_id);
-	kstr(&w, "title", h->target_title);
-	kstr(&w, "jurisdiction", h->jurisdiction);
-	kstr(&w, "as_of", h->as_of);
-	close_(&w, '}');
-	kint(&w, "meeting_target", (long)c->meeting);
+	compare_meta(&w, c, kind);
 	key(&w, "organisations");
 	open_(&w, '[');
-	for (i = 0; i < c->norgs; i++)
-		compare_org(&w, c, &c->orgs[i]);
+	for (i = 0; i < n; i++)
+		compare_org(&w, c, &c->orgs[kind == REPORT_SUMMARY ? ends[i] :
+		    i]);
 	close_(&w, ']');
 	key(&w, "dimensions");
 	open_(&w, '[');
@@ -869,7 +887,7 @@ report_compare_json(const struct comparison *c, struct buf *out,
 	close_(&w, ']');
 	key(&w, "unmet_practices");
 	open_(&w, '[');
-	for (i = 0; i < c->nunmet; i++)
+	for (i = 0; i < np; i++)
 		compare_practice(&w, &c->unmet[i]);
 	close_(&w, ']');
 	close_(&w, '}');
@@ -968,6 +986,108 @@ report_trend_json(const struct trend *t, struct buf *out, struct err *e)
 	open_(&w, '[');
 	for (i = 0; i < t->norgs; i++)
 		trend_org(&w, &t->orgs[i]);
+	close_(&w, ']');
+	close_(&w, '}');
+	buf_putc(out, '\n');
+	return buf_ok(out, e);
+}
+
+/* ==== Explain (assess-explain/1) ==== */
+
+static void
+knum(struct jw *w, const char *k, const struct r_xstep *s)
+{
+	key(w, k);
+	if (s->has_value)
+		report_number(w->b, s->value);
+	else
+		buf_puts(w->b, "null");
+}
+
+static void
+explain_dim(struct jw *w, const struct r_dim *d, const struct r_xdim *x)
+{
+	size_t i;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", d->id);
+	kopt(w, "level", d->level);
+	key(w, "score");
+	if (d->level == 0)
+		buf_puts(w->b, "null");
+	else
+		report_score(w->b, d->score);
+	key(w, "answers");
+	open_(w, '[');
+	for (i = 0; i < x->nanswers; i++) {
+		const struct r_xanswer *a = &x->answers[i];
+
+		item(w);
+		open_(w, '{');
+		kstr(w, "question", a->question);
+		kbool(w, "counted", a->counted);
+		kstr(w, "reason", a->reason);
+		kopt(w, "signal", a->signal);
+		kint(w, "respondents", (long)a->respondents);
+		close_(w, '}');
+	}
+	close_(w, ']');
+	key(w, "steps");
+	open_(w, '[');
+	for (i = 0; i < x->nsteps; i++) {
+		item(w);
+		open_(w, '{');
+		kstr(w, "step", x->steps[i].step);
+		knum(w, "value", &x->steps[i]);
+		kstr(w, "why", x->steps[i].why);
+		close_(w, '}');
+	}
+	close_(w, ']');
+	close_(w, '}');
+}
+
+static void
+explain_org(struct jw *w, const struct explain *x, const struct r_org *o)
+{
+	size_t j;
+
+	item(w);
+	open_(w, '{');
+	kstr(w, "id", o->id);
+	kint(w, "respondents", (long)o->respondents);
+	key(w, "dimensions");
+	open_(w, '[');
+	for (j = 0; j < o->ndims; j++)
+		if (explain_shows_dim(x, j) && o->explain != NULL &&
+		    o->explain[j].id != NULL)
+			explain_dim(w, &o->dims[j], &o->explain[j]);
+	close_(w, ']');
+	close_(w, '}');
+}
+
+int
+report_explain_json(const struct explain *x, struct buf *out,
+    struct err *e)
+{
+	const struct result *r = x->res;
+	struct jw w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.b = out;
+	open_(&w, '{');
+	kstr(&w, "format", "assess-explain/1");
+	key(&w, "survey");
+	open_(&w, '{');
+	kstr(&w, "id", r->survey_id);
+	kstr(&w, "version", r->survey_version);
+	close_(&w, '}');
+	key(&w, "organisations");
+	open_(&w, '[');
+	for (i = 0; i < r->norgs; i++)
+		if (explain_shows_org(x, i))
+			explain_org(&w, x, &r->orgs[i]);
 	close_(&w, ']');
 	close_(&w, '}');
 	buf_putc(out, '\n');

@@ -12,6 +12,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -336,8 +337,11 @@ compare_header(struct buf *b, const struct comparison *c)
 	    "is the share of the other organisations ranked below it.\n");
 }
 
+/* The organisations idx[0..n) of the league table, in rank order; a
+ * row says how many are left out where the list skips some. */
 static void
-league(struct buf *b, const struct comparison *c)
+league(struct buf *b, const struct comparison *c, const size_t *idx,
+    size_t n)
 {
 	size_t i, j;
 
@@ -352,9 +356,16 @@ league(struct buf *b, const struct comparison *c)
 	for (j = 0; j < c->ndims; j++)
 		buf_puts(b, "--:|");
 	buf_puts(b, "--:|\n");
-	for (i = 0; i < c->norgs; i++) {
-		const struct cmp_org *co = &c->orgs[i];
+	for (i = 0; i < n; i++) {
+		const struct cmp_org *co = &c->orgs[idx[i]];
 
+		if (i > 0 && idx[i] > idx[i - 1] + 1) {
+			buf_printf(b, "| | *%zu more organisations, ranked "
+			    "between* | | | |", idx[i] - idx[i - 1] - 1);
+			for (j = 0; j <= c->ndims; j++)
+				buf_puts(b, " |");
+			buf_putc(b, '\n');
+		}
 		buf_printf(b, "| %d | ", co->rank);
 		md(b, co->o->id);
 		buf_puts(b, " | ");
@@ -430,10 +441,12 @@ missed_by(struct buf *b, const struct cmp_practice *p)
 	buf_puts(b, ".\n");
 }
 
+/* The first 'max' practices most often missed. */
 static void
-most_missed(struct buf *b, const struct comparison *c)
+most_missed(struct buf *b, const struct comparison *c, size_t max,
+    int names)
 {
-	size_t i;
+	size_t i, n = report_cap(c->nunmet, max);
 
 	buf_puts(b, "\n## Required practices most often missed\n\n");
 	if (c->nunmet == 0) {
@@ -441,7 +454,7 @@ most_missed(struct buf *b, const struct comparison *c)
 		    "requires.\n");
 		return;
 	}
-	for (i = 0; i < c->nunmet; i++) {
+	for (i = 0; i < n; i++) {
 		const struct cmp_practice *p = &c->unmet[i];
 
 		buf_printf(b, "%zu. **", i + 1);
@@ -451,19 +464,38 @@ most_missed(struct buf *b, const struct comparison *c)
 		buf_printf(b, "), missed by %zu of %zu: ", p->norgs, c->norgs);
 		md(b, p->text);
 		buf_putc(b, '\n');
-		buf_puts(b, "   ");
-		missed_by(b, p);
+		if (names) {
+			buf_puts(b, "   ");
+			missed_by(b, p);
+		}
 	}
 }
 
 int
-report_compare_md(const struct comparison *c, struct buf *out,
+report_compare_md(const struct comparison *c, int kind, struct buf *out,
     struct err *e)
 {
+	size_t ends[2 * REPORT_ENDS], *idx, i, n;
+
 	compare_header(out, c);
-	league(out, c);
+	if (kind == REPORT_SUMMARY) {
+		n = compare_ends(c, REPORT_ENDS, ends);
+		league(out, c, ends, n);
+		most_missed(out, c, REPORT_PRACTICES, 0);
+		if (c->nunmet > REPORT_PRACTICES)
+			buf_printf(out, "\n%zu more required practices are "
+			    "missed by at least one organisation.\n",
+			    c->nunmet - REPORT_PRACTICES);
+		return buf_ok(out, e);
+	}
+	if ((idx = calloc(c->norgs + 1, sizeof(*idx))) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < c->norgs; i++)
+		idx[i] = i;
+	league(out, c, idx, c->norgs);
+	free(idx);
 	spread(out, c);
-	most_missed(out, c);
+	most_missed(out, c, (size_t)-1, 1);
 	return buf_ok(out, e);
 }
 
@@ -595,5 +627,121 @@ report_trend_md(const struct trend *t, struct buf *out, struct err *e)
 	    "the last.\n", t->norgs);
 	for (i = 0; i < t->norgs; i++)
 		trend_org(out, t, &t->orgs[i]);
+	return buf_ok(out, e);
+}
+
+/* ==== Explain ==== */
+
+static void
+md_max(struct buf *b, const char *s, size_t max)
+{
+	struct doc d;
+
+	memset(&d, 0, sizeof(d));
+	d.b = b;
+	md_text(&d, s != NULL ? s : "", max);
+}
+
+static void
+explain_answers(struct buf *b, const struct result *r,
+    const struct r_xdim *x)
+{
+	const struct r_qdef *q;
+	size_t i;
+
+	buf_puts(b, "\n| Question | Counted | Why | Signal | Respondents |\n"
+	    "|---|---|---|--:|--:|\n");
+	for (i = 0; i < x->nanswers; i++) {
+		const struct r_xanswer *a = &x->answers[i];
+
+		buf_puts(b, "| ");
+		md(b, a->question);
+		if ((q = result_question(r, a->question)) != NULL &&
+		    q->text != NULL) {
+			buf_puts(b, ": ");
+			md_max(b, q->text, 70);
+		}
+		buf_printf(b, " | %s | ", a->counted ? "yes" : "no");
+		md(b, a->reason);
+		if (a->signal != 0)
+			buf_printf(b, " | %d", a->signal);
+		else
+			buf_puts(b, " | -");
+		buf_printf(b, " | %u |\n", a->respondents);
+	}
+}
+
+static void
+explain_steps(struct buf *b, const struct r_xdim *x)
+{
+	size_t i;
+
+	buf_puts(b, "\nFrom signals to level and score:\n\n");
+	for (i = 0; i < x->nsteps; i++) {
+		buf_printf(b, "%zu. ", i + 1);
+		md(b, x->steps[i].step);
+		if (x->steps[i].has_value) {
+			buf_puts(b, " = ");
+			report_number(b, x->steps[i].value);
+		}
+		buf_puts(b, ": ");
+		md(b, x->steps[i].why);
+		buf_putc(b, '\n');
+	}
+}
+
+static void
+explain_dim_md(struct buf *b, const struct result *r, const struct r_dim *d,
+    const struct r_xdim *x)
+{
+	buf_puts(b, "\n### ");
+	md(b, d->id);
+	buf_puts(b, " ");
+	md(b, d->title);
+	if (d->level == 0) {
+		buf_puts(b, ": not rated\n");
+	} else {
+		buf_printf(b, ": level %d (", d->level);
+		md(b, result_label(r, d->level));
+		buf_puts(b, "), score ");
+		report_score(b, d->score);
+		buf_putc(b, '\n');
+	}
+	explain_answers(b, r, x);
+	explain_steps(b, x);
+}
+
+int
+report_explain_md(const struct explain *x, struct buf *out, struct err *e)
+{
+	const struct result *r = x->res;
+	char bands[REPORT_BANDS_MAX];
+	size_t i, j;
+
+	buf_puts(out, "# How the levels were worked out: ");
+	md(out, r->survey_title);
+	buf_puts(out, "\n\nEach question's answers give a level signal from 1 "
+	    "to 5. A dimension's level is the lower median of the signals "
+	    "that count, lowered by its gates and caps; its score is the mean "
+	    "signal on a scale where level 1 is 0 and level 5 is 100, kept "
+	    "within the level's score band (");
+	report_score_bands(bands, sizeof(bands));
+	buf_puts(out, bands);
+	buf_puts(out, "), so that a higher score never shows a lower level.\n");
+	for (i = 0; i < r->norgs; i++) {
+		const struct r_org *o = &r->orgs[i];
+
+		if (!explain_shows_org(x, i))
+			continue;
+		buf_puts(out, "\n## ");
+		md(out, o->id);
+		buf_printf(out, " (%u respondent%s)\n", o->respondents,
+		    o->respondents == 1 ? "" : "s");
+		for (j = 0; j < o->ndims; j++)
+			if (explain_shows_dim(x, j) && o->explain != NULL &&
+			    o->explain[j].id != NULL)
+				explain_dim_md(out, r, &o->dims[j],
+				    &o->explain[j]);
+	}
 	return buf_ok(out, e);
 }

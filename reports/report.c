@@ -2,6 +2,7 @@
  * report.c - the table of report formats, and the shared text scrubber.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -9,11 +10,14 @@
 #include "utf8.h"
 
 static const struct report_format formats[] = {
-	{ "md", ".md", report_md, report_compare_md, report_trend_md },
+	{ "md", ".md", report_md, report_compare_md, report_trend_md,
+	    report_explain_md },
 	{ "json", ".json", report_json, report_compare_json,
-	    report_trend_json },
-	{ "csv", ".csv", report_csv, report_compare_csv, report_trend_csv },
-	{ "html", ".html", report_html, NULL, NULL },
+	    report_trend_json, report_explain_json },
+	{ "csv", ".csv", report_csv, report_compare_csv, report_trend_csv,
+	    NULL },
+	{ "html", ".html", report_html, report_compare_html,
+	    report_trend_html, NULL },
 };
 
 static const char *const kinds[] = { "full", "summary", "business-case" };
@@ -84,6 +88,23 @@ report_score(struct buf *out, double score)
 	if (score > -0.05 && score < 0.05)
 		score = 0;
 	buf_printf(out, "%.1f", score);
+}
+
+void
+report_score_bands(char *out, size_t n)
+{
+	size_t len = 0;
+	double lo, hi;
+	int l, k;
+
+	for (l = 1; l <= RESULT_LEVELS && len < n; l++) {
+		result_score_band(l, &lo, &hi);
+		k = snprintf(out + len, n - len, "%slevel %d is %.1f to %.1f",
+		    l > 1 ? ", " : "", l, lo, hi);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
 }
 
 void
@@ -245,4 +266,19 @@ size_t
 report_cap(size_t n, size_t max)
 {
 	return n < max ? n : max;
+}
+
+void
+report_number(struct buf *out, double v)
+{
+	char tmp[64];
+	size_t n;
+
+	snprintf(tmp, sizeof(tmp), "%.3f", v);
+	n = strlen(tmp);
+	while (n > 0 && tmp[n - 1] == '0')
+		tmp[--n] = '\0';
+	if (n > 0 && tmp[n - 1] == '.')
+		tmp[--n] = '\0';
+	buf_puts(out, strcmp(tmp, "-0") == 0 ? "0" : tmp);
 }

@@ -10,11 +10,17 @@
 #include "buf.h"
 #include "compare.h"
 #include "err.h"
+#include "explain.h"
 #include "result.h"
 #include "trend.h"
 
 /* Who the report is for (--report). */
 enum report_kind { REPORT_FULL, REPORT_SUMMARY, REPORT_BCASE };
+
+/* A comparison's summary lists this many organisations from each end of
+ * the league table and this many of the practices most often missed. */
+#define REPORT_ENDS		5
+#define REPORT_PRACTICES	3
 
 /* A format writes each kind of report: one organisation's or many's
  * result (score) for one audience, a comparison (compare), a trend
@@ -24,9 +30,11 @@ struct report_format {
 	const char	*ext;		/* ".md" */
 	int		(*write)(const struct result *, int kind,
 			    struct buf *, struct err *);
-	int		(*compare)(const struct comparison *, struct buf *,
-			    struct err *);
+	int		(*compare)(const struct comparison *, int kind,
+			    struct buf *, struct err *);
 	int		(*trend)(const struct trend *, struct buf *,
+			    struct err *);
+	int		(*explain)(const struct explain *, struct buf *,
 			    struct err *);
 };
 
@@ -46,17 +54,27 @@ const char *report_kind_name(int kind);
 /* "full, summary, business-case" for messages. */
 const char *report_kind_names(void);
 
-int report_compare_json(const struct comparison *c, struct buf *out,
+/* A comparison for 'kind': REPORT_FULL or REPORT_SUMMARY. */
+int report_compare_json(const struct comparison *c, int kind,
+    struct buf *out, struct err *e);
+int report_compare_md(const struct comparison *c, int kind, struct buf *out,
     struct err *e);
-int report_compare_md(const struct comparison *c, struct buf *out,
-    struct err *e);
-int report_compare_csv(const struct comparison *c, struct buf *out,
-    struct err *e);
+int report_compare_csv(const struct comparison *c, int kind,
+    struct buf *out, struct err *e);
+int report_compare_html(const struct comparison *c, int kind,
+    struct buf *out, struct err *e);
 
 int report_trend_json(const struct trend *t, struct buf *out,
     struct err *e);
 int report_trend_md(const struct trend *t, struct buf *out, struct err *e);
 int report_trend_csv(const struct trend *t, struct buf *out, struct err *e);
+int report_trend_html(const struct trend *t, struct buf *out,
+    struct err *e);
+
+int report_explain_json(const struct explain *x, struct buf *out,
+    struct err *e);
+int report_explain_md(const struct explain *x, struct buf *out,
+    struct err *e);
 
 /* A format by name, or NULL. */
 const struct report_format *report_find(const char *name);
@@ -69,6 +87,15 @@ const char *report_names(void);
 
 /* Append a score with one decimal ("37.5"); never "-0.0". */
 void report_score(struct buf *out, double score);
+
+/* The score bands in words, "level 1 is 0.0 to 12.4, ..., level 5 is
+ * 87.5 to 100.0", into 'out' (REPORT_BANDS_MAX bytes will do). */
+#define REPORT_BANDS_MAX	160
+void report_score_bands(char *out, size_t n);
+
+/* Append a number as an integer when it is one, else with up to three
+ * decimals ("2", "2.667"); never "-0". */
+void report_number(struct buf *out, double v);
 
 /* Append 's' with every character no report may pass through raw (C0/C1
  * controls, DEL, bidirectional controls, invalid UTF-8) replaced by

@@ -46,8 +46,8 @@ fin(double v)
 	return isfinite(v) ? v : 0;
 }
 
-static void
-open_svg(struct buf *b, const char *title, int w, int h)
+void
+svg_open(struct buf *b, const char *title, int w, int h)
 {
 	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
@@ -176,7 +176,7 @@ svg_radar(struct buf *b, const char *title, const char *const *labels,
 
 	if (n < 3 || n > SVG_MAX_AXES || max <= 0)
 		return;
-	open_svg(b, title, 420, 400);
+	svg_open(b, title, 420, 400);
 	radar_grid(b, labels, n, cx, cy, R, max);
 	for (k = 0; k < ns && k < SVG_MAX_SERIES; k++) {
 		if (!complete(&s[k], n)) {
@@ -221,7 +221,7 @@ svg_bars(struct buf *b, const char *title, const char *const *labels,
 
 	if (n == 0 || max <= 0)
 		return;
-	open_svg(b, title, 640, (int)h);
+	svg_open(b, title, 640, (int)h);
 	for (t = 0; t <= (int)max; t++)
 		buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
 		    "x2=\"%.1f\" y2=\"%.1f\"/><text x=\"%.1f\" y=\"%.1f\" "
@@ -268,7 +268,7 @@ svg_dots(struct buf *b, const char *title, const char *const *labels,
 
 	if (n == 0 || max <= 0)
 		return;
-	open_svg(b, title, 640, (int)h);
+	svg_open(b, title, 640, (int)h);
 	for (t = 1; t <= (int)max; t++)
 		buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
 		    "x2=\"%.1f\" y2=\"%.1f\"/><text x=\"%.1f\" y=\"%.1f\" "

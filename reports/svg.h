@@ -29,6 +29,10 @@ struct svg_series {
  * characters (an ellipsis marks a cut). */
 void svg_text(struct buf *b, const char *s, size_t max);
 
+/* Open a chart 'w' by 'h' pixels with 'title' (escaped) for screen
+ * readers; the caller closes it with "</svg>". */
+void svg_open(struct buf *b, const char *title, int w, int h);
+
 /* A radar: axis i labelled labels[i]; series 0 filled, series 1 dashed
  * (e.g. current and target). */
 void svg_radar(struct buf *b, const char *title, const char *const *labels,

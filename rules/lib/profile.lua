@@ -23,8 +23,12 @@
 --      question ids), the dimension is at most one level above the lower
 --      median of that group's signals, an anchor made of several answers;
 --   6. the score is the mean signal on a 0-100 scale (level 1 = 0,
---      level 5 = 100), kept within half a level of the final level so the
---      two never disagree.
+--      level 5 = 100), clamped to the final level's band and rounded to
+--      one decimal: at least centre - 12.5 and at most centre + 12.4,
+--      where centre = (level - 1) * 25, and within 0-100.  The bands are
+--      1 = 0-12.4, 2 = 12.5-37.4, 3 = 37.5-62.4, 4 = 62.5-87.4 and
+--      5 = 87.5-100; they do not overlap, so a higher score never shows a
+--      lower level (the engine refuses a score outside its level's band).
 -- A dimension without any signal is not rated (level nil).
 --
 -- Topped answers.  Many questions cannot say more than "level 3" or
@@ -120,11 +124,17 @@ function M.signal(q, stat, opts, org)
   return s, false, s
 end
 
+-- The score band of a level (step 6): the scores, with one decimal, that
+-- show it.
+local function band(level)
+  local centre = (level - 1) * 25
+  return math.max(0, centre - 12.5), math.min(100, centre + 12.4)
+end
+
 local function score_of(signals, level)
   local score = (stats.mean(signals) - 1) * 25
-  local centre = (level - 1) * 25
-  return stats.round(stats.clamp(score, math.max(0, centre - 12.5),
-    math.min(100, centre + 12.5)), 1)
+  local lo, hi = band(level)
+  return stats.round(stats.clamp(score, lo, hi), 1)
 end
 
 -- Raise topped signals to the room the others leave them.
@@ -166,7 +176,8 @@ local function group_cap(ids, signals)
   return math.min(5, m + 1), by
 end
 
-local function rate(dim, org, survey, opts, signals, capped)
+-- With 'why' (only while explaining), what each step did is noted in it.
+local function rate(dim, org, survey, opts, signals, capped, why)
   local free, topped = {}, {}
   local ids, qs = questions_of(dim, survey)
   for i, id in ipairs(ids) do
@@ -176,7 +187,9 @@ local function rate(dim, org, survey, opts, signals, capped)
       if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
         topped[#topped + 1] = s
+        if why then why.topped[#why.topped + 1] = id end
       else
+        if why then why.counts[id] = true end
         free[#free + 1] = s
       end
     end
@@ -198,6 +211,11 @@ local function rate(dim, org, survey, opts, signals, capped)
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
   if group ~= nil then cap, ids = group_cap(group, signals) end
+  if why then
+    why.free, why.median, why.gates = free, stats.median(list), {}
+    for _, id in ipairs(by) do why.gates[#why.gates + 1] = id end
+    if cap ~= nil and cap < level then why.group, why.cap = ids, cap end
+  end
   if cap ~= nil and cap < level then
     level = cap
     for _, id in ipairs(ids) do by[#by + 1] = id end
@@ -221,12 +239,19 @@ function M.dimension(dim, org, survey, opts)
       if c then capped[id], any = true, true end
     end
   end
-  local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped)
+  local trace = assess.explaining(org)
+  local why = trace and { topped = {}, counts = {} }
+  local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped,
+    why)
   if level == nil then
+    if trace then
+      trace[dim.id] = M.explain(dim, org, survey, opts, by_id, raw, why)
+    end
     return { capped_by = {} }, by_id, {}
   end
   local missing = {}
-  if any and (rate(dim, org, survey, opts, raw, {})) > level then
+  local uncapped = any and (rate(dim, org, survey, opts, raw, {})) or level
+  if uncapped > level then
     local listed = {}
     for _, id in ipairs(capped_by) do listed[id] = true end
     for _, id in ipairs(ids) do
@@ -236,8 +261,144 @@ function M.dimension(dim, org, survey, opts)
       end
     end
   end
-  return { level = level, score = score_of(list, level),
-           capped_by = capped_by }, by_id, missing
+  local out = { level = level, score = score_of(list, level),
+                capped_by = capped_by }
+  if trace then
+    why.list, why.level, why.score, why.uncapped = list, level, out.score,
+      uncapped
+    trace[dim.id] = M.explain(dim, org, survey, opts, by_id, raw, why)
+  end
+  return out, by_id, missing
+end
+
+-- ---------------------------------------------------------------------
+-- Explaining (only when assess.explaining(org) gives a trace table; see
+-- rules/API.md): for each question of a dimension, whether its answers
+-- counted and why not, then the steps from signals to level and score.
+
+-- Why a question's answers did or did not count, and how many
+-- respondents that reason is about.
+local function reason(q, stat, s, opts, why)
+  if M.top(q) == nil then return false, "not scored", stat.answered end
+  if s ~= nil then
+    if gate_only(q, s, opts) then
+      return false, "gate only", stat.answered
+    end
+    return true, "counted", stat.answered
+  end
+  if stat.answered > 0 then return false, "below minimum", stat.answered end
+  if stat.na > 0 then return false, "not applicable", stat.na end
+  if stat.unanswered > 0 then return false, "unanswered", stat.unanswered end
+  if stat.skipped > 0 then return false, "when not met", stat.skipped end
+  return false, "another audience", 0
+end
+
+local function answers_of(dim, org, survey, opts, signals, raw, why)
+  local out, topped = {}, {}
+  for _, id in ipairs(why.topped) do topped[id] = true end
+  for _, id in ipairs(dim.questions) do
+    local q, s = survey.questions[id], signals[id]
+    local counted, r, n = reason(q, org.questions[id], s, opts)
+    if counted and s < raw[id] then
+      r = "evidence cap"
+    elseif counted and topped[id] then
+      r = "topped"
+    end
+    out[#out + 1] = { question = id, counted = counted, reason = r,
+                      signal = s, respondents = n }
+  end
+  return out
+end
+
+local function joined(list, sep)
+  local parts = {}
+  for i, v in ipairs(list) do parts[i] = tostring(v) end
+  return table.concat(parts, sep or ", ")
+end
+
+local function step(steps, name, value, why)
+  steps[#steps + 1] = { step = name, value = value, why = why }
+end
+
+-- The signals that counted, with what the evidence cap and topping did.
+local function signal_steps(steps, dim, signals, raw, why)
+  local topped, room, parts = {}, stats.median(why.free), {}
+  for _, id in ipairs(why.topped) do topped[id] = true end
+  for _, id in ipairs(dim.questions) do
+    local s = signals[id]
+    if s ~= nil and s < raw[id] then
+      step(steps, "evidence cap", s, id .. " signals " .. raw[id] ..
+        ", but most of its answers came without the evidence asked for: "
+        .. "it counts " .. s)
+    end
+    if topped[id] and room ~= nil and room > s then
+      step(steps, "topped", room, id .. " is at the best option it offers ("
+        .. s .. "): it takes the level the others give it room for, "
+        .. "their median " .. room)
+      parts[#parts + 1] = id .. " " .. room
+    elseif topped[id] or why.counts[id] then
+      parts[#parts + 1] = id .. " " .. s
+    end
+  end
+  step(steps, "signals", #why.list, "the level signals that count: " ..
+    table.concat(parts, ", "))
+end
+
+-- The gates and caps that lowered the median.
+local function cap_steps(steps, survey, signals, why)
+  for _, id in ipairs(why.gates) do
+    local q = survey.questions[id]
+    local c = gates.ceiling(q, signals[id])
+    if q.gate == "anchor" then
+      step(steps, "gate", c, id .. " is an anchor with signal " ..
+        signals[id] .. ": the dimension is at most one level above it, " .. c)
+    else
+      step(steps, "gate", c, id .. " must reach level " .. q.requires_for ..
+        " before the dimension can" .. (signals[id] and
+        (" (it signals " .. signals[id] .. ")") or " (no answer)") ..
+        ": at most " .. c)
+    end
+  end
+  if why.cap ~= nil then
+    step(steps, "anchor group", why.cap, "the lower median of " ..
+      joined(why.group) .. " plus one: at most " .. why.cap)
+  end
+  if why.uncapped > why.level then
+    step(steps, "evidence", why.uncapped, "without the evidence cap the " ..
+      "level would be " .. why.uncapped)
+  end
+end
+
+local function score_steps(steps, why)
+  local mean = stats.mean(why.list)
+  local lo, hi = band(why.level)
+  local scaled = (mean - 1) * 25
+  step(steps, "mean", stats.round(mean, 3), "the mean of the " ..
+    #why.list .. " signals")
+  step(steps, "scale", stats.round(scaled, 3), "(mean - 1) x 25: level 1 " ..
+    "is 0 and level 5 is 100")
+  step(steps, "bounds", stats.round(stats.clamp(scaled, lo, hi), 3),
+    "kept within the score band of level " .. why.level .. " (" .. lo ..
+    " to " .. hi .. ") so that a higher score never shows a lower level")
+  step(steps, "score", why.score, "rounded to one decimal")
+end
+
+-- The trace of one dimension: { answers = {...}, steps = {...} }.
+function M.explain(dim, org, survey, opts, signals, raw, why)
+  local steps = {}
+  local out = { answers = answers_of(dim, org, survey, opts, signals, raw,
+    why), steps = steps }
+  if why.level == nil then
+    step(steps, "level", nil, "no question gave a level signal: not rated")
+    return out
+  end
+  signal_steps(steps, dim, signals, raw, why)
+  step(steps, "median", why.median, "the lower median of the signals " ..
+    "(with an even count, the smaller middle one)")
+  cap_steps(steps, survey, signals, why)
+  step(steps, "level", why.level, "the median after gates and caps")
+  score_steps(steps, why)
+  return out
 end
 
 -- Score every dimension.  Returns the dimensions table for the result,

@@ -6,13 +6,15 @@
 # there once (they are reused while tests/bench/gen.c and the survey are
 # unchanged), and runs tests/bench/run, which prints the figures and a
 # PASS/MISS line per performance target of the design.  Not part of make
-# test.  About two minutes on an idle two-core machine.
+# test.  About two minutes on an idle two-core machine, and one more the
+# first time for the compare figures (2,000 result files are made once).
 #
 #   make bench                    200,000 and 1,000,000 respondents across
 #                                 2,000 organisations, and across 20
 #   make bench BENCH_RUNS=5       more timed runs per figure (default 3)
 #   make bench BENCH_LARGE=500000 a quicker, smaller large file
 #   make bench-import             only the import figure (tests/bench/import)
+#   make bench-compare            only the compare figures (tests/bench/compare)
 #   make bench-clean              remove the generated files
 
 BENCH_DIR      = $(B)/bench
@@ -37,6 +39,7 @@ bench: $(B)/assess $(BENCH_TOOLS) $(BENCH_DATA)
 	  $(BENCH_LARGE) $(BENCH_ORGS) $(BENCH_FEW) $(BENCH_RUNS) \
 	  $(BENCH_LATENCY)
 	@$(MAKE) --no-print-directory bench-import
+	@$(MAKE) --no-print-directory bench-compare
 
 # ---- import: a survey-tool export of BENCH_IMPORT responses ------------
 BENCH_IMPORT  ?= 100000
@@ -44,6 +47,14 @@ BENCH_IMPORT  ?= 100000
 bench-import: $(B)/assess $(BENCH_TOOLS)
 	@tests/bench/import $(B)/assess $(BENCH_DIR) $(BENCH_IMPORT) \
 	  $(BENCH_RUNS)
+
+# ---- compare: BENCH_ORGS result files, and the answers files ----------
+BENCH_CMP_DATA = $(foreach n,$(BENCH_SMALL) $(BENCH_LARGE),\
+	$(BENCH_DIR)/answers-$(n)-o$(BENCH_ORGS).csv)
+
+bench-compare: $(B)/assess $(BENCH_TOOLS) $(BENCH_CMP_DATA)
+	@tests/bench/compare $(B)/assess $(BENCH_DIR) $(BENCH_SMALL) \
+	  $(BENCH_LARGE) $(BENCH_ORGS) $(BENCH_RUNS)
 
 bench-tools: $(BENCH_TOOLS)
 
@@ -80,4 +91,4 @@ $(BENCH_DIR)/self.csv: tests/bench/gen.c $(BENCH_SURVEY) | $(BENCH_DIR)/gen
 	$(Q)$(BENCH_DIR)/gen -s $(BENCH_SURVEY) -n 1 -m 1 -S 7 -o $@.tmp && \
 	  mv $@.tmp $@
 
-.PHONY: bench bench-import bench-tools bench-clean
+.PHONY: bench bench-import bench-compare bench-tools bench-clean

@@ -10,6 +10,10 @@ expect unknown-command-far 2 assess frobnicate
 expect help-score 0 assess help score
 expect help-check 0 assess help check
 expect help-list 0 assess help list
+expect help-compare 0 assess help compare
+expect help-explain 0 assess help explain
+expect help-compare 0 assess help compare
+expect help-trend 0 assess help trend
 expect help-no-command 0 assess help
 expect help-unknown 2 assess help scroe
 expect score-h 0 assess score -h

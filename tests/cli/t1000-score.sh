@@ -112,7 +112,7 @@ expect check-many-bad-rows 1 assess check $MINI tests/bad/csv/many-bad-rows.csv
 # name (quick-check.lua against quick-check, whose questions it reads).
 expect_err check-rules-own-survey 0 '^$' assess check rules/quick-check.lua
 check check-rules-own-survey-says sh -c '"$1" check rules/quick-check.lua | \
-    grep -qx "rules/quick-check.lua: ok: rules for survey .quick-check."' sh "$ASSESS"
+    grep -qx "rules/quick-check.lua: ok: rules for survey .quick-check., run on 5 fixtures"' sh "$ASSESS"
 
 # -o picks the format from a known extension; an unknown one is refused
 # rather than filled with Markdown, and nothing is written.

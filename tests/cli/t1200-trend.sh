@@ -20,6 +20,13 @@ cd "$TMP/r" || exit 1
 expect md 0 assess trend 2026.json 2027.json
 expect json 0 assess trend -f json 2026.json 2027.json
 expect csv 0 assess trend -f csv 2026.json 2027.json
+expect html 0 assess trend -f html 2026.json 2027.json
+assess trend -o trend.html 2027.json 2026.json
+check html-either-order sh -c 'assess() { "$ASSESS" "$@"; }
+    assess trend -f html 2026.json 2027.json | cmp - trend.html'
+check html-chart-per-organisation sh -c 'test "$(grep -c "<svg xmlns" trend.html)" -eq 2 &&
+    grep -q "<caption>Level of each dimension at each date</caption>" trend.html &&
+    ! grep -Eqi "<script|src=" trend.html'
 assess trend -f json 2026.json 2027.json >forward.json
 assess trend -f json 2027.json 2026.json >backward.json
 check either-order cmp forward.json backward.json

@@ -113,6 +113,17 @@ sed '5s/"4"/"9"/' "$TMP/kg.csv" >"$TMP/kg-bad.csv"
 expect_err keep-going-answers-csv 0 'kg-bad.csv:5:9: T2: .9. is not an option' assess score $S --keep-going -f json "$TMP/kg-bad.csv"
 expect_err keep-going-check 0 'kg-bad.csv:5:9: T2: .9. is not an option' assess check $S --keep-going "$TMP/kg-bad.csv"
 expect_err keep-going-check-stops 1 'kg-bad.csv:5:9: T2: .9. is not an option' assess check $S "$TMP/kg-bad.csv"
+# the same bad cell twice: answers that repeat are read once and reused,
+# but a bad one is refused, and named, on every row that holds it
+{ cat "$TMP/kg-bad.csv"; sed -n 5p "$TMP/kg-bad.csv"; } >"$TMP/kg-twice.csv"
+last=$(wc -l <"$TMP/kg-twice.csv" | tr -d ' ')
+assess score $S --keep-going -f json "$TMP/kg-twice.csv" >/dev/null 2>"$TMP/kg-twice.err"
+if grep -q 'kg-twice.csv:5:9: T2: .9. is not an option' "$TMP/kg-twice.err" &&
+    grep -q "kg-twice.csv:$last:9: T2: .9. is not an option" "$TMP/kg-twice.err"; then
+	ok keep-going-same-cell-twice
+else
+	not_ok keep-going-same-cell-twice "lines 5 and $last not both named" "$(cat "$TMP/kg-twice.err")"
+fi
 
 # score --from says how many responses the tool marked incomplete or
 # rejected were left out, and --partial passes on

@@ -18,8 +18,11 @@ expect html-mini 0 assess score $MINI -f html tests/data/mini-one.csv
 expect quick-check-business-case 0 assess score -s quick-check \
     --report business-case surveys/quick-check/examples/library-quick-check.csv
 expect bad-report 2 assess score --report brief $LIB
-expect compare-html 2 assess compare $AU -f html $E/agencies-comparison.csv
-expect trend-html-by-name 2 assess trend -o "$TMP/t.html" x.json y.json
+expect compare-business-case 2 assess compare $AU --report business-case \
+    $E/agencies-comparison.csv
+expect compare-bad-report 2 assess compare $AU --report brief \
+    $E/agencies-comparison.csv
+expect trend-no-report 2 assess trend --report summary x.json y.json
 expect_err report-missing-value 2 "needs a value|requires an argument" \
     assess score $LIB --report
 

@@ -6,6 +6,9 @@
 # text), the network log checked (nothing fetched), and the page counts
 # checked with pdfinfo (a summary fits on two pages per organisation).
 #
+# compare (12 and 60 agencies, full and summary, a hostile name) and
+# trend are rendered the same way, their page counts checked.
+#
 # Run by `make test` and `make browser-test` (BROWSER=1), which install
 # Debian's chromium and poppler-utils first; the plain suite skips it.
 . "$(dirname "$0")/lib.sh"
@@ -62,6 +65,23 @@ printf '<!DOCTYPE html><img src="http://127.0.0.9:9/x.png" alt="">\n' \
 browse "$OUT/control.html" --dump-dom >/dev/null
 check control-fetch-is-seen fetched "$OUT/control.html.net.json"
 
+# shoot NAME MIN MAX: $OUT/NAME.html to PDF, PNG and DOM; charts there,
+# no script, nothing fetched, MIN to MAX pages
+shoot() {
+	n=$1
+	f="$OUT/$n.html"
+	browse "$f" --print-to-pdf="$OUT/$n.pdf" --dump-dom >"$OUT/$n.dom"
+	browse "$f" --screenshot="$OUT/$n.png" --window-size=1000,1400 \
+	    >/dev/null
+	check "$n-png" test -s "$OUT/$n.png"
+	check "$n-charts" grep -q '<svg[^>]*class="chart"' "$OUT/$n.dom"
+	check "$n-no-script" sh -c '! grep -qi "<script" "$1"' sh "$OUT/$n.dom"
+	check "$n-nothing-fetched" nothing_fetched "$f.net.json"
+	pages=$(pdfinfo "$OUT/$n.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	check "$n-pages ($pages, from $2 to $3)" test "${pages:-0}" -ge "$2" \
+	    -a "${pages:-0}" -le "$3"
+}
+
 render() {
 	n=$1
 	kind=$2
@@ -72,19 +92,22 @@ render() {
 		not_ok "$n-$kind" "$(head -c 300 "$TMP/err")"
 		return
 	fi
-	browse "$f" --print-to-pdf="$OUT/$n-$kind.pdf" --dump-dom \
-	    >"$OUT/$n-$kind.dom"
-	browse "$f" --screenshot="$OUT/$n-$kind.png" --window-size=1000,1400 \
-	    >/dev/null
-	check "$n-$kind-png" test -s "$OUT/$n-$kind.png"
-	check "$n-$kind-charts" grep -q '<svg[^>]*class="chart"' "$OUT/$n-$kind.dom"
-	check "$n-$kind-no-script" sh -c '! grep -qi "<script" "$1"' sh \
-	    "$OUT/$n-$kind.dom"
-	check "$n-$kind-nothing-fetched" nothing_fetched "$f.net.json"
-	pages=$(pdfinfo "$OUT/$n-$kind.pdf" 2>/dev/null |
-	    sed -n 's/^Pages: *//p')
-	check "$n-$kind-pages ($pages, at most $max)" test "${pages:-0}" -ge 1 -a \
-	    "${pages:-0}" -le "$max"
+	shoot "$n-$kind" 1 "$max"
+}
+
+# render_many NAME MIN MAX COMMAND ARGS...: `assess COMMAND -f html -o
+# $OUT/NAME.html ARGS...`, then shoot it
+render_many() {
+	n=$1
+	min=$2
+	max=$3
+	cmd=$4
+	shift 4
+	if ! assess "$cmd" -f html -o "$OUT/$n.html" "$@" 2>"$TMP/err"; then
+		not_ok "$n" "$(head -c 300 "$TMP/err")"
+		return
+	fi
+	shoot "$n" "$min" "$max"
 }
 
 LIBT="-t library-service-minimum-2012"
@@ -110,5 +133,47 @@ done
 render hostile full 40 "$TMP/hostile.csv"
 check hostile-name-is-text grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' \
     "$OUT/hostile-full.dom"
+
+# compare: the bundled 12 agencies and 60 made from them (each agency
+# five times under other names); full is the league table, the heatmap
+# (in parts of at most 40 rows), the spread and the practices missed;
+# summary is one page.
+AGE=$E/agencies-comparison.csv
+awk -F, -v OFS=, 'FNR == 1 { if (k++ == 0) print; next }
+    { $1 = k "-" $1; $2 = $2 " " k; print }' $AGE $AGE $AGE $AGE $AGE \
+    >"$TMP/sixty.csv"
+render_many compare-12-full 3 6 compare $AU $AGE
+render_many compare-12-summary 1 1 compare $AU --report summary $AGE
+render_many compare-60-full 6 11 compare $AU "$TMP/sixty.csv"
+render_many compare-60-summary 1 1 compare $AU --report summary \
+    "$TMP/sixty.csv"
+check compare-12-heatmap-and-spread sh -c 'grep -q "<figure class=\"heat\">" "$1" &&
+    grep -q "<caption>Levels per dimension</caption>" "$1"' sh \
+    "$OUT/compare-12-full.dom"
+check compare-summary-league-and-share sh -c 'for f; do
+    grep -q "<table class=\"league short\">" "$f" &&
+    grep -q "<figure class=\"share\">" "$f" || exit 1; done' sh \
+    "$OUT/compare-12-summary.dom" "$OUT/compare-60-summary.dom"
+check compare-60-heatmap-in-two-parts sh -c \
+    'test "$(grep -c "<figure class=\"heat\">" "$1")" -eq 2' sh \
+    "$OUT/compare-60-full.dom"
+{
+	cat $AGE
+	sed -n '2p' $AGE | sed 's/^[^,]*,[^,]*,/x1,"<script>alert(1)<\/script>",/'
+} >"$TMP/hostile-agencies.csv"
+render_many compare-hostile 3 7 compare $AU "$TMP/hostile-agencies.csv"
+check compare-hostile-name-is-text grep -qF \
+    '&lt;script&gt;alert(1)&lt;/script&gt;' "$OUT/compare-hostile.dom"
+
+# trend: the agency audit a year apart, with one dimension better.
+assess score $AU -f json --as-of 2026-03-01 -o "$TMP/2026.json" \
+    $E/agency-audit.csv
+sed 's/,no,/,yes,/' $E/agency-audit.csv >"$TMP/later.csv"
+assess score $AU -f json --as-of 2027-03-01 -o "$TMP/2027.json" \
+    "$TMP/later.csv"
+render_many trend 1 3 trend "$TMP/2026.json" "$TMP/2027.json"
+check trend-table-beside-chart grep -q \
+    '<caption>Level of each dimension at each date</caption>' \
+    "$OUT/trend.dom"
 
 test_done

@@ -178,11 +178,14 @@ TEST(google_comma_joined_labels_holding_commas)
 	buf_release(&sn.out);
 }
 
+/* A Microsoft Forms header: its metadata, a multi-select and a choice. */
+#define MSFORMS_HEAD "ID|Start time|Completion time|Which tools can you " \
+	"use from work?|Who can open the social sites from a work computer?"
+
 TEST(msforms_trailing_semicolon)
 {
 	static const char *const rows[] = {
-		"ID|Start time|Completion time|Which tools can you use from "
-		    "work?|Who can open the social sites from a work computer?",
+		MSFORMS_HEAD,
 		"1|a|b|Video;None of these;|Nobody",
 		"2|a|b|Video;Monitoring, listening;|Nobody",
 		NULL,
@@ -197,6 +200,33 @@ TEST(msforms_trailing_semicolon)
 	CHECK_STR(buf_str(&sn.out), "x||A1=none,A2=video;monitor,\n");
 	CHECK_INT(sn.bad, 1);
 	CHECK(strstr(sn.last_bad, "2:4: A2: 'none' cannot be combined") !=
+	    NULL);
+	buf_release(&sn.out);
+}
+
+/* Cells that repeat are matched once and reused, but a cell that gave an
+ * error gives it again on every row that holds it. */
+TEST(repeated_cells_give_the_same_answers_and_errors)
+{
+	static const char *const rows[] = {
+		MSFORMS_HEAD,
+		"1|a|b|Video;Monitoring, listening;|Nobody",
+		"2|a|b|Video;None of these;|Nobody",
+		"3|a|b|Video;Monitoring, listening;|Nobody",
+		"4|a|b|Video;None of these;|Nobody",
+		"5|a|b|Video;Monitoring, listening;|Sometimes",
+		NULL,
+	};
+	struct import_opts o = { 0 };
+	struct seen sn = { BUF_INIT, 0, "" };
+	struct err e = { 0 };
+
+	o.keep_going = 1;
+	CHECK_INT(run(rows, &o, &sn, &e), 0);
+	CHECK_STR(buf_str(&sn.out), "x||A1=none,A2=video;monitor,\n"
+	    "x||A1=none,A2=video;monitor,\n");
+	CHECK_INT(sn.bad, 3);
+	CHECK(strstr(sn.last_bad, "6:5: A1: 'Sometimes' is not an option") !=
 	    NULL);
 	buf_release(&sn.out);
 }
@@ -316,6 +346,7 @@ main(void)
 	RUN(detect_each_tool);
 	RUN(google_comma_joined_labels_holding_commas);
 	RUN(msforms_trailing_semicolon);
+	RUN(repeated_cells_give_the_same_answers_and_errors);
 	RUN(kobo_names_option_columns_and_hxl);
 	RUN(role_found_by_content_in_a_second_pass);
 	RUN(limesurvey_codes_and_partial);

@@ -4,7 +4,8 @@
  * files), survey and dimension titles, level labels, target titles and
  * practice texts (survey and target files), findings, headline bases and
  * recommendations (rule scripts) — goes through the real pipeline into
- * every format, and none of it survives live: CSV read back with libcsv
+ * every format — one organisation's report, and compare and trend over
+ * it — and none of it survives live: CSV read back with libcsv
  * has no formula trigger at the start of a cell, JSON parsed with cJSON
  * gives the text back exactly, and no format carries a raw control,
  * escape or bidirectional character or unescaped Markdown markup.
@@ -19,11 +20,13 @@
 #include "aggregate.h"
 #include "answers.h"
 #include "check.h"
+#include "compare.h"
 #include "fsx.h"
 #include "paths.h"
 #include "report.h"
 #include "rules.h"
 #include "score.h"
+#include "trend.h"
 
 /* Each payload as raw bytes. */
 static const char *const payloads[] = {
@@ -432,7 +435,7 @@ allowed_tag(const char *t, size_t n)
 	    "h3", "h4", "p", "strong", "a", "ul", "ol", "li", "table",
 	    "caption", "thead", "tbody", "tr", "th", "td", "br", "figure",
 	    "footer", "svg", "defs", "pattern", "rect", "line", "polygon",
-	    "circle", "path", "text", NULL };
+	    "circle", "path", "text", "span", "div", NULL };
 	size_t i;
 
 	if (n > 0 && t[0] == '/') {
@@ -490,6 +493,26 @@ check_html(const struct buf *b, size_t k, const char *what)
 	}
 }
 
+/* A report about many organisations in format 'fmt'. */
+static void
+check_one(const struct buf *b, size_t k, const char *fmt, const char *what)
+{
+	cJSON *root;
+
+	if (strcmp(fmt, "md") == 0) {
+		check_md(b, k);
+	} else if (strcmp(fmt, "csv") == 0) {
+		check_csv(b, k);
+	} else if (strcmp(fmt, "html") == 0) {
+		check_html(b, k, what);
+	} else {
+		if ((root = cJSON_ParseWithLength(b->data, b->len)) == NULL ||
+		    raw_unsafe(b->data, b->len, 1))
+			escaped(what, k, "JSON that does not parse or is raw");
+		cJSON_Delete(root);
+	}
+}
+
 /* Survey and target files refuse control characters other than tab and
  * line feed outright (the loaders say where); such payloads reach the
  * reports through answers files and rule scripts only. */
@@ -501,6 +524,52 @@ loadable(const char *p)
 		    *p == 0x7f)
 			return 0;
 	return 1;
+}
+
+/* The same result as a comparison and, dated twice, as a trend, in
+ * every format: the writers for many organisations escape as the others
+ * do.  JSON must parse and carry no raw control character. */
+static void
+check_many(struct result *res, size_t k)
+{
+	struct result later = *res;	/* shares res's memory: not released */
+	struct r_org o = res->orgs[0];
+	const struct result *two[2] = { res, NULL };
+	const char *names[2] = { "a.json", "b.json" };
+	const char *const fmts[] = { "md", "json", "csv", "html" };
+	struct comparison c;
+	struct trend t;
+	struct buf b = BUF_INIT;
+	struct err e;
+	size_t f;
+	int kind;
+
+	compare_init(&c);
+	memset(&t, 0, sizeof(t));
+	memset(&e, 0, sizeof(e));
+	CHECK(compare_store(&c, res, names[0], &e) == 0);
+	CHECK(compare_finish(&c, &e) == 0);
+	for (f = 0; f < 4; f++)
+		for (kind = REPORT_FULL; kind <= REPORT_SUMMARY; kind++) {
+			buf_reset(&b);
+			CHECK(report_find(fmts[f])->compare(&c, kind, &b,
+			    &e) == 0);
+			check_one(&b, k, fmts[f], "compare");
+		}
+	compare_release(&c);
+	res->orgs[0].as_of = "2026-01-01";
+	o.as_of = "2027-01-01";
+	later.orgs = &o;
+	later.norgs = 1;
+	two[1] = &later;
+	CHECK(trend_build(&t, two, names, 2, &e) == 0);
+	for (f = 0; f < 4; f++) {
+		buf_reset(&b);
+		CHECK(report_find(fmts[f])->trend(&t, &b, &e) == 0);
+		check_one(&b, k, fmts[f], "trend");
+	}
+	trend_release(&t);
+	buf_release(&b);
 }
 
 TEST(injection_matrix)
@@ -553,12 +622,13 @@ TEST(injection_matrix)
 			CHECK(strstr(b.data, "Content-Security-Policy") != NULL);
 		}
 		CHECK(res.bcase.present);
+		check_many(&res, k);
 		buf_release(&b);
 		result_release(&res);
 	}
 	printf("  injection matrix: %zu payloads x %d fields x 4 formats "
-	    "(md and html in 3 report kinds), %d unescaped\n", NP, NFIELDS,
-	    escapes);
+	    "(md and html in 3 report kinds; compare in 2, and trend), %d "
+	    "unescaped\n", NP, NFIELDS, escapes);
 	CHECK_INT(escapes, 0);
 }
 

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "check.h"
 #include "err.h"
+#include "explain.h"
 #include "paths.h"
 #include "suggest.h"
 
@@ -129,6 +130,52 @@ TEST(buffer_integers)
 	buf_release(&ref);
 }
 
+TEST(explain_choices)
+{
+	static struct r_xdim traced[2] = { { "ACC", NULL, 0, NULL, 0 },
+	    { NULL, NULL, 0, NULL, 0 } };
+	static struct r_dim dims[2] = { { .id = "ACC" }, { .id = "APR" } };
+	static const char *alias[] = { "Town  library " };
+	static struct r_org orgs[2] = {
+		{ .id = "Town Library", .dims = dims, .ndims = 2,
+		  .explain = traced, .aliases = { alias, 1 } },
+		{ .id = "Kestrel Bay Tourism Board", .dims = dims, .ndims = 2,
+		  .explain = traced },
+	};
+	struct result r;
+	struct explain x;
+	struct err e = { 0 };
+
+	CHECK(explain_same_name("  Town   LIBRARY", "town library "));
+	CHECK(!explain_same_name("Town Library", "TownLibrary"));
+	CHECK(!explain_same_name("Town", "Town Library"));
+	memset(&r, 0, sizeof(r));
+	r.orgs = orgs;
+	r.norgs = 2;
+	CHECK_INT(explain_select(&x, &r, "kestrel bay tourism board", "acc",
+	    &e), 0);
+	CHECK(x.one && x.org == 1 && x.dim == 0);
+	CHECK(explain_shows_org(&x, 1) && !explain_shows_org(&x, 0));
+	CHECK_INT(explain_select(&x, &r, "Kestrel Bay", NULL, &e), -1);
+	CHECK_STR(e.msg, "no organisation 'Kestrel Bay' in the answers; the "
+	    "nearest is 'Kestrel Bay Tourism Board'");
+	CHECK_INT(explain_select(&x, &r, "Town Libary", NULL, &e), -1);
+	CHECK_STR(e.msg, "no organisation 'Town Libary' in the answers; the "
+	    "nearest is 'Town Library'");
+	CHECK_INT(explain_select(&x, &r, "zzz", NULL, &e), -1);
+	CHECK_STR(e.msg, "no organisation 'zzz' in the answers; the first "
+	    "they name is 'Town Library'");
+	CHECK_INT(explain_select(&x, &r, NULL, "APR", &e), -1);
+	CHECK_STR(e.msg, "the rules recorded no explanation (a rule script "
+	    "explains its levels through rules/lib/profile.lua or "
+	    "assess.explaining)");
+	CHECK_INT(explain_select(&x, &r, NULL, "APX", &e), -1);
+	CHECK_STR(e.msg, "no dimension 'APX' in the survey; did you mean "
+	    "'APR'?");
+	CHECK_INT(explain_select(&x, &r, " town library", NULL, &e), 0);
+	CHECK(x.org == 0 && x.dim == -1);
+}
+
 int
 main(void)
 {
@@ -138,5 +185,6 @@ main(void)
 	RUN(suggestions);
 	RUN(arenas);
 	RUN(bundled_ids_and_paths);
+	RUN(explain_choices);
 	return check_done();
 }

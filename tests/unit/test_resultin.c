@@ -128,11 +128,53 @@ TEST(impossible_states_are_refused)
 	    "unknown");
 }
 
+/* The bands as the one place C knows them: edges, rounding as printed,
+ * and nothing outside 0-100. */
+TEST(score_bands)
+{
+	static const double edges[][2] = { { 0, 12.4 }, { 12.5, 37.4 },
+	    { 37.5, 62.4 }, { 62.5, 87.4 }, { 87.5, 100 } };
+	double lo, hi;
+	int l;
+
+	for (l = 1; l <= RESULT_LEVELS; l++) {
+		result_score_band(l, &lo, &hi);
+		CHECK(fabs(lo - edges[l - 1][0]) < 1e-9);
+		CHECK(fabs(hi - edges[l - 1][1]) < 1e-9);
+		CHECK_INT(result_score_level(lo), l);
+		CHECK_INT(result_score_level(hi), l);
+		if (l < RESULT_LEVELS)
+			CHECK_INT(result_score_level(hi + 0.1), l + 1);
+	}
+	CHECK_INT(result_score_level(37.44), 2);	/* printed 37.4 */
+	CHECK_INT(result_score_level(37.46), 3);	/* printed 37.5 */
+	CHECK_INT(result_score_level(-0.04), 1);	/* printed -0.0 */
+	CHECK_INT(result_score_level(-0.5), 0);
+	CHECK_INT(result_score_level(100.04), 5);
+	CHECK_INT(result_score_level(100.5), 0);
+	CHECK_INT(result_score_level(NAN), 0);
+	CHECK_INT(result_score_level(1e300), 0);
+}
+
+TEST(score_band_messages)
+{
+	char why[96];
+
+	CHECK_INT(result_score_fits(2, 37.4, why, sizeof(why)), 0);
+	CHECK_INT(result_score_fits(2, 37.5, why, sizeof(why)), -1);
+	CHECK_STR(why, "37.5 is above the band of level 2 (12.5 to 37.4)");
+	CHECK_INT(result_score_fits(5, 87.4, why, sizeof(why)), -1);
+	CHECK_STR(why, "87.4 is below the band of level 5 (87.5 to 100.0)");
+	CHECK_INT(result_score_fits(1, 0, why, sizeof(why)), 0);
+}
+
 int
 main(void)
 {
 	setenv("ASSESS_PATH", ".", 1);	/* the rule libraries of the tree */
 	RUN(written_again_is_identical);
 	RUN(impossible_states_are_refused);
+	RUN(score_bands);
+	RUN(score_band_messages);
 	return check_done();
 }
