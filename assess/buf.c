@@ -99,6 +99,30 @@ buf_add_slow(struct buf *b, const void *p, size_t n)
 
 
 void
+buf_putu(struct buf *b, unsigned long v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	buf_add(b, d + i, sizeof(d) - i);
+}
+
+void
+buf_putl(struct buf *b, long v)
+{
+	if (v < 0) {
+		buf_putc(b, '-');
+		buf_putu(b, 0UL - (unsigned long)v);
+	} else {
+		buf_putu(b, (unsigned long)v);
+	}
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -37,6 +37,9 @@ void buf_reset(struct buf *b);		/* len = 0, keeps the allocation */
 
 void buf_add_slow(struct buf *b, const void *p, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...) AS_PRINTF(2, 3);
+/* Decimal integers, without printf's parsing of a format. */
+void buf_putu(struct buf *b, unsigned long v);
+void buf_putl(struct buf *b, long v);
 
 /* Whether n more bytes (and the NUL) fit without growing or flushing,
  * in a buffer that has not failed. */

@@ -44,6 +44,23 @@ depends(const struct result *res, const struct r_rec *a,
 	return 0;
 }
 
+/* The dependency matrix, computed once per organisation: dep[j * n + i]
+ * is 1 when recommendation i must wait for j. */
+static unsigned char *
+dep_matrix(const struct result *res, const struct r_org *o)
+{
+	size_t n = o->nrecs, i, j;
+	unsigned char *dep = malloc(n * n);
+
+	if (dep == NULL)
+		return NULL;
+	for (j = 0; j < n; j++)
+		for (i = 0; i < n; i++)
+			dep[j * n + i] = (unsigned char)depends(res,
+			    &o->recs[j], &o->recs[i]);
+	return dep;
+}
+
 static int
 base(int priority)
 {
@@ -57,26 +74,29 @@ base(int priority)
  * depends on.  The order rules have no circle (bcase.c), and a
  * dimension's rungs only depend on lower rungs, so n passes settle it. */
 static void
-settle(const struct result *res, const struct r_org *o, int *h)
+settle(const struct r_org *o, const unsigned char *dep, int *h)
 {
-	size_t i, j, pass;
+	size_t n = o->nrecs, i, j, pass;
+	int moved = 1;
 
-	for (i = 0; i < o->nrecs; i++)
+	for (i = 0; i < n; i++)
 		h[i] = base(o->recs[i].priority);
-	for (pass = 0; pass < o->nrecs; pass++)
-		for (i = 0; i < o->nrecs; i++)
-			for (j = 0; j < o->nrecs; j++)
-				if (depends(res, &o->recs[j], &o->recs[i]) &&
-				    h[j] > h[i])
+	for (pass = 0; pass < n && moved; pass++)
+		for (moved = 0, i = 0; i < n; i++)
+			for (j = 0; j < n; j++)
+				if (dep[j * n + i] && h[j] > h[i]) {
 					h[j] = h[i];
-	for (pass = 0; pass < o->nrecs; pass++)
-		for (i = 0; i < o->nrecs; i++)
-			for (j = 0; j < o->nrecs; j++) {
+					moved = 1;
+				}
+	for (moved = 1, pass = 0; pass < n && moved; pass++)
+		for (moved = 0, i = 0; i < n; i++)
+			for (j = 0; j < n; j++) {
 				int t = h[j] + 1 < NHORIZONS ? h[j] + 1 : h[j];
 
-				if (depends(res, &o->recs[j], &o->recs[i]) &&
-				    h[i] < t)
+				if (dep[j * n + i] && h[i] < t) {
 					h[i] = t;
+					moved = 1;
+				}
 			}
 }
 
@@ -98,23 +118,24 @@ cmp(const void *pa, const void *pb)
 }
 
 static int
-link_steps(struct result *res, struct r_org *o, const size_t *stepof)
+link_steps(struct result *res, struct r_org *o, const unsigned char *dep,
+    const size_t *stepof)
 {
-	size_t i, j, n;
+	size_t i, j, n, nr = o->nrecs;
 
 	for (i = 0; i < o->nsteps; i++) {
 		struct r_step *st = &o->steps[i];
-		const struct r_rec *r = &o->recs[st->rec];
+		const unsigned char *col = dep + st->rec;
 
-		for (n = 0, j = 0; j < o->nrecs; j++)
-			n += depends(res, &o->recs[j], r);
+		for (n = 0, j = 0; j < nr; j++)
+			n += col[j * nr];
 		if (n == 0)
 			continue;
 		if ((st->after = arena_alloc(&res->arena, n *
 		    sizeof(size_t))) == NULL)
 			return -1;
-		for (j = 0; j < o->nrecs; j++)
-			if (depends(res, &o->recs[j], r))
+		for (j = 0; j < nr; j++)
+			if (col[j * nr])
 				st->after[st->nafter++] = stepof[j];
 		/* list the steps in their own order */
 		for (j = 1; j < st->nafter; j++) {
@@ -133,6 +154,7 @@ roadmap_build(struct result *res, struct r_org *o)
 {
 	struct key *keys = NULL;
 	size_t *stepof = NULL, i;
+	unsigned char *dep = NULL;
 	int *h = NULL, rc = -1;
 
 	o->steps = NULL;
@@ -143,9 +165,10 @@ roadmap_build(struct result *res, struct r_org *o)
 	    (keys = malloc(o->nrecs * sizeof(*keys))) == NULL ||
 	    (stepof = malloc(o->nrecs * sizeof(*stepof))) == NULL ||
 	    (o->steps = arena_alloc(&res->arena, o->nrecs *
-	    sizeof(*o->steps))) == NULL)
+	    sizeof(*o->steps))) == NULL ||
+	    (dep = dep_matrix(res, o)) == NULL)
 		goto out;
-	settle(res, o, h);
+	settle(o, dep, h);
 	for (i = 0; i < o->nrecs; i++) {
 		keys[i].h = h[i];
 		keys[i].priority = o->recs[i].priority;
@@ -159,8 +182,9 @@ roadmap_build(struct result *res, struct r_org *o)
 		stepof[keys[i].rec] = i;
 	}
 	o->nsteps = o->nrecs;
-	rc = link_steps(res, o, stepof);
+	rc = link_steps(res, o, dep, stepof);
 out:
+	free(dep);
 	free(h);
 	free(keys);
 	free(stepof);

@@ -5,9 +5,12 @@
  *   memory        a counting allocator refuses growth past the cap; the
  *                 refusal also arms the hook, so a script that catches the
  *                 memory error with pcall is stopped at its next step;
- *   instructions  a count hook spends a per-call budget; once it runs out
- *                 the hook re-arms itself to fire on every instruction and
- *                 raises each time, so pcall cannot swallow it;
+ *   instructions  (only when a budget is set: off by default) a count
+ *                 hook spends a per-call budget; once it runs out the hook
+ *                 re-arms itself to fire on every instruction and raises
+ *                 each time, so pcall cannot swallow it.  Any count hook
+ *                 makes Lua trace every instruction, whatever its interval,
+ *                 so without a budget no hook is set until a limit trips;
  *   time          a POSIX timer on the CPU-time clock of the thread that
  *                 runs the rule (CLOCK_THREAD_CPUTIME_ID), delivered to
  *                 that thread (SIGEV_THREAD_ID) as SIGALRM, arms the same
@@ -178,7 +181,8 @@ hook(lua_State *L, lua_Debug *ar)
 	if (r->tripped == TRIP_NONE) {
 		if (r->alarmed)
 			r->tripped = TRIP_TIME;
-		else if ((r->budget -= HOOK_EVERY) <= 0)
+		else if (r->lim.instructions > 0 &&
+		    (r->budget -= HOOK_EVERY) <= 0)
 			r->tripped = TRIP_INSTR;
 		else
 			return;
@@ -316,7 +320,10 @@ arm(struct rules *r, const char *context)
 	    "%g s without getting back to Lua code (a slow string pattern, or "
 	    "runaway recursion?)%s%s%s\n", r->lim.seconds + r->lim.grace,
 	    safe[0] ? " (" : "", safe, safe[0] ? ")" : "");
-	lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+	if (r->lim.instructions > 0)
+		lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+	else
+		lua_sethook(r->L, NULL, 0, 0);	/* the timer sets it */
 	r->armed = 1;
 	set_timer(r, r->lim.seconds);
 }
@@ -782,7 +789,7 @@ void
 rules_default_limits(struct rules_limits *l)
 {
 	l->memory = (size_t)64 << 20;
-	l->instructions = 50000000;
+	l->instructions = 0;		/* no count hook: see above */
 	l->seconds = 1.0;
 	l->grace = 0.5;
 }

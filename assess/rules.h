@@ -27,13 +27,14 @@
 
 struct rules_limits {
 	size_t		memory;		/* bytes of live Lua memory */
-	long long	instructions;	/* per call into the rules */
+	long long	instructions;	/* per call into the rules; 0: no
+					   count (the time limit stops loops) */
 	double		seconds;	/* CPU time per call, then stopped */
 	double		grace;		/* then this long for Lua to stop, or
 					   the process ends (status 1) */
 };
 
-/* Defaults: 64 MiB, 50 million instructions, 1 s, 0.5 s. */
+/* Defaults: 64 MiB, no instruction count, 1 s, 0.5 s. */
 void rules_default_limits(struct rules_limits *l);
 
 /* What one call scores: every respondent of an organisation, with the

@@ -52,10 +52,13 @@ string(struct jw *w, const char *s)
 	buf_putc(w->b, '"');
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		size_t run = i;
 
-		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-			buf_putc(w->b, (char)c);
-			i++;
+		while (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+			c = (unsigned char)s[++run];	/* s[n] is the NUL */
+		if (run > i) {				/* plain text as is */
+			buf_add(w->b, s + i, run - i);
+			i = run;
 			continue;
 		}
 		if (c == '"' || c == '\\') {
@@ -123,7 +126,7 @@ static void
 kint(struct jw *w, const char *k, long v)
 {
 	key(w, k);
-	buf_printf(w->b, "%ld", v);
+	buf_putl(w->b, v);
 }
 
 /* An integer where 0 means "none": null. */
@@ -134,7 +137,7 @@ kopt(struct jw *w, const char *k, int v)
 	if (v == 0)
 		buf_puts(w->b, "null");
 	else
-		buf_printf(w->b, "%d", v);
+		buf_putl(w->b, v);
 }
 
 static void
@@ -539,7 +542,7 @@ signal_(struct jw *w, unsigned v)
 	if (v == 0)
 		buf_puts(w->b, "null");
 	else
-		buf_printf(w->b, "%u", v);
+		buf_putu(w->b, v);
 }
 
 /* What the roles large enough to be shown said of question i. */
@@ -558,8 +561,9 @@ question_roles(struct jw *w, const struct r_org *o, size_t i)
 		buf_puts(w->b, first ? "" : ", ");
 		first = 0;
 		string(w, rl->id);
-		buf_printf(w->b, ": {\"answered\": %u, \"signal\": ",
-		    rl->qanswered[i]);
+		buf_puts(w->b, ": {\"answered\": ");
+		buf_putu(w->b, rl->qanswered[i]);
+		buf_puts(w->b, ", \"signal\": ");
 		signal_(w, rl->qsignal[i]);
 		buf_putc(w->b, '}');
 	}
@@ -578,17 +582,25 @@ question(struct jw *w, const struct result *r, const struct r_org *o,
 	item(w);
 	buf_puts(w->b, "{\"id\": ");
 	string(w, d->id);
-	buf_printf(w->b, ", \"answered\": %u, \"na\": %u, \"unanswered\": "
-	    "%u, \"signal\": ", c[QS_ANSWERED], c[QS_NA], c[QS_UNANSWERED]);
+	buf_puts(w->b, ", \"answered\": ");
+	buf_putu(w->b, c[QS_ANSWERED]);
+	buf_puts(w->b, ", \"na\": ");
+	buf_putu(w->b, c[QS_NA]);
+	buf_puts(w->b, ", \"unanswered\": ");
+	buf_putu(w->b, c[QS_UNANSWERED]);
+	buf_puts(w->b, ", \"signal\": ");
 	signal_(w, c[QS_SIGNAL]);
 	buf_puts(w->b, ", \"levels\": [");
-	for (j = 0; j < RESULT_LEVELS; j++)
-		buf_printf(w->b, "%s%u", j ? ", " : "", c[QS_LEVELS + j]);
+	for (j = 0; j < RESULT_LEVELS; j++) {
+		buf_puts(w->b, j ? ", " : "");
+		buf_putu(w->b, c[QS_LEVELS + j]);
+	}
 	buf_puts(w->b, "], \"options\": {");
 	for (j = 0; j < d->nopts; j++) {
 		buf_puts(w->b, j ? ", " : "");
 		string(w, d->opts[j]);
-		buf_printf(w->b, ": %u", c[QS_OPTS + j]);
+		buf_puts(w->b, ": ");
+		buf_putu(w->b, c[QS_OPTS + j]);
 	}
 	buf_putc(w->b, '}');
 	if (o->answers != NULL && o->answers[i].shown &&

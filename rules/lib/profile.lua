@@ -79,6 +79,25 @@ function M.top(q)
   return top or nil
 end
 
+-- A dimension's question ids and the survey's questions for them, as
+-- plain arrays: for a read-only survey worked out once per run, since
+-- every organisation, and every role of each, walks the same lists.
+local lists = setmetatable({}, { __mode = "k" })
+
+local function questions_of(dim, survey)
+  local l = lists[dim]
+  if l ~= nil and l.survey == survey then return l.ids, l.qs end
+  local ids, qs = {}, {}
+  for i, id in ipairs(dim.questions) do
+    ids[i], qs[i] = id, survey.questions[id]
+  end
+  if getmetatable(dim) == "read-only" and
+      getmetatable(survey) == "read-only" then
+    lists[dim] = { survey = survey, ids = ids, qs = qs }
+  end
+  return ids, qs
+end
+
 -- The signal of one question, or nil; whether the evidence cap lowered
 -- it; and the signal before that cap.  With 'opts.adjust',
 -- adjust(id, signal, stat, org) may change the signal before the evidence
@@ -160,10 +179,11 @@ end
 -- With 'why' (only while explaining), what each step did is noted in it.
 local function rate(dim, org, survey, opts, signals, capped, why)
   local free, topped = {}, {}
-  for _, id in ipairs(dim.questions) do
+  local ids, qs = questions_of(dim, survey)
+  for i, id in ipairs(ids) do
     local s = signals[id]
-    if s ~= nil and not gate_only(survey.questions[id], s, opts) then
-      local top = opts.reach and opts.reach[id] or M.top(survey.questions[id])
+    if s ~= nil and not gate_only(qs[i], s, opts) then
+      local top = opts.reach and opts.reach[id] or M.top(qs[i])
       if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
         topped[#topped + 1] = s
@@ -180,7 +200,7 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   -- level from the next, and without an answer (or not asked, by its
   -- 'when') there is nothing to tell.
   local asked = {}
-  for _, id in ipairs(dim.questions) do
+  for _, id in ipairs(ids) do
     if not (opts.gate_only ~= nil and opts.gate_only[id] and
         signals[id] == nil) then
       asked[id] = org.questions[id]
@@ -210,9 +230,10 @@ end
 function M.dimension(dim, org, survey, opts)
   opts = opts or {}
   local by_id, raw, capped, any = {}, {}, {}, false
-  for _, id in ipairs(dim.questions) do
-    local s, c, r = M.signal(survey.questions[id], org.questions[id], opts,
-      org)
+  local ids, qs = questions_of(dim, survey)
+  local stats_of = org.questions
+  for i, id in ipairs(ids) do
+    local s, c, r = M.signal(qs[i], stats_of[id], opts, org)
     if s ~= nil then
       by_id[id], raw[id] = s, r
       if c then capped[id], any = true, true end
@@ -233,7 +254,7 @@ function M.dimension(dim, org, survey, opts)
   if uncapped > level then
     local listed = {}
     for _, id in ipairs(capped_by) do listed[id] = true end
-    for _, id in ipairs(dim.questions) do
+    for _, id in ipairs(ids) do
       if capped[id] then
         missing[#missing + 1] = id
         if not listed[id] then capped_by[#capped_by + 1] = id end

@@ -1,4 +1,5 @@
 /* Unit tests for the small modules: err, buf, suggest, arena, paths. */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "arena.h"
@@ -102,6 +103,33 @@ TEST(bundled_ids_and_paths)
 	free(p);
 }
 
+/* Decimal appends agree with printf at the edges, and single bytes
+ * appended one at a time cross every growth step intact. */
+TEST(buffer_integers)
+{
+	struct buf b = BUF_INIT, ref = BUF_INIT;
+	static const long l[] = { 0, 7, -1, 10, -10, 1234567, LONG_MAX,
+	    LONG_MIN };
+	size_t i;
+
+	for (i = 0; i < sizeof(l) / sizeof(l[0]); i++) {
+		buf_putl(&b, l[i]);
+		buf_putc(&b, ' ');
+		buf_printf(&ref, "%ld ", l[i]);
+	}
+	buf_putu(&b, ULONG_MAX);
+	buf_putu(&b, 0);
+	buf_printf(&ref, "%lu%lu", ULONG_MAX, 0UL);
+	CHECK_STR(buf_str(&b), buf_str(&ref));
+	buf_reset(&b);
+	for (i = 0; i < 5000; i++)
+		buf_putc(&b, (char)('a' + i % 26));
+	CHECK(b.len == 5000 && b.data[5000] == '\0');
+	CHECK(b.data[4999] == (char)('a' + 4999 % 26));
+	buf_release(&b);
+	buf_release(&ref);
+}
+
 TEST(explain_choices)
 {
 	static struct r_xdim traced[2] = { { "ACC", NULL, 0, NULL, 0 },
@@ -153,6 +181,7 @@ main(void)
 {
 	RUN(error_records);
 	RUN(buffers);
+	RUN(buffer_integers);
 	RUN(suggestions);
 	RUN(arenas);
 	RUN(bundled_ids_and_paths);

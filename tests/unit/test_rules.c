@@ -54,6 +54,24 @@ TEST(stops_on_the_rule_threads_cpu_time)
 	    "exceeded");
 }
 
+/* The default limits count no instructions (a count hook would make Lua
+ * trace every one); a budget, when set, still trips and names itself. */
+TEST(instruction_budget_only_when_set)
+{
+	struct job j;
+
+	memset(&j, 0, sizeof(j));
+	rules_default_limits(&j.lim);
+	CHECK(j.lim.instructions == 0);
+	j.rule = "tests/bad/lua/loop.lua";
+	j.lim.instructions = 200000;
+	j.lim.seconds = 60;	/* ample under valgrind too */
+	prepare(&j);
+	CHECK_INT(j.rc, -1);
+	CHECK_STR(j.e.msg, "tests/bad/lua/loop.lua:2: instruction limit "
+	    "(200000) exceeded");
+}
+
 static volatile sig_atomic_t host_alarms;
 
 static void
@@ -102,6 +120,7 @@ main(void)
 		return 1;
 	RUN(stops_on_the_rule_threads_cpu_time);
 	RUN(ignores_other_alarms);
+	RUN(instruction_budget_only_when_set);
 	survey_free(s);
 	return check_done();
 }
