@@ -189,10 +189,8 @@ grow_orgs(struct agg *a)
 	return 0;
 }
 
-/* The key an organisation is found by: its name in ASCII lower case,
- * with runs of spaces and tabs folded into one and none at the ends. */
-static void
-org_key(const char *name, char *key)
+void
+agg_name_key(const char *name, char *key)
 {
 	size_t n = 0;
 	int space = 0;
@@ -439,7 +437,7 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
 		key = small;
 	else if ((key = malloc(n + 1)) == NULL)
 		return err_nomem(e);
-	org_key(r->org, key);
+	agg_name_key(r->org, key);
 	dup = r->respondent != NULL && r->respondent[0] != '\0' ?
 	    seen_before(a, key, r->respondent) : 0;
 	if (dup == 0)

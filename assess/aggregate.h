@@ -93,6 +93,11 @@ size_t agg_count(struct agg *a);
 const struct orgagg *agg_org(struct agg *a, size_t i);
 size_t agg_respondents(const struct agg *a);
 
+/* The key organisations are told apart by (and merged when theirs is the
+ * same): 'name' in ASCII lower case, runs of spaces and tabs folded into
+ * one, none at the ends.  'key' holds at least strlen(name) + 1 bytes. */
+void agg_name_key(const char *name, char *key);
+
 /* Organisation i is scored: free its accumulators (its id and spellings
  * stay).  Reading its answers afterwards finds none; memory at the end
  * of a run is then the results, not the results and every accumulator.

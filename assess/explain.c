@@ -2,65 +2,37 @@
  * explain.c - choosing the organisations and dimensions explain shows.
  * It reads the result model only; it never prints.
  */
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
+#include "aggregate.h"
+#include "answers.h"
 #include "explain.h"
 #include "suggest.h"
-
-/* The next character of a name with case folded and spacing collapsed:
- * runs of white space read as one space, none at either end. */
-static int
-next_folded(const char **p)
-{
-	const char *s = *p;
-	int space = 0;
-
-	while (isspace((unsigned char)*s)) {
-		s++;
-		space = 1;
-	}
-	if (*s == '\0') {
-		*p = s;
-		return 0;
-	}
-	if (space) {
-		*p = s;
-		return ' ';
-	}
-	*p = s + 1;
-	return tolower((unsigned char)*s);
-}
 
 int
 explain_same_name(const char *a, const char *b)
 {
-	int ca, cb;
+	char ka[ANSWERS_NAME_MAX + 1], kb[ANSWERS_NAME_MAX + 1];
 
-	while (isspace((unsigned char)*a))
-		a++;
-	while (isspace((unsigned char)*b))
-		b++;
-	do {
-		ca = next_folded(&a);
-		cb = next_folded(&b);
-	} while (ca == cb && ca != 0);
-	return ca == cb;
+	if (strlen(a) > ANSWERS_NAME_MAX || strlen(b) > ANSWERS_NAME_MAX)
+		return strcmp(a, b) == 0;	/* longer than any name read */
+	agg_name_key(a, ka);
+	agg_name_key(b, kb);
+	return strcmp(ka, kb) == 0;
 }
 
-/* 's' folded as explain_same_name compares it, cut to fit 'out'. */
+/* 's' as agg_name_key folds it, cut to ANSWERS_NAME_MAX bytes first. */
 static void
-fold(char *out, size_t size, const char *s)
+fold(char out[ANSWERS_NAME_MAX + 1], const char *s)
 {
-	size_t n = 0;
-	int c;
+	size_t n = strlen(s);
 
-	while (isspace((unsigned char)*s))
-		s++;
-	while (n + 1 < size && (c = next_folded(&s)) != 0)
-		out[n++] = (char)c;
+	if (n > ANSWERS_NAME_MAX)
+		n = ANSWERS_NAME_MAX;
+	memcpy(out, s, n);
 	out[n] = '\0';
+	agg_name_key(out, out);
 }
 
 /* The first organisation whose name holds 'name' (case and spacing
@@ -68,12 +40,12 @@ fold(char *out, size_t size, const char *s)
 static const char *
 holding(const struct result *r, const char *name)
 {
-	char want[256], have[256];
+	char want[ANSWERS_NAME_MAX + 1], have[ANSWERS_NAME_MAX + 1];
 	size_t i;
 
-	fold(want, sizeof(want), name);
+	fold(want, name);
 	for (i = 0; want[0] != '\0' && i < r->norgs; i++) {
-		fold(have, sizeof(have), r->orgs[i].id);
+		fold(have, r->orgs[i].id);
 		if (strstr(have, want) != NULL)
 			return r->orgs[i].id;
 	}
