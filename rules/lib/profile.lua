@@ -124,15 +124,20 @@ function M.signal(q, stat, opts, org)
   return s, false, s
 end
 
+-- A mean signal on the 0-100 scale: level 1 is 0, level 5 is 100.
+local function scaled(mean)
+  return (mean - 1) * 25
+end
+
 -- The score band of a level (step 6): the scores, with one decimal, that
 -- show it.
 local function band(level)
-  local centre = (level - 1) * 25
+  local centre = scaled(level)
   return math.max(0, centre - 12.5), math.min(100, centre + 12.4)
 end
 
 local function score_of(signals, level)
-  local score = (stats.mean(signals) - 1) * 25
+  local score = scaled(stats.mean(signals))
   local lo, hi = band(level)
   return stats.round(stats.clamp(score, lo, hi), 1)
 end
@@ -372,12 +377,12 @@ end
 local function score_steps(steps, why)
   local mean = stats.mean(why.list)
   local lo, hi = band(why.level)
-  local scaled = (mean - 1) * 25
+  local score = scaled(mean)
   step(steps, "mean", stats.round(mean, 3), "the mean of the " ..
     #why.list .. " signals")
-  step(steps, "scale", stats.round(scaled, 3), "(mean - 1) x 25: level 1 " ..
+  step(steps, "scale", stats.round(score, 3), "(mean - 1) x 25: level 1 " ..
     "is 0 and level 5 is 100")
-  step(steps, "bounds", stats.round(stats.clamp(scaled, lo, hi), 3),
+  step(steps, "bounds", stats.round(stats.clamp(score, lo, hi), 3),
     "kept within the score band of level " .. why.level .. " (" .. lo ..
     " to " .. hi .. ") so that a higher score never shows a lower level")
   step(steps, "score", why.score, "rounded to one decimal")
