@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
+#include "compare.h"
 #include "report.h"
 #include "roadmap.h"
 #include "svg.h"
@@ -325,6 +326,36 @@ TEST(labels_truncate_and_escape)
 	buf_release(&b);
 }
 
+/* What compare refuses before ranking: nothing given, a result scored
+ * without a target, one with no organisations, one of another target. */
+TEST(compare_refuses_what_it_cannot_rank)
+{
+	struct result empty = res, other = res;
+	struct comparison c;
+	struct err e;
+
+	compare_init(&c);
+	CHECK_INT(compare_finish(&c, &e), -1);
+	CHECK_STR(e.msg, "nothing to compare");
+	CHECK_INT(compare_store(&c, &res, "a.json", &e), -1);
+	CHECK_STR(e.msg, "has no target profile to compare with; give -t");
+	compare_release(&c);
+
+	empty.has_target = other.has_target = 1;
+	empty.target_id = "t";
+	other.target_id = "u";
+	empty.norgs = 0;
+	compare_init(&c);
+	CHECK_INT(compare_store(&c, &empty, "a.json", &e), 0);
+	CHECK_INT(compare_store(&c, &other, "b.json", &e), -1);
+	CHECK_STR(e.msg, "was scored against target 'u', not 't'; score it "
+	    "again with -t t");
+	CHECK_INT(compare_finish(&c, &e), -1);
+	CHECK_STR(e.file, "a.json");
+	CHECK_STR(e.msg, "has no organisations to compare");
+	compare_release(&c);
+}
+
 TEST(format_lookup)
 {
 	CHECK_STR(report_find("json")->name, "json");
@@ -344,6 +375,7 @@ main(void)
 	RUN(json_round_trips_and_escapes);
 	RUN(markdown_is_inert);
 	RUN(format_lookup);
+	RUN(compare_refuses_what_it_cannot_rank);
 	RUN(labels_truncate_and_escape);
 	RUN(roadmap_sequences_by_priority_and_dependency);
 	RUN(roadmap_rule_stops_at_its_level);
