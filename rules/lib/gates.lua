@@ -27,12 +27,15 @@ end
 -- ids to their signals.  With 'asked' (org.questions), only the gates
 -- asked of the respondents being scored count: in a role call, a group is
 -- not capped by a threshold question its audience is never asked.
+-- 'questions', when given, holds the dimension's questions in its order
+-- (tables with at least gate and requires_for), so that they are not
+-- looked up in the survey again.
 -- Returns the capped level and the ids of the gates that actually lowered
 -- it, in survey order.
-function M.apply(level, dimension, survey, signals, asked)
+function M.apply(level, dimension, survey, signals, asked, questions)
   local capped, by = level, {}
-  for _, id in ipairs(dimension.questions) do
-    local q = survey.questions[id]
+  for i, id in ipairs(dimension.questions) do
+    local q = questions and questions[i] or survey.questions[id]
     if q.gate ~= nil and (asked == nil or asked[id] ~= nil) then
       local c = M.ceiling(q, signals[id])
       if c < level then
