@@ -101,6 +101,7 @@ local function questions_of(dim, survey)
   for i, id in ipairs(dim.questions) do
     ids[i], qs[i] = id, survey.questions[id]
     recs[i] = record(qs[i])
+    recs.gated = recs.gated or recs[i].gate ~= nil
   end
   if getmetatable(dim) == "read-only" and
       getmetatable(survey) == "read-only" then
@@ -184,6 +185,7 @@ end
 
 -- Raise topped signals to the room the others leave them.
 local function top_up(free, topped)
+  if #topped == 0 then return free end
   local room = stats.median(free)
   local list = {}
   for _, s in ipairs(free) do list[#list + 1] = s end
@@ -223,12 +225,15 @@ end
 
 -- With 'why' (only while explaining), what each step did is noted in it.
 local function rate(dim, org, survey, opts, signals, capped, why)
-  local free, topped = {}, {}
+  local free, topped, only = {}, {}, opts.gate_only
   local ids, _, recs = questions_of(dim, survey)
   for i = 1, #ids do
     local id = ids[i]
     local s = signals[id]
-    if s ~= nil and not gate_only(recs[i], s, opts) then
+    -- (gate_only, written out: this loop runs for every dimension of
+    -- every organisation and role)
+    if s ~= nil and not (only ~= nil and only[id] and
+        recs[i].gate == "threshold" and s < recs[i].requires_for) then
       local top = opts.reach and opts.reach[id] or recs[i].top
       if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
@@ -246,16 +251,18 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   -- level from the next, and without an answer (or not asked, by its
   -- 'when') there is nothing to tell.
   -- (Only gate questions are looked up: the gates read nothing else.)
-  local asked = {}
-  for i = 1, #ids do
-    local id = ids[i]
-    if recs[i].gate ~= nil and not (opts.gate_only ~= nil and
-        opts.gate_only[id] and signals[id] == nil) then
-      asked[id] = org.questions[id]
+  local level, by = stats.median(list), {}
+  if recs.gated then
+    local asked = {}
+    for i = 1, #ids do
+      local id = ids[i]
+      if recs[i].gate ~= nil and not (only ~= nil and only[id] and
+          signals[id] == nil) then
+        asked[id] = org.questions[id]
+      end
     end
+    level, by = gates.apply(level, dim, survey, signals, asked, recs)
   end
-  local level, by = gates.apply(stats.median(list), dim, survey, signals,
-    asked, recs)
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
   if group ~= nil then cap, ids = group_cap(group, signals) end
