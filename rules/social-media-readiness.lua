@@ -711,6 +711,7 @@ end
 -- fewer than five people answered is left out, and the report says
 -- which; with fewer than five respondents they count anyway, and say so.
 local function likert_use(c)
+  if c.likert_used then return c.likert_used, c.likert_left end
   local used, left = {}, {}
   for _, dim in ipairs(c.survey.dimensions) do
     for _, id in ipairs(dim.questions) do
@@ -720,6 +721,7 @@ local function likert_use(c)
       end
     end
   end
+  c.likert_used, c.likert_left = used, left
   return used, left
 end
 

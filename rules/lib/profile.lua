@@ -507,11 +507,13 @@ function M.thin(org, survey, dims, signals)
   local out = {}
   for _, dim in ipairs(survey.dimensions) do
     local n, total = 0, 0
-    for _, id in ipairs(dim.questions) do
-      if M.top(survey.questions[id]) ~= nil then
-        local stat = org.questions[id]
+    local ids, _, recs = questions_of(dim, survey)
+    local st = stats_in(org.questions, ids)
+    for i = 1, #ids do
+      if recs[i].top ~= nil then
+        local stat = st[i]
         total = total + 1
-        if signals[id] ~= nil or (stat ~= nil and stat.na > 0) then
+        if signals[ids[i]] ~= nil or (stat ~= nil and stat.na > 0) then
           n = n + 1
         end
       end
