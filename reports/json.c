@@ -42,6 +42,31 @@ item(struct jw *w)
 	}
 }
 
+/* The end of the printable ASCII run from i on that needs no escape:
+ * eight bytes at a time while a word holds none of control characters,
+ * DEL and above, '"' or '\\' (a test that errs only towards looking
+ * closer), then byte by byte; s[n] is the NUL. */
+static size_t
+printable_run(const char *s, size_t i, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	uint64_t v;
+	unsigned char c;
+
+	while (n - i >= 8) {
+		memcpy(&v, s + i, 8);
+		if (((v - ones * 0x20) | v | ((v ^ (ones * '"')) - ones) |
+		    ((v ^ (ones * '\\')) - ones) | (v + ones)) & high)
+			break;
+		i += 8;
+	}
+	for (c = (unsigned char)s[i]; c >= 0x20 && c < 0x7F && c != '"' &&
+	    c != '\\'; c = (unsigned char)s[++i])
+		;
+	return i;
+}
+
 static void
 string(struct jw *w, const char *s)
 {
@@ -51,11 +76,10 @@ string(struct jw *w, const char *s)
 
 	buf_putc(w->b, '"');
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t run = i;
+		unsigned char c;
+		size_t run = printable_run(s, i, n);
 
-		while (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
-			c = (unsigned char)s[++run];	/* s[n] is the NUL */
+		c = (unsigned char)s[run];
 		if (run > i) {				/* plain text as is */
 			buf_add(w->b, s + i, run - i);
 			i = run;
