@@ -331,7 +331,7 @@ home(uint64_t h, size_t cap)
 }
 
 static size_t
-put_seen(uint64_t *t, size_t cap, uint64_t h)
+put_seen(const uint64_t *t, size_t cap, uint64_t h)
 {
 	size_t j;
 
