@@ -24,7 +24,17 @@ MANDIR     ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
 LUA_PC     ?= lua5.4
-CSV_LIBS   ?= -lcsv
+# Lua and libcsv are linked from their static archives when the -dev
+# packages ship them (Debian's do): no run-time lookups of the hundreds
+# of Lua functions the engine calls, about 0.4 ms of a self-assessment's
+# 6.  STATIC= links the shared libraries instead.
+STATIC     ?= 1
+DEP_LIBDIR := $(shell $(PKG_CONFIG) --variable=libdir $(LUA_PC) 2>/dev/null)
+ifneq ($(STATIC),)
+LUA_A      := $(wildcard $(DEP_LIBDIR)/lib$(LUA_PC).a)
+CSV_A      := $(wildcard $(DEP_LIBDIR)/libcsv.a)
+endif
+CSV_LIBS   ?= $(if $(CSV_A),$(CSV_A),-lcsv)
 CFLAGS     ?= -O2 -g
 B          ?= build
 DEV        ?= 1
@@ -41,7 +51,9 @@ SAN = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(LUA_PC) libcjson 2>/dev/null)
-DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(LUA_PC) libcjson 2>/dev/null) \
+LUA_LIBS   := $(if $(LUA_A),$(LUA_A) -ldl,$(shell $(PKG_CONFIG) --libs \
+              $(LUA_PC) 2>/dev/null))
+DEP_LIBS   := $(LUA_LIBS) $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null) \
               $(CSV_LIBS) -lm
 ALL_CFLAGS  = $(WARN) $(SAN) -Iassess -Ireports $(DEP_CFLAGS) \
               -D_POSIX_C_SOURCE=200809L -DASSESS_DATADIR='"$(DATADIR)"' \

@@ -305,6 +305,7 @@ run(const struct opts *o, struct run *rn, struct err *e)
 			return -1;
 	if (engine_score(rn->en, &rn->res, e) != 0)
 		return -1;
+	rn->res.jobs = o->jobs;		/* the JSON writer uses them too */
 	return o->keep_going ? attach_excluded(rn, e) : 0;
 }
 

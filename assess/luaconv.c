@@ -600,6 +600,18 @@ push_levels(lua_State *L, const struct qstat *st)
 	}
 }
 
+/* How many answers gave a level signal. */
+static uint32_t
+level_count(const struct qstat *st)
+{
+	uint32_t n = 0;
+	int i;
+
+	for (i = 0; i < NLEVELS; i++)
+		n += st->level[i];
+	return n;
+}
+
 /* n, mean and standard deviation of the level signals. */
 static uint32_t
 level_stats(const struct qstat *st, double *mean, double *sd)
@@ -691,17 +703,19 @@ stat_index(lua_State *L)
 			return 0;
 		push_numbers(L, ns);
 		return 1;
+	case F_N:
+		lua_pushinteger(L, level_count(st));
+		return 1;
+	case F_MEDIAN:
+		if (level_count(st) == 0)
+			return 0;
+		lua_pushinteger(L, agg_lower_median(st));
+		return 1;
 	default:
 		break;
 	}
 	n = level_stats(st, &mean, &sd);
 	switch ((enum field)lua_tointeger(L, -1)) {
-	case F_N: lua_pushinteger(L, n); return 1;
-	case F_MEDIAN:
-		if (n == 0)
-			return 0;
-		lua_pushinteger(L, agg_lower_median(st));
-		return 1;
 	case F_MEAN:
 		if (n == 0)
 			return 0;
@@ -1167,6 +1181,24 @@ check_ident(struct rd *rd, int idx)
 }
 
 /* An optional array of question ids at field 'key'. */
+/* Whether the string on top, 'id', names a question of the survey: in
+ * the registry's index of question ids when the views were prepared (a
+ * hash lookup), else by the survey's own list. */
+static int
+is_question(struct rd *rd, const char *id)
+{
+	int found;
+
+	if (lua_getfield(rd->L, LUA_REGISTRYINDEX, QINDEX) != LUA_TTABLE) {
+		lua_pop(rd->L, 1);
+		return survey_question(rd->s, id) >= 0;
+	}
+	lua_pushvalue(rd->L, -2);
+	found = lua_rawget(rd->L, -2) == LUA_TNUMBER;
+	lua_pop(rd->L, 2);
+	return found;
+}
+
 static void
 get_qids(struct rd *rd, int idx, const char *key, struct r_strs *out)
 {
@@ -1191,7 +1223,7 @@ get_qids(struct rd *rd, int idx, const char *key, struct r_strs *out)
 
 		lua_geti(rd->L, -1, i);
 		id = check_ident(rd, -1);
-		if (survey_question(rd->s, id) < 0)
+		if (!is_question(rd, id))
 			bad(rd, "field '%s' names '%.40s', which is not a "
 			    "question of the survey", key, id);
 		out->v[out->n++] = copy_text(rd, -1, key, 64);

@@ -222,6 +222,7 @@ struct result {
 	struct r_excluded *excluded;
 	size_t		 nexcluded;
 	int		 fail_below;	/* --fail-below's level, or 0 */
+	size_t		 jobs;		/* threads a writer may use (-j) */
 	struct r_strs	 below;		/* organisations below it */
 	struct r_qdef	*qdefs;		/* per question, survey order */
 	size_t		 nq;

@@ -7,7 +7,9 @@
  * Strings are escaped so that no control, bidirectional or line-separator
  * character appears raw.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -42,6 +44,31 @@ item(struct jw *w)
 	}
 }
 
+/* The end of the printable ASCII run from i on that needs no escape:
+ * eight bytes at a time while a word holds none of control characters,
+ * DEL and above, '"' or '\\' (a test that errs only towards looking
+ * closer), then byte by byte; s[n] is the NUL. */
+static size_t
+printable_run(const char *s, size_t i, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	uint64_t v;
+	unsigned char c;
+
+	while (n - i >= 8) {
+		memcpy(&v, s + i, 8);
+		if (((v - ones * 0x20) | v | ((v ^ (ones * '"')) - ones) |
+		    ((v ^ (ones * '\\')) - ones) | (v + ones)) & high)
+			break;
+		i += 8;
+	}
+	for (c = (unsigned char)s[i]; c >= 0x20 && c < 0x7F && c != '"' &&
+	    c != '\\'; c = (unsigned char)s[++i])
+		;
+	return i;
+}
+
 static void
 string(struct jw *w, const char *s)
 {
@@ -51,11 +78,10 @@ string(struct jw *w, const char *s)
 
 	buf_putc(w->b, '"');
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t run = i;
+		unsigned char c;
+		size_t run = printable_run(s, i, n);
 
-		while (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
-			c = (unsigned char)s[++run];	/* s[n] is the NUL */
+		c = (unsigned char)s[run];
 		if (run > i) {				/* plain text as is */
 			buf_add(w->b, s + i, run - i);
 			i = run;
@@ -672,6 +698,102 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o,
 	close_(w, '}');
 }
 
+/* ==== Organisations on several threads ====
+ *
+ * With -j N, the organisations of a large result are written N at a
+ * time, a batch of ORG_BATCH per thread into buffers of their own, and
+ * the buffers are appended in order: the same bytes as one thread
+ * writes, with memory for one batch, not the whole report. */
+
+#define ORG_BATCH	8
+
+struct org_job {
+	const struct result	*r;
+	int			 kind, depth;
+	size_t			 first, end, step, base;
+	struct buf		*bufs;		/* org i in bufs[i - base] */
+	pthread_t		 thread;
+};
+
+static void *
+write_orgs(void *arg)
+{
+	const struct org_job *j = arg;
+	struct jw w;
+	size_t i;
+
+	for (i = j->first; i < j->end; i += j->step) {
+		memset(&w, 0, sizeof(w));
+		w.b = &j->bufs[i - j->base];
+		w.depth = j->depth;
+		w.first[w.depth] = i == 0;
+		buf_reset(w.b);
+		organisation(&w, j->r, &j->r->orgs[i], j->kind);
+	}
+	return NULL;
+}
+
+/* One batch, organisations base to end: thread k takes base + k, base +
+ * k + jobs, ...; this thread takes its own share and any a thread that
+ * could not start would have had. */
+static void
+write_batch(struct org_job *jobs, size_t n, size_t base, size_t end)
+{
+	size_t k, started = 1;
+
+	for (k = 0; k < n; k++) {
+		jobs[k].first = base + k;
+		jobs[k].base = base;
+		jobs[k].end = end;
+	}
+	for (; started < n; started++)
+		if (pthread_create(&jobs[started].thread, NULL, write_orgs,
+		    &jobs[started]) != 0)
+			break;
+	write_orgs(&jobs[0]);
+	for (k = started; k < n; k++)
+		write_orgs(&jobs[k]);
+	for (k = 1; k < started; k++)
+		pthread_join(jobs[k].thread, NULL);
+}
+
+static int
+orgs_parallel(struct jw *w, const struct result *r, int kind)
+{
+	size_t n = r->jobs, size = n * ORG_BATCH, base, i, k;
+	struct org_job *jobs = calloc(n, sizeof(*jobs));
+	struct buf *bufs = calloc(size, sizeof(*bufs));
+	int rc = -1;
+
+	if (jobs == NULL || bufs == NULL)
+		goto out;
+	for (k = 0; k < n; k++) {
+		jobs[k].r = r;
+		jobs[k].kind = kind;
+		jobs[k].depth = w->depth;
+		jobs[k].step = n;
+		jobs[k].bufs = bufs;
+	}
+	for (base = 0; base < r->norgs; base += size) {
+		size_t end = base + size < r->norgs ? base + size : r->norgs;
+
+		write_batch(jobs, n, base, end);
+		for (i = base; i < end; i++) {
+			if (bufs[i - base].failed)
+				goto out;
+			buf_add(w->b, bufs[i - base].data, bufs[i - base].len);
+		}
+	}
+	w->first[w->depth] = r->norgs == 0;
+	rc = 0;
+out:
+	for (i = 0; bufs != NULL && i < size; i++)
+		buf_release(&bufs[i]);
+	free(bufs);
+	free(jobs);
+	return rc;
+}
+
 /* With --keep-going: the responses left out, where and why. */
 static void
 excluded(struct jw *w, const struct result *r)
@@ -716,8 +838,13 @@ report_json(const struct result *r, int kind, struct buf *out,
 		question_defs(&w, r);
 	key(&w, "organisations");
 	open_(&w, '[');
-	for (i = 0; i < r->norgs; i++)
-		organisation(&w, r, &r->orgs[i], kind);
+	if (r->jobs > 1 && r->norgs > r->jobs) {
+		if (orgs_parallel(&w, r, kind) != 0)
+			return err_nomem(e);
+	} else {
+		for (i = 0; i < r->norgs; i++)
+			organisation(&w, r, &r->orgs[i], kind);
+	}
 	close_(&w, ']');
 	if (kind != REPORT_SUMMARY)
 		sources(&w, r);

@@ -132,7 +132,12 @@ local function sorted_keys(t)
   return keys
 end
 
+-- The read-only surveys already checked: the check depends on nothing
+-- else, so it runs once per run rather than once per organisation.
+local checked = setmetatable({}, { __mode = "k" })
+
 local function check_data(survey)
+  if checked[survey] then return end
   -- which ids exist, found by walking the survey: indexing it with an id
   -- it does not have is itself an error, with a vaguer message
   local known, dims = {}, {}
@@ -163,6 +168,7 @@ local function check_data(survey)
         "does not have")
     end
   end
+  if getmetatable(survey) == "read-only" then checked[survey] = true end
 end
 
 -- Reading an undeclared question, or testing an undeclared option value,
@@ -705,6 +711,7 @@ end
 -- fewer than five people answered is left out, and the report says
 -- which; with fewer than five respondents they count anyway, and say so.
 local function likert_use(c)
+  if c.likert_used then return c.likert_used, c.likert_left end
   local used, left = {}, {}
   for _, dim in ipairs(c.survey.dimensions) do
     for _, id in ipairs(dim.questions) do
@@ -714,6 +721,7 @@ local function likert_use(c)
       end
     end
   end
+  c.likert_used, c.likert_left = used, left
   return used, left
 end
 

@@ -10,26 +10,43 @@ local M = {}
 -- signal level 4 or above, and the lowest and highest levels signalled
 -- are three or more apart (two coordinators at opposite ends, or staff
 -- split into camps).  Each entry: { id, n, low, high, lowest, highest }.
-function M.disagreements(org, survey)
-  local out = {}
+-- The ids of the survey's questions that are not free text, in survey
+-- order: for a read-only survey worked out once per run.
+local answered_ids = setmetatable({}, { __mode = "k" })
+
+local function scored_ids(survey)
+  local ids = answered_ids[survey]
+  if ids ~= nil then return ids end
+  ids = {}
   for _, dim in ipairs(survey.dimensions) do
     for _, id in ipairs(dim.questions) do
-      local q = survey.questions[id].type ~= "text" and org.questions[id]
-      local n = q and q.n or 0
-      if n >= 2 then
-        local lv = q.levels
-        local low, high = lv[1] + lv[2], lv[4] + lv[5]
-        local lowest, highest
-        for l = 1, 5 do
-          if lv[l] > 0 then
-            lowest = lowest or l
-            highest = l
-          end
+      if survey.questions[id].type ~= "text" then ids[#ids + 1] = id end
+    end
+  end
+  if getmetatable(survey) == "read-only" then answered_ids[survey] = ids end
+  return ids
+end
+
+function M.disagreements(org, survey)
+  local out = {}
+  local ids = scored_ids(survey)
+  for i = 1, #ids do
+    local id = ids[i]
+    local q = org.questions[id]
+    local n = q and q.n or 0
+    if n >= 2 then
+      local lv = q.levels
+      local low, high = lv[1] + lv[2], lv[4] + lv[5]
+      local lowest, highest
+      for l = 1, 5 do
+        if lv[l] > 0 then
+          lowest = lowest or l
+          highest = l
         end
-        if 4 * low >= n and 4 * high >= n and highest - lowest >= 3 then
-          out[#out + 1] = { id = id, n = n, low = low, high = high,
-            lowest = lowest, highest = highest }
-        end
+      end
+      if 4 * low >= n and 4 * high >= n and highest - lowest >= 3 then
+        out[#out + 1] = { id = id, n = n, low = low, high = high,
+          lowest = lowest, highest = highest }
       end
     end
   end

@@ -27,12 +27,17 @@ end
 -- ids to their signals.  With 'asked' (org.questions), only the gates
 -- asked of the respondents being scored count: in a role call, a group is
 -- not capped by a threshold question its audience is never asked.
+-- 'questions', when given, holds the dimension's questions in its order
+-- (tables with at least id, gate and requires_for), so that they are not
+-- looked up in the survey again.
 -- Returns the capped level and the ids of the gates that actually lowered
 -- it, in survey order.
-function M.apply(level, dimension, survey, signals, asked)
+function M.apply(level, dimension, survey, signals, asked, questions)
   local capped, by = level, {}
-  for _, id in ipairs(dimension.questions) do
-    local q = survey.questions[id]
+  local ids = questions or dimension.questions
+  for i = 1, #ids do
+    local q, id = ids[i], ids[i]
+    if questions then id = q.id else q = survey.questions[id] end
     if q.gate ~= nil and (asked == nil or asked[id] ~= nil) then
       local c = M.ceiling(q, signals[id])
       if c < level then

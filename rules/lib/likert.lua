@@ -25,8 +25,9 @@ end
 -- reason when fewer than min_n people answered.
 function M.level(q, min_n, cuts)
   min_n = min_n or 5
-  if q == nil or q.n == nil or q.n == 0 then return nil, "unanswered" end
-  if q.n < min_n then return nil, "fewer than " .. min_n .. " answers" end
+  local n = q and q.n
+  if n == nil or n == 0 then return nil, "unanswered" end
+  if n < min_n then return nil, "fewer than " .. min_n .. " answers" end
   return M.level_of_mean(q.mean, cuts)
 end
 

@@ -79,23 +79,64 @@ function M.top(q)
   return top or nil
 end
 
--- A dimension's question ids and the survey's questions for them, as
--- plain arrays: for a read-only survey worked out once per run, since
--- every organisation, and every role of each, walks the same lists.
+-- What the profile reads of a question, copied into a plain table: a
+-- read-only table answers every read through its metatable, and the
+-- profile reads these fields for every question of every organisation
+-- and role.
+local function record(q)
+  return { id = q.id, type = q.type, evidence = q.evidence, gate = q.gate,
+           requires_for = q.requires_for, top = M.top(q) }
+end
+
+-- A dimension's question ids, the survey's questions for them and their
+-- plain records, as arrays: for a read-only survey worked out once per
+-- run, since every organisation, and every role of each, walks the same
+-- lists.
 local lists = setmetatable({}, { __mode = "k" })
 
 local function questions_of(dim, survey)
   local l = lists[dim]
-  if l ~= nil and l.survey == survey then return l.ids, l.qs end
-  local ids, qs = {}, {}
+  if l ~= nil and l.survey == survey then return l.ids, l.qs, l.recs end
+  local ids, qs, recs = {}, {}, {}
   for i, id in ipairs(dim.questions) do
     ids[i], qs[i] = id, survey.questions[id]
+    recs[i] = record(qs[i])
+    recs.gated = recs.gated or recs[i].gate ~= nil
   end
   if getmetatable(dim) == "read-only" and
       getmetatable(survey) == "read-only" then
-    lists[dim] = { survey = survey, ids = ids, qs = qs }
+    lists[dim] = { survey = survey, ids = ids, qs = qs, recs = recs }
   end
-  return ids, qs
+  return ids, qs, recs
+end
+
+-- The statistics of each of 'ids' in a view's question map (nil for a
+-- question outside the view), in an array.  Which questions a read-only
+-- map holds cannot change, so asking it about one it does not hold is
+-- done once per run.
+local held = setmetatable({}, { __mode = "k" })
+
+local function stats_in(questions, ids)
+  local out = {}
+  if getmetatable(questions) ~= "read-only" then
+    for i = 1, #ids do out[i] = questions[ids[i]] end
+    return out
+  end
+  local has = held[questions]
+  if has == nil then
+    has = {}
+    held[questions] = has
+  end
+  for i = 1, #ids do
+    local id = ids[i]
+    local h = has[id]
+    if h == nil then
+      h = questions[id] ~= nil
+      has[id] = h
+    end
+    if h then out[i] = questions[id] end
+  end
+  return out
 end
 
 -- The signal of one question, or nil; whether the evidence cap lowered
@@ -144,6 +185,7 @@ end
 
 -- Raise topped signals to the room the others leave them.
 local function top_up(free, topped)
+  if #topped == 0 then return free end
   local room = stats.median(free)
   local list = {}
   for _, s in ipairs(free) do list[#list + 1] = s end
@@ -183,12 +225,16 @@ end
 
 -- With 'why' (only while explaining), what each step did is noted in it.
 local function rate(dim, org, survey, opts, signals, capped, why)
-  local free, topped = {}, {}
-  local ids, qs = questions_of(dim, survey)
-  for i, id in ipairs(ids) do
+  local free, topped, only = {}, {}, opts.gate_only
+  local ids, _, recs = questions_of(dim, survey)
+  for i = 1, #ids do
+    local id = ids[i]
     local s = signals[id]
-    if s ~= nil and not gate_only(qs[i], s, opts) then
-      local top = opts.reach and opts.reach[id] or M.top(qs[i])
+    -- (gate_only, written out: this loop runs for every dimension of
+    -- every organisation and role)
+    if s ~= nil and not (only ~= nil and only[id] and
+        recs[i].gate == "threshold" and s < recs[i].requires_for) then
+      local top = opts.reach and opts.reach[id] or recs[i].top
       if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
         topped[#topped + 1] = s
@@ -204,15 +250,19 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   -- A gate-only question nobody answered caps nothing: it only tells one
   -- level from the next, and without an answer (or not asked, by its
   -- 'when') there is nothing to tell.
-  local asked = {}
-  for _, id in ipairs(ids) do
-    if not (opts.gate_only ~= nil and opts.gate_only[id] and
-        signals[id] == nil) then
-      asked[id] = org.questions[id]
+  -- (Only gate questions are looked up: the gates read nothing else.)
+  local level, by = stats.median(list), {}
+  if recs.gated then
+    local asked = {}
+    for i = 1, #ids do
+      local id = ids[i]
+      if recs[i].gate ~= nil and not (only ~= nil and only[id] and
+          signals[id] == nil) then
+        asked[id] = org.questions[id]
+      end
     end
+    level, by = gates.apply(level, dim, survey, signals, asked, recs)
   end
-  local level, by = gates.apply(stats.median(list), dim, survey, signals,
-    asked)
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
   if group ~= nil then cap, ids = group_cap(group, signals) end
@@ -228,22 +278,33 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   return level, list, by
 end
 
+-- The signals of a dimension's questions by id, the signals before the
+-- evidence cap, the ids the cap lowered, and whether it lowered any.
+local function signals_of(dim, org, survey, opts)
+  local by_id, raw, capped, any = {}, {}, {}, false
+  local ids, _, recs = questions_of(dim, survey)
+  local st = stats_in(org.questions, ids)
+  for i = 1, #ids do
+    local stat = st[i]
+    if stat ~= nil then
+      local s, c, r = M.signal(recs[i], stat, opts, org)
+      if s ~= nil then
+        local id = ids[i]
+        by_id[id], raw[id] = s, r
+        if c then capped[id], any = true, true end
+      end
+    end
+  end
+  return by_id, raw, capped, any
+end
+
 -- Score one dimension.  Returns a table {level, score, capped_by} for the
 -- result; the question signals by id (before topping); and the questions
 -- whose missing evidence lowered the level (they are also in capped_by,
 -- after the gates).
 function M.dimension(dim, org, survey, opts)
   opts = opts or {}
-  local by_id, raw, capped, any = {}, {}, {}, false
-  local ids, qs = questions_of(dim, survey)
-  local stats_of = org.questions
-  for i, id in ipairs(ids) do
-    local s, c, r = M.signal(qs[i], stats_of[id], opts, org)
-    if s ~= nil then
-      by_id[id], raw[id] = s, r
-      if c then capped[id], any = true, true end
-    end
-  end
+  local by_id, raw, capped, any = signals_of(dim, org, survey, opts)
   local trace = assess.explaining(org)
   local why = trace and { topped = {}, counts = {} }
   local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped,
@@ -259,7 +320,7 @@ function M.dimension(dim, org, survey, opts)
   if uncapped > level then
     local listed = {}
     for _, id in ipairs(capped_by) do listed[id] = true end
-    for _, id in ipairs(ids) do
+    for _, id in ipairs((questions_of(dim, survey))) do
       if capped[id] then
         missing[#missing + 1] = id
         if not listed[id] then capped_by[#capped_by + 1] = id end
@@ -427,8 +488,11 @@ function M.roles(org, survey, opts)
   local out = {}
   for role, view in pairs(org.by_role) do
     local levels = {}
-    for id, d in pairs((M.dimensions(view, survey, opts))) do
-      levels[id] = d.level
+    for _, dim in ipairs(survey.dimensions) do
+      -- the level alone: what M.dimension rates, without the score, the
+      -- evidence it lacked or a trace (a role's view has none)
+      local signals, _, capped = signals_of(dim, view, survey, opts)
+      levels[dim.id] = (rate(dim, view, survey, opts, signals, capped))
     end
     out[role] = levels
   end
@@ -443,11 +507,13 @@ function M.thin(org, survey, dims, signals)
   local out = {}
   for _, dim in ipairs(survey.dimensions) do
     local n, total = 0, 0
-    for _, id in ipairs(dim.questions) do
-      if M.top(survey.questions[id]) ~= nil then
-        local stat = org.questions[id]
+    local ids, _, recs = questions_of(dim, survey)
+    local st = stats_in(org.questions, ids)
+    for i = 1, #ids do
+      if recs[i].top ~= nil then
+        local stat = st[i]
         total = total + 1
-        if signals[id] ~= nil or (stat ~= nil and stat.na > 0) then
+        if signals[ids[i]] ~= nil or (stat ~= nil and stat.na > 0) then
           n = n + 1
         end
       end

@@ -61,7 +61,8 @@ end
 -- The median level signal of a question's answers (org.questions[id]),
 -- or nil when nobody gave one.
 function M.signal(q)
-  if q == nil or q.n == nil or q.n == 0 then return nil end
+  local n = q and q.n
+  if n == nil or n == 0 then return nil end
   return q.median
 end
 

@@ -15,6 +15,18 @@ for f in md json csv; do
 	done; cmp "$2/j1" "$2/j2" && cmp "$2/j1" "$2/j3" && cmp "$2/j1" "$2/j7" &&
 	test "$(grep -c . "$2/j1")" -gt 10' sh "$ASSESS" "$TMP"
 done
+# The JSON writer writes organisations on the -j threads too, in batches:
+# 60 organisations (the bundled 12 five times under other names) make
+# several batches for 2 and 3 threads, the last one short.
+awk -F, -v OFS=, 'FNR == 1 { if (k++ == 0) print; next }
+    { $1 = k "-" $1; $2 = $2 " " k; print }' $(for k in 1 2 3 4 5; do
+    echo surveys/social-media-readiness/examples/agencies-comparison.csv
+    done) >"$TMP/sixty.csv"
+check jobs-same-json-batches sh -c 'for j in 1 2 3 7; do
+    "$1" score -j $j -f json -o "$2/b$j.json" "$2/sixty.csv" || exit 1
+done; cmp "$2/b1.json" "$2/b2.json" && cmp "$2/b1.json" "$2/b3.json" &&
+cmp "$2/b1.json" "$2/b7.json" &&
+test "$(grep -c "\"headline\": " "$2/b1.json")" -eq 60' sh "$ASSESS" "$TMP"
 expect jobs-error 1 assess score -j 2 $MINI -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv
 check jobs-error-same sh -c '"$1" score -j 1 -s tests/data/mini/survey.json \
     -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv 2>&1 |

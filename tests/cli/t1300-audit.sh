@@ -43,6 +43,19 @@ check names-respondents-added grep -q '"respondents": 3,' "$TMP/case.json"
 printf 'r1,DEPT OF HEALTH,rule,30,consult\n' >>"$TMP/case.csv"
 expect_err names-same-respondent 1 "^assess: $TMP/case.csv:5:1: respondent 'r1' of organisation 'DEPT OF HEALTH' appears more than once$" \
     assess score -s tests/data/mini/survey.json "$TMP/case.csv"
+# Respondent ids are remembered past the first thousand or so, where the
+# table that holds them has grown several times: 5,000 respondents of 7
+# organisations, then each of three early ones again, one at a time.
+awk 'BEGIN { print "respondent,organisation,A1"
+    for (i = 1; i <= 5000; i++) printf "r%d,Org %d,some\n", i, i % 7 }' \
+    >"$TMP/many.csv"
+check many-distinct-respondents sh -c '"$1" score -s tests/data/mini/survey.json \
+    -f json "$2" | grep -q "\"respondents\": 714,"' sh "$ASSESS" "$TMP/many.csv"
+for r in 1 2 999; do
+	{ cat "$TMP/many.csv"; printf 'r%d,Org %d,none\n' $r $((r % 7)); } >"$TMP/again.csv"
+	expect_err "many-same-respondent-$r" 1 "^assess: $TMP/again.csv:5002:1: respondent 'r$r' of organisation 'Org $((r % 7))' appears more than once$" \
+	    assess score -s tests/data/mini/survey.json "$TMP/again.csv"
+done
 # A tie between two spellings goes to the first in byte order, whatever
 # the order of the rows.
 printf 'organisation,A1\nriver library,none\nRiver Library,some\n' >"$TMP/tie1.csv"
