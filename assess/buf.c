@@ -97,6 +97,14 @@ buf_add_slow(struct buf *b, const void *p, size_t n)
 		buf_flush(b);
 }
 
+char *
+buf_room_slow(struct buf *b, size_t n)
+{
+	if (b->sink != NULL && b->len > 0 && b->len + n >= BUF_STREAM_CHUNK &&
+	    buf_flush(b) != 0)
+		return NULL;
+	return grow(b, n) == 0 ? b->data + b->len : NULL;
+}
 
 void
 buf_putu(struct buf *b, unsigned long v)

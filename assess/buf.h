@@ -82,6 +82,26 @@ buf_putc(struct buf *b, char c)
 	b->data[b->len] = '\0';
 }
 
+/* Room to write up to n bytes in place, for a writer that would
+ * otherwise make many small appends: where to write them, or NULL if the
+ * buffer has failed (or fails to grow).  A streaming buffer hands its
+ * contents on first when they would pass a chunk.  buf_commit() then
+ * keeps the m <= n bytes written. */
+char *buf_room_slow(struct buf *b, size_t n);
+
+static inline char *
+buf_room(struct buf *b, size_t n)
+{
+	return buf_fits(b, n) ? b->data + b->len : buf_room_slow(b, n);
+}
+
+static inline void
+buf_commit(struct buf *b, size_t m)
+{
+	b->len += m;
+	b->data[b->len] = '\0';
+}
+
 /* Hand everything appended from now on to 'sink' in pieces of about
  * 64 KiB, so a large report never sits in memory whole.  buf_flush()
  * hands on the rest. */

@@ -62,6 +62,18 @@ csvin_field(const struct csvin *c, size_t i, size_t *len)
 	return c->off[i] == NO_FIELD ? "" : c->fields.data + c->off[i];
 }
 
+void
+csvin_fields(const struct csvin *c, const char **ptr, size_t *len)
+{
+	size_t i;
+
+	for (i = 0; i < c->nf; i++) {
+		ptr[i] = c->off[i] == NO_FIELD ? "" : c->fields.data +
+		    c->off[i];
+		len[i] = c->len[i];
+	}
+}
+
 unsigned
 csvin_line(const struct csvin *c)
 {
@@ -173,7 +185,8 @@ grow_fields(struct csvin *c)
 	return 0;
 }
 
-/* A field's bytes, checked before they are kept. */
+/* A field's bytes, checked before they are kept (those utf8_printable()
+ * passes need no check). */
 static int
 check_field(struct csvin *c, const char *data, size_t n)
 {
@@ -196,12 +209,14 @@ static void
 on_field(void *data, size_t n, void *vc)
 {
 	struct csvin *c = vc;
+	int plain;
 
 	if (c->failed)
 		return;
+	plain = data != NULL && n <= CSVIN_FIELD_MAX && utf8_printable(data, n);
 	if (c->nf == 0)		/* the line the record starts on */
-		c->fline = c->line - (data != NULL ? count_breaks(data, n) :
-		    0);
+		c->fline = c->line - (data != NULL && !plain ?
+		    count_breaks(data, n) : 0);
 	if (c->nf >= CSVIN_MAX_COLUMNS) {
 		c->failed = 1;
 		csvin_fail(c, c->line, c->nf + 1, "more than %d fields in a "
@@ -217,7 +232,7 @@ on_field(void *data, size_t n, void *vc)
 		c->len[c->nf++] = 0;
 		return;
 	}
-	if (check_field(c, data, n) != 0) {
+	if (!plain && check_field(c, data, n) != 0) {
 		c->failed = 1;
 		return;
 	}

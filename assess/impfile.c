@@ -22,7 +22,7 @@ static int
 on_record(void *ctx, struct csvin *c)
 {
 	struct rd *r = ctx;
-	size_t i, n = csvin_nf(c);
+	size_t n = csvin_nf(c);
 
 	if (n > r->cap) {
 		const char **p = realloc(r->ptr, n * sizeof(*p));
@@ -35,8 +35,7 @@ on_record(void *ctx, struct csvin *c)
 		r->len = l;
 		r->cap = n;
 	}
-	for (i = 0; i < n; i++)
-		r->ptr[i] = csvin_field(c, i, &r->len[i]);
+	csvin_fields(c, r->ptr, r->len);
 	return import_row(r->im, r->ptr, r->len, n, csvin_line(c),
 	    csvin_err(c));
 }

@@ -72,62 +72,99 @@ json_special(unsigned char c)
 	return (int)(bits[c >> 6] >> (c & 63) & 1);
 }
 
-static void
-json_escape(struct buf *b, unsigned char c)
+/* The escape of a byte json_special() picks, written at d: its length. */
+static size_t
+json_escape(char *d, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 
-	if (c == '"' || c == '\\') {
-		buf_putc(b, '\\');
-		buf_putc(b, (char)c);
-	} else if (c == '\n') {
-		buf_puts(b, "\\n");
-	} else {
-		buf_add(b, u, sizeof(u));
+	d[0] = '\\';
+	if (c == '"' || c == '\\' || c == '\n') {
+		d[1] = c == '\n' ? 'n' : (char)c;
+		return 2;
 	}
+	memcpy(d + 1, "u00", 3);
+	d[4] = hex[c >> 4];
+	d[5] = hex[c & 15];
+	return 6;
 }
 
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
 #define ANY_BELOW(w, c) (((w) - ONES * (c)) & ~(w) & HIGH)
 #define ANY_EQUAL(w, c) ANY_BELOW((w) ^ (ONES * (c)), 1)
+/* Whether any of eight bytes might need an escape (it can only err
+ * towards looking closer). */
+#define ANY_SPECIAL(w) (ANY_BELOW(w, 0x20) | ANY_EQUAL(w, '"') | \
+	ANY_EQUAL(w, '\\') | ANY_EQUAL(w, 0x7f))
 
-/* Past the bytes from i on that need no escape: eight at a time while
- * none of them might (a word test that can only err towards looking
- * closer), then one by one. */
-static size_t
-plain_run(const unsigned char *u, size_t i, size_t n)
+/* The last rem (1 to 7) bytes of s[0..n), n >= 8, as the low bytes of
+ * a word whose other bytes are 'a': one word test for a short tail. */
+static uint64_t
+tail_word(const unsigned char *u, size_t n, size_t rem)
 {
 	uint64_t w;
 
-	while (n - i >= 8) {
-		memcpy(&w, u + i, 8);
-		if (ANY_BELOW(w, 0x20) | ANY_EQUAL(w, '"') |
-		    ANY_EQUAL(w, '\\') | ANY_EQUAL(w, 0x7f))
-			break;
-		i += 8;
-	}
-	while (i < n && !json_special(u[i]))
-		i++;
-	return i;
+	memcpy(&w, u + n - 8, 8);
+	w >>= 8 * (8 - rem);		/* the bytes before the tail out */
+	return w | (ONES * 'a' & ~UINT64_C(0) << 8 * rem);
 }
+
+/* The JSON text of s[0..n), quotes aside, written at d, which has room
+ * for 6n + 8 bytes (every byte escaped, and a word's slack): its length.
+ * Eight bytes are copied at a time while none of them needs an escape;
+ * a word-sized tail of such bytes in one piece too. */
+static size_t
+json_body(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8, o += 8) {
+		memcpy(&w, u + i, 8);
+		if (ANY_SPECIAL(w))
+			break;
+		memcpy(d + o, &w, 8);
+	}
+	if (i < n && n >= 8 && n - i < 8) {
+		w = tail_word(u, n, n - i);
+		if (!ANY_SPECIAL(w)) {
+			memcpy(d + o, &w, 8);	/* the slack takes the padding */
+			return o + (n - i);
+		}
+	}
+	for (; i < n; i++) {
+		if (json_special(u[i]))
+			o += json_escape(d + o, u[i]);
+		else
+			d[o++] = (char)u[i];
+	}
+	return o;
+}
+
+/* Longer strings go in pieces, so the room asked for stays small. */
+#define JSON_PIECE ((size_t)4096)
 
 void
 import_json_string(struct buf *b, const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, run;
+	size_t l, o;
+	char *d;
 
+	if (n <= JSON_PIECE && (d = buf_room(b, 6 * n + 10)) != NULL) {
+		d[0] = '"';
+		o = 1 + json_body(d + 1, s, n);
+		d[o++] = '"';
+		buf_commit(b, o);
+		return;
+	}
 	buf_putc(b, '"');
-	while (i < n) {
-		run = plain_run(u, i, n);
-		if (run > i) {		/* plain text, in one piece */
-			buf_add(b, s + i, run - i);
-			i = run;
-		}
-		if (i < n)
-			json_escape(b, u[i++]);
+	for (; n > 0; s += l, n -= l) {
+		l = n < JSON_PIECE ? n : JSON_PIECE;
+		if ((d = buf_room(b, 6 * l + 8)) == NULL)
+			return;		/* the buffer has failed */
+		buf_commit(b, json_body(d, s, l));
 	}
 	buf_putc(b, '"');
 }
@@ -502,6 +539,7 @@ struct import {
 	int			*qcol;		/* question -> its column */
 	struct buf		*vals;		/* per question, this row */
 	const char		**text;
+	size_t			*tlen;
 	struct answer		*ans;
 	char			 org[NAME_MAX_LEN + 1];
 	char			 deforg[NAME_MAX_LEN + 1];
@@ -1427,6 +1465,8 @@ unsafe_name(const char *p, size_t n)
 	uint32_t cp;
 	int k;
 
+	if (utf8_printable(p, n))
+		return 0;		/* the usual name: nothing to look at */
 	while (i < n) {
 		if ((unsigned char)p[i] >= 0x20 && (unsigned char)p[i] < 0x7f) {
 			i++;		/* printable ASCII: safe as it is */
@@ -1645,6 +1685,7 @@ make_response(struct import *im, struct response *resp, unsigned line,
 		if (buf_ok(b, NULL) != 0)
 			return row_err(r, 0, "out of memory");
 		im->text[k] = b->len > 0 ? buf_str(b) : NULL;
+		im->tlen[k] = b->len;
 		if (b->len > 0 && parse_answer(im, k, b, &im->ans[k], msg,
 		    sizeof(msg)) != 0)
 			return row_err(r, (size_t)im->qcol[k] + 1, "%s", msg);
@@ -1746,6 +1787,7 @@ data_row(struct import *im, const char *const *f, const size_t *len,
 		return bad_row(im, &r, e);
 	ir.r = &resp;
 	ir.text = im->text;
+	ir.tlen = im->tlen;
 	ir.role = im->role.len > 0 ? buf_str(&im->role) : NULL;
 	if (im->sink(im->ctx, &ir, e) != 0)
 		return -1;
@@ -1882,6 +1924,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 	buf_init(&im->defrole);
 	if ((im->vals = calloc(s->nq, sizeof(*im->vals))) == NULL ||
 	    (im->text = calloc(s->nq, sizeof(*im->text))) == NULL ||
+	    (im->tlen = calloc(s->nq, sizeof(*im->tlen))) == NULL ||
 	    (im->ans = calloc(s->nq, sizeof(*im->ans))) == NULL ||
 	    (im->qcol = calloc(s->nq, sizeof(*im->qcol))) == NULL) {
 		err_nomem(e);
@@ -1915,6 +1958,7 @@ import_free(struct import *im)
 			buf_release(&im->vals[k]);
 	free(im->vals);
 	free(im->text);
+	free(im->tlen);
 	free(im->ans);
 	free(im->qcol);
 	free(im->cand);

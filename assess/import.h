@@ -112,6 +112,7 @@ struct import_opts {
 struct import_resp {
 	const struct response	*r;
 	const char *const	*text;
+	const size_t		*tlen;	/* their lengths */
 	const char		*role;	/* the audience ids, ';'-joined, or
 					   NULL for the default */
 };

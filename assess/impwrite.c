@@ -10,12 +10,16 @@
 #include "utf8.h"
 
 
-static void
-json_answer(struct buf *b, const struct question *q, const char *t)
-{
-	size_t i = 0, n = strlen(t), l;
+/* Text of the writer's own, which needs no escape. */
+#define PUT(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
 
-	if (q->type != Q_MULTI || strcmp(t, "na") == 0) {
+static void
+json_answer(struct buf *b, const struct question *q, const char *t,
+    size_t n)
+{
+	size_t i = 0, l;
+
+	if (q->type != Q_MULTI || (n == 2 && memcmp(t, "na", 2) == 0)) {
 		import_json_string(b, t, n);
 		return;
 	}
@@ -24,11 +28,32 @@ json_answer(struct buf *b, const struct question *q, const char *t)
 		for (l = 0; i + l < n && t[i + l] != ';'; l++)
 			;
 		if (i > 0)
-			buf_puts(b, ", ");
+			PUT(b, ", ");
 		import_json_string(b, t + i, l);
 		i += l + 1;
 	}
 	buf_putc(b, ']');
+}
+
+/* '"ID": ' before an answer, with ", " before all but the first (an
+ * identifier: nothing to escape). */
+static void
+json_key(struct buf *b, const char *id, int first)
+{
+	size_t l = strlen(id), o = 0;
+	char *d = buf_room(b, l + 6);
+
+	if (d == NULL)
+		return;			/* the buffer has failed */
+	if (!first) {
+		d[o++] = ',';
+		d[o++] = ' ';
+	}
+	d[o++] = '"';
+	memcpy(d + o, id, l);
+	o += l;
+	memcpy(d + o, "\": ", 3);
+	buf_commit(b, o + 3);
 }
 
 static void
@@ -38,25 +63,23 @@ json_response(struct buf *b, const struct survey *s,
 	size_t k;
 	int first = 1;
 
-	buf_puts(b, n > 0 ? ",\n    {\"organisation\": " :
-	    "\n    {\"organisation\": ");
+	if (n > 0)
+		buf_putc(b, ',');
+	PUT(b, "\n    {\"organisation\": ");
 	import_json_string(b, ir->r->org, strlen(ir->r->org));
 	if (ir->role != NULL) {
-		buf_puts(b, ", \"role\": ");
+		PUT(b, ", \"role\": ");
 		import_json_string(b, ir->role, strlen(ir->role));
 	}
-	buf_puts(b, ",\n     \"answers\": {");
+	PUT(b, ",\n     \"answers\": {");
 	for (k = 0; k < s->nq; k++) {
 		if (ir->text[k] == NULL)
 			continue;
-		buf_puts(b, first ? "\"" : ", \"");
+		json_key(b, s->qs[k].id, first);
 		first = 0;
-		buf_puts(b, s->qs[k].id);	/* an identifier: nothing to
-						   escape */
-		buf_puts(b, "\": ");
-		json_answer(b, &s->qs[k], ir->text[k]);
+		json_answer(b, &s->qs[k], ir->text[k], ir->tlen[k]);
 	}
-	buf_puts(b, "}}");
+	PUT(b, "}}");
 }
 
 /* A CSV cell, quoted; text a spreadsheet would run as a formula gets a

@@ -63,6 +63,42 @@ ascii_run(const char *s, size_t i, size_t n)
 	return i;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* Whether eight bytes are all printable ASCII.  A byte below 0x20 sets
+ * its top bit in w - 0x2020...20, one of 0x7f in w + 0x0101...01, one of
+ * 0x80 and up in w: the borrow or carry of a byte in range never spreads,
+ * so the first byte out of range always shows (later ones may show
+ * falsely, which does not change the answer). */
+static int
+printable_word(uint64_t w)
+{
+	return (((w - ONES * 0x20) | (w + ONES) | w) & HIGH) == 0;
+}
+
+int
+utf8_printable(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			if (u[i] < 0x20 || u[i] > 0x7e)
+				return 0;
+		return 1;
+	}
+	for (i = 0; n - i > 8; i += 8) {
+		memcpy(&w, u + i, 8);
+		if (!printable_word(w))
+			return 0;
+	}
+	memcpy(&w, u + n - 8, 8);	/* the last eight, overlapping */
+	return printable_word(w);
+}
+
 int
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
