@@ -47,14 +47,6 @@ buf_release(struct buf *b)
 	buf_init(b);
 }
 
-void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->data != NULL)
-		b->data[0] = '\0';
-}
-
 static int
 grow(struct buf *b, size_t extra)
 {
@@ -149,16 +141,11 @@ buf_printf(struct buf *b, const char *fmt, ...)
 		buf_flush(b);
 }
 
+/* buf_ok() of a buffer that failed. */
 int
-buf_ok(const struct buf *b, struct err *e)
+buf_fail(const struct buf *b, struct err *e)
 {
 	if (b->failed == 2)
 		return -1;	/* the sink recorded why */
 	return b->failed ? err_nomem(e) : 0;
-}
-
-const char *
-buf_str(const struct buf *b)
-{
-	return b->data != NULL ? b->data : "";
 }

@@ -33,7 +33,16 @@ struct buf {
 
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);	/* frees the contents; b is reusable */
-void buf_reset(struct buf *b);		/* len = 0, keeps the allocation */
+
+/* len = 0, keeps the allocation (inline: a reader resets a buffer per
+ * cell or per row). */
+static inline void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
 
 void buf_add_slow(struct buf *b, const void *p, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...) AS_PRINTF(2, 3);
@@ -110,9 +119,19 @@ int buf_flush(struct buf *b);
 
 /* 0 if every append succeeded, else -1: with an out-of-memory error, or
  * (when the sink failed) with the error the sink recorded. */
-int buf_ok(const struct buf *b, struct err *e);
+int buf_fail(const struct buf *b, struct err *e);
+
+static inline int
+buf_ok(const struct buf *b, struct err *e)
+{
+	return b->failed ? buf_fail(b, e) : 0;
+}
 
 /* The contents as a string ("" when empty). */
-const char *buf_str(const struct buf *b);
+static inline const char *
+buf_str(const struct buf *b)
+{
+	return b->data != NULL ? b->data : "";
+}
 
 #endif

@@ -167,13 +167,22 @@ csvin_fail(struct csvin *c, unsigned line, size_t col, const char *fmt,
 
 /* ==== libcsv callbacks ==== */
 
+/* Room for more fields, up to CSVIN_MAX_COLUMNS of them. */
 static int
 grow_fields(struct csvin *c)
 {
 	size_t cap = c->cap ? c->cap * 2 : 64;
-	size_t *o = realloc(c->off, cap * sizeof(*o));
-	size_t *l = o ? realloc(c->len, cap * sizeof(*l)) : NULL;
+	size_t *o, *l;
 
+	if (c->cap >= CSVIN_MAX_COLUMNS) {
+		c->failed = 1;
+		return csvin_fail(c, c->line, c->nf + 1, "more than %d fields "
+		    "in a row", CSVIN_MAX_COLUMNS);
+	}
+	if (cap > CSVIN_MAX_COLUMNS)
+		cap = CSVIN_MAX_COLUMNS;
+	o = realloc(c->off, cap * sizeof(*o));
+	l = o ? realloc(c->len, cap * sizeof(*l)) : NULL;
 	if (o != NULL)
 		c->off = o;
 	if (l == NULL) {
@@ -211,27 +220,18 @@ on_field(void *data, size_t n, void *vc)
 	struct csvin *c = vc;
 	int plain;
 
-	if (c->failed)
+	if (c->failed || (c->nf == c->cap && grow_fields(c) != 0))
 		return;
-	plain = data != NULL && n <= CSVIN_FIELD_MAX && utf8_printable(data, n);
-	if (c->nf == 0)		/* the line the record starts on */
-		c->fline = c->line - (data != NULL && !plain ?
-		    count_breaks(data, n) : 0);
-	if (c->nf >= CSVIN_MAX_COLUMNS) {
-		c->failed = 1;
-		csvin_fail(c, c->line, c->nf + 1, "more than %d fields in a "
-		    "row", CSVIN_MAX_COLUMNS);
-		return;
-	}
-	if (data == NULL)
-		n = 0;
-	if (c->nf == c->cap && grow_fields(c) != 0)
-		return;
-	if (n == 0) {			/* most cells: no copy at all */
+	if (data == NULL || n == 0) {	/* most cells: no copy at all */
+		if (c->nf == 0)
+			c->fline = c->line;
 		c->off[c->nf] = NO_FIELD;
 		c->len[c->nf++] = 0;
 		return;
 	}
+	plain = n <= CSVIN_FIELD_MAX && utf8_printable(data, n);
+	if (c->nf == 0)		/* the line the record starts on */
+		c->fline = c->line - (plain ? 0 : count_breaks(data, n));
 	if (!plain && check_field(c, data, n) != 0) {
 		c->failed = 1;
 		return;

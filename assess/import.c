@@ -542,6 +542,7 @@ struct import {
 	size_t			*tlen;
 	struct answer		*ans;
 	char			 org[NAME_MAX_LEN + 1];
+	const char		*orgp;		/* the row's: org or deforg */
 	char			 deforg[NAME_MAX_LEN + 1];
 	struct buf		 role, defrole;
 	unsigned		 roles, defroles;
@@ -1494,6 +1495,7 @@ org_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 		    "character or is not UTF-8");
 	memcpy(im->org, p, n);
 	im->org[n] = '\0';
+	im->orgp = im->org;
 	return 0;
 }
 
@@ -1572,19 +1574,22 @@ cell(struct import *im, size_t i, const char *p, size_t n,
     enum import_state *state, struct rowerr *r)
 {
 	const struct import_col *c = &im->cols[i];
-	const struct question *q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
-	struct buf *out = c->q >= 0 ? &im->vals[c->q] : NULL;
+	const struct question *q;
+	struct buf *out;
 	enum import_state st;
 
-	if (c->use == IU_UNMATCHED || c->use == IU_IGNORE ||
-	    c->use == IU_META)
-		return 0;
 	if (c->use == IU_STATUS) {
 		if ((st = im->tool->state(c->status, p, n)) > *state)
 			*state = st;
 		return 0;
 	}
-	if (q == NULL || q->type != Q_TEXT)
+	if (n == 0 || c->use == IU_UNMATCHED || c->use == IU_IGNORE ||
+	    c->use == IU_META)
+		return 0;	/* an empty cell adds nothing to any column */
+	q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
+	out = c->q >= 0 ? &im->vals[c->q] : NULL;
+	if ((q == NULL || q->type != Q_TEXT) && (BLANK(p[0]) ||
+	    BLANK(p[n - 1])))
 		trim(&p, &n);
 	if (im->tool->blank != NULL && im->tool->blank(p, n))
 		n = 0;
@@ -1673,10 +1678,9 @@ make_response(struct import *im, struct response *resp, unsigned line,
 	int badq;
 
 	memset(resp, 0, sizeof(*resp));
-	memset(im->ans, 0, im->s->nq * sizeof(*im->ans));
 	resp->file = im->file;
 	resp->line = line;
-	resp->org = im->org;
+	resp->org = im->orgp;
 	resp->roles = im->roles;
 	resp->ans = im->ans;
 	for (k = 0; k < im->s->nq; k++) {
@@ -1689,8 +1693,10 @@ make_response(struct import *im, struct response *resp, unsigned line,
 		if (b->len > 0 && parse_answer(im, k, b, &im->ans[k], msg,
 		    sizeof(msg)) != 0)
 			return row_err(r, (size_t)im->qcol[k] + 1, "%s", msg);
-		if (b->len == 0)
+		if (b->len == 0) {
+			memset(&im->ans[k], 0, sizeof(im->ans[k]));
 			im->ans[k].opt = -1;
+		}
 	}
 	if (response_check(im->s, resp, &badq, msg, sizeof(msg)) != 0)
 		return row_err(r, im->qcol[badq] >= 0 ?
@@ -1705,7 +1711,7 @@ start_row(struct import *im)
 
 	for (k = 0; k < im->s->nq; k++)
 		buf_reset(&im->vals[k]);
-	memcpy(im->org, im->deforg, sizeof(im->org));
+	im->orgp = im->deforg;
 	im->roles = im->defroles;
 	buf_reset(&im->role);
 	buf_add(&im->role, im->defrole.data, im->defrole.len);
