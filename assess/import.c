@@ -146,17 +146,25 @@ json_body(char *d, const char *s, size_t n)
 /* Longer strings go in pieces, so the room asked for stays small. */
 #define JSON_PIECE ((size_t)4096)
 
+size_t
+import_json_put(char *d, const char *s, size_t n)
+{
+	size_t o = 1 + json_body(d + 1, s, n);
+
+	d[0] = '"';
+	d[o] = '"';
+	return o + 1;
+}
+
 void
 import_json_string(struct buf *b, const char *s, size_t n)
 {
-	size_t l, o;
+	size_t l;
 	char *d;
 
-	if (n <= JSON_PIECE && (d = buf_room(b, 6 * n + 10)) != NULL) {
-		d[0] = '"';
-		o = 1 + json_body(d + 1, s, n);
-		d[o++] = '"';
-		buf_commit(b, o);
+	if (n <= JSON_PIECE && (d = buf_room(b, IMPORT_JSON_ROOM(n))) !=
+	    NULL) {
+		buf_commit(b, import_json_put(d, s, n));
 		return;
 	}
 	buf_putc(b, '"');

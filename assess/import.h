@@ -163,6 +163,11 @@ size_t import_nearest(const struct survey *s, const char *text, int *out,
 struct buf;
 void import_json_string(struct buf *b, const char *s, size_t n);
 
+/* The same JSON string written at 'd', which has room for 6n + 10 bytes
+ * (every byte escaped, the quotes and a word of slack): its length. */
+#define IMPORT_JSON_ROOM(n) (6 * (n) + 10)
+size_t import_json_put(char *d, const char *s, size_t n);
+
 /* ---- helpers for the tools (import_<tool>.c) ---- */
 
 const struct survey *import_survey(const struct import *im);

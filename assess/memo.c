@@ -12,10 +12,9 @@ memo_get(const struct memo *m, const char *p, size_t n)
 {
 	unsigned i;
 
-	for (i = 0; i < MEMO_SLOTS; i++)
-		if (m->key[i].data != NULL && m->key[i].len == n &&
-		    !m->key[i].failed && !m->val[i].failed &&
-		    memcmp(m->key[i].data, p, n) == 0)
+	for (i = 0; i < MEMO_SLOTS; i++)	/* the lengths first: they sit
+						   together */
+		if (m->klen[i] == n + 1 && memcmp(m->key[i].data, p, n) == 0)
 			return &m->val[i];
 	return NULL;
 }
@@ -29,6 +28,7 @@ memo_put(struct memo *m, const char *p, size_t n, const void *v, size_t vn)
 	buf_add(&m->key[i], p, n);
 	buf_reset(&m->val[i]);
 	buf_add(&m->val[i], v, vn);
+	m->klen[i] = m->key[i].failed || m->val[i].failed ? 0 : n + 1;
 }
 
 void
@@ -39,6 +39,7 @@ memo_release(struct memo *m)
 	for (i = 0; i < MEMO_SLOTS; i++) {
 		buf_release(&m->key[i]);
 		buf_release(&m->val[i]);
+		m->klen[i] = 0;
 	}
 	m->next = 0;
 }
