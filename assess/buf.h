@@ -59,6 +59,24 @@ buf_fits(const struct buf *b, size_t n)
 	    b->len + n < BUF_STREAM_CHUNK);
 }
 
+/* Copy n bytes, n at most 16, without a call: two fixed-size copies
+ * that overlap as much as they must. */
+static inline void
+buf_copy16(char *d, const char *s, size_t n)
+{
+	if (n >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
 /* Appends are inline while they fit, as most do: a report or an export
  * makes millions of small ones. */
 static inline void
@@ -68,7 +86,9 @@ buf_add(struct buf *b, const void *p, size_t n)
 		buf_add_slow(b, p, n);
 		return;
 	}
-	if (n > 0)
+	if (n <= 16)
+		buf_copy16(b->data + b->len, p, n);
+	else
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';

@@ -112,15 +112,27 @@ tail_word(const unsigned char *u, size_t n, size_t rem)
 
 /* The JSON text of s[0..n), quotes aside, written at d, which has room
  * for 6n + 8 bytes (every byte escaped, and a word's slack): its length.
- * Eight bytes are copied at a time while none of them needs an escape;
- * a word-sized tail of such bytes in one piece too. */
-static size_t
+ * Text that needs no escape goes eight bytes at a time, its tail as one
+ * word (padded, or overlapping what went before); a text of four to
+ * seven bytes as two overlapping halves of one word. */
+static inline size_t
 json_body(char *d, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0;
+	uint32_t lo, hi;
 	uint64_t w;
 
+	if (n >= 4 && n < 8) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		w = lo | (uint64_t)hi << 32;
+		if (!ANY_SPECIAL(w)) {
+			memcpy(d, &lo, 4);
+			memcpy(d + n - 4, &hi, 4);
+			return n;
+		}
+	}
 	for (; n - i >= 8; i += 8, o += 8) {
 		memcpy(&w, u + i, 8);
 		if (ANY_SPECIAL(w))
@@ -551,6 +563,7 @@ struct import {
 	struct answer		*ans;
 	char			 org[NAME_MAX_LEN + 1];
 	const char		*orgp;		/* the row's: org or deforg */
+	size_t			 orglen, deforglen;
 	char			 deforg[NAME_MAX_LEN + 1];
 	struct buf		 role, defrole;
 	unsigned		 roles, defroles;
@@ -1504,6 +1517,7 @@ org_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 	memcpy(im->org, p, n);
 	im->org[n] = '\0';
 	im->orgp = im->org;
+	im->orglen = n;
 	return 0;
 }
 
@@ -1720,6 +1734,7 @@ start_row(struct import *im)
 	for (k = 0; k < im->s->nq; k++)
 		buf_reset(&im->vals[k]);
 	im->orgp = im->deforg;
+	im->orglen = im->deforglen;
 	im->roles = im->defroles;
 	buf_reset(&im->role);
 	buf_add(&im->role, im->defrole.data, im->defrole.len);
@@ -1803,6 +1818,8 @@ data_row(struct import *im, const char *const *f, const size_t *len,
 	ir.text = im->text;
 	ir.tlen = im->tlen;
 	ir.role = im->role.len > 0 ? buf_str(&im->role) : NULL;
+	ir.orglen = im->orglen;
+	ir.rolelen = im->role.len;
 	if (im->sink(im->ctx, &ir, e) != 0)
 		return -1;
 	im->st.responses++;
@@ -1953,6 +1970,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 		snprintf(im->deforg, sizeof(im->deforg), "%s", o->organisation);
 	else
 		answers_default_org(file, im->deforg, sizeof(im->deforg));
+	im->deforglen = strlen(im->deforg);
 	if (prepare_options(im) != 0 ? err_nomem(e) : default_role(im, e)) {
 		import_free(im);
 		return NULL;

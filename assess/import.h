@@ -115,6 +115,8 @@ struct import_resp {
 	const size_t		*tlen;	/* their lengths */
 	const char		*role;	/* the audience ids, ';'-joined, or
 					   NULL for the default */
+	size_t			 orglen, rolelen;	/* strlen of r->org
+							   and of role */
 };
 
 typedef int (*import_sink)(void *ctx, const struct import_resp *ir,

@@ -82,7 +82,10 @@ json_answer(struct buf *b, const struct question *q, const char *t,
 	if (!first)
 		o = PUT_AT(d, o, ", ");
 	d[o++] = '"';
-	memcpy(d + o, q->id, l);
+	if (l <= 16)
+		buf_copy16(d + o, q->id, l);
+	else
+		memcpy(d + o, q->id, l);
 	o = PUT_AT(d, o + l, "\": ");
 	if (whole)
 		o += answer_at(d + o, q, t, n);
@@ -96,20 +99,19 @@ json_answer(struct buf *b, const struct question *q, const char *t,
 static void
 json_who(struct buf *b, const struct import_resp *ir, long n)
 {
-	size_t org = strlen(ir->r->org), role = ir->role ? strlen(ir->role) :
-	    0, o = 0;
-	char *d = buf_room(b, 64 + IMPORT_JSON_ROOM(org) +
-	    IMPORT_JSON_ROOM(role));
+	size_t o = 0;
+	char *d = buf_room(b, 64 + IMPORT_JSON_ROOM(ir->orglen) +
+	    IMPORT_JSON_ROOM(ir->rolelen));
 
 	if (d == NULL)
 		return;
 	if (n > 0)
 		d[o++] = ',';
 	o = PUT_AT(d, o, "\n    {\"organisation\": ");
-	o += import_json_put(d + o, ir->r->org, org);
+	o += import_json_put(d + o, ir->r->org, ir->orglen);
 	if (ir->role != NULL) {
 		o = PUT_AT(d, o, ", \"role\": ");
-		o += import_json_put(d + o, ir->role, role);
+		o += import_json_put(d + o, ir->role, ir->rolelen);
 	}
 	buf_commit(b, PUT_AT(d, o, ",\n     \"answers\": {"));
 }

@@ -56,10 +56,34 @@ TEST(gives_up_the_oldest)
 	memo_release(&m);
 }
 
+/* Texts of every length up to past the short-text compare, one byte
+ * apart at every position: none is taken for the other. */
+TEST(one_byte_apart)
+{
+	char key[24], other[24];
+	size_t len, at, wrong = 0;
+
+	for (len = 1; len < sizeof(key); len++) {
+		struct memo m = { 0 };
+
+		memset(key, 'a', len);
+		memo_put(&m, key, len, "v", 1);
+		wrong += memo_get(&m, key, len) == NULL;
+		for (at = 0; at < len; at++) {
+			memcpy(other, key, len);
+			other[at] = 'b';
+			wrong += memo_get(&m, other, len) != NULL;
+		}
+		memo_release(&m);
+	}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
 	RUN(keeps_by_text);
 	RUN(gives_up_the_oldest);
+	RUN(one_byte_apart);
 	return check_done();
 }
