@@ -25,6 +25,10 @@ struct csvin {
 	struct csv_parser	 p;
 	struct buf		 fields;	/* the record's fields, NUL-ended */
 	size_t			*off, *len;
+	const char		**ptr;		/* fields.data + off, once the
+						   record is whole */
+	const char		*base;		/* fields.data when ptr was set */
+	int			 moved;		/* fields.data moved since */
 	size_t			 nf, cap;
 	unsigned		 line;		/* line being fed */
 	unsigned		 fline;		/* line of the first field */
@@ -62,16 +66,11 @@ csvin_field(const struct csvin *c, size_t i, size_t *len)
 	return c->off[i] == NO_FIELD ? "" : c->fields.data + c->off[i];
 }
 
-void
-csvin_fields(const struct csvin *c, const char **ptr, size_t *len)
+const char *const *
+csvin_fields(const struct csvin *c, const size_t **len)
 {
-	size_t i;
-
-	for (i = 0; i < c->nf; i++) {
-		ptr[i] = c->off[i] == NO_FIELD ? "" : c->fields.data +
-		    c->off[i];
-		len[i] = c->len[i];
-	}
+	*len = c->len;
+	return c->ptr;
 }
 
 unsigned
@@ -173,6 +172,7 @@ grow_fields(struct csvin *c)
 {
 	size_t cap = c->cap ? c->cap * 2 : 64;
 	size_t *o, *l;
+	const char **p;
 
 	if (c->cap >= CSVIN_MAX_COLUMNS) {
 		c->failed = 1;
@@ -183,13 +183,16 @@ grow_fields(struct csvin *c)
 		cap = CSVIN_MAX_COLUMNS;
 	o = realloc(c->off, cap * sizeof(*o));
 	l = o ? realloc(c->len, cap * sizeof(*l)) : NULL;
+	p = l ? realloc(c->ptr, cap * sizeof(*p)) : NULL;
 	if (o != NULL)
 		c->off = o;
-	if (l == NULL) {
+	if (l != NULL)
+		c->len = l;
+	if (p == NULL) {
 		c->failed = 1;
 		return err_nomem(c->e);
 	}
-	c->len = l;
+	c->ptr = p;
 	c->cap = cap;
 	return 0;
 }
@@ -214,11 +217,40 @@ check_field(struct csvin *c, const char *data, size_t n)
 	return 0;
 }
 
+/* A field that is kept: copied with libcsv's appended NUL, checked on
+ * the way (a field of printable ASCII needs nothing more), the closer
+ * checks for the rest. */
+static int
+keep_field(struct csvin *c, const char *data, size_t n)
+{
+	char *d = buf_room(&c->fields, n + 1);
+	int plain;
+
+	if (d == NULL) {
+		c->failed = 1;
+		return err_nomem(c->e);
+	}
+	plain = n <= CSVIN_FIELD_MAX && utf8_copy_printable(d, data, n);
+	if (c->nf == 0)		/* the line the record starts on */
+		c->fline = c->line - (plain ? 0 : count_breaks(data, n));
+	if (!plain && check_field(c, data, n) != 0) {
+		c->failed = 1;
+		return -1;
+	}
+	d[n] = '\0';
+	c->off[c->nf] = c->fields.len;
+	c->len[c->nf] = n;
+	c->ptr[c->nf] = d;
+	c->moved |= c->fields.data != c->base;
+	c->base = c->fields.data;
+	buf_commit(&c->fields, n + 1);
+	return 0;
+}
+
 static void
 on_field(void *data, size_t n, void *vc)
 {
 	struct csvin *c = vc;
-	int plain;
 
 	if (c->failed || (c->nf == c->cap && grow_fields(c) != 0))
 		return;
@@ -226,24 +258,24 @@ on_field(void *data, size_t n, void *vc)
 		if (c->nf == 0)
 			c->fline = c->line;
 		c->off[c->nf] = NO_FIELD;
+		c->ptr[c->nf] = "";
 		c->len[c->nf++] = 0;
 		return;
 	}
-	plain = n <= CSVIN_FIELD_MAX && utf8_printable(data, n);
-	if (c->nf == 0)		/* the line the record starts on */
-		c->fline = c->line - (plain ? 0 : count_breaks(data, n));
-	if (!plain && check_field(c, data, n) != 0) {
-		c->failed = 1;
-		return;
-	}
-	c->off[c->nf] = c->fields.len;
-	c->len[c->nf] = n;
-	buf_add(&c->fields, data, n + 1);	/* with libcsv's appended NUL */
-	c->nf++;
-	if (c->fields.failed) {
-		c->failed = 1;
-		err_nomem(c->e);
-	}
+	if (keep_field(c, data, n) == 0)
+		c->nf++;
+}
+
+/* The field pointers made good after the buffer moved in a record. */
+static void
+fix_pointers(struct csvin *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nf; i++)
+		if (c->off[i] != NO_FIELD)
+			c->ptr[i] = c->fields.data + c->off[i];
+	c->moved = 0;
 }
 
 static void
@@ -252,6 +284,8 @@ on_record(int ch, void *vc)
 	struct csvin *c = vc;
 
 	(void)ch;
+	if (c->moved)
+		fix_pointers(c);
 	if (!c->failed && c->fn(c->ctx, c) != 0)
 		c->failed = 1;
 	c->nf = 0;
@@ -426,6 +460,7 @@ csvin_parse(const char *path, const char *head, size_t n, int fd,
 	buf_release(&c.fields);
 	free(c.off);
 	free(c.len);
+	free(c.ptr);
 	return rc;
 }
 

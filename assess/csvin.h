@@ -41,9 +41,10 @@ size_t csvin_nf(const struct csvin *c);
 const char *csvin_field(const struct csvin *c, size_t i, size_t *len);
 unsigned csvin_line(const struct csvin *c);
 
-/* Every field of the record at once: ptr[i] and len[i] for each i below
- * csvin_nf(c), into arrays the caller made that large. */
-void csvin_fields(const struct csvin *c, const char **ptr, size_t *len);
+/* Every field of the record at once, for the record callback: arrays of
+ * csvin_nf(c) fields ("" when empty) and of their lengths, good until it
+ * returns. */
+const char *const *csvin_fields(const struct csvin *c, const size_t **len);
 unsigned csvin_now(const struct csvin *c);
 
 /* The line where field 'i' of the record starts. */

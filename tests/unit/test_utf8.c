@@ -84,6 +84,29 @@ TEST(printable_ascii_test)
 	CHECK_INT(wrong, 0);
 }
 
+/* The copy that tests on the way: every length, every byte value at
+ * every position; the bytes arrive whole, nothing past n is written. */
+TEST(copy_printable_test)
+{
+	char s[40], d[48];
+	size_t len, at, wrong = 0;
+	int v;
+
+	for (len = 0; len < sizeof(s); len++)
+		for (at = 0; at < len || (len == 0 && at == 0); at++)
+			for (v = 0; v < 256; v++) {
+				memset(s, 'x', len);
+				if (len > 0)
+					s[at] = (char)v;
+				memset(d, '#', sizeof(d));
+				wrong += utf8_copy_printable(d, s, len) !=
+				    utf8_printable(s, len);
+				wrong += memcmp(d, s, len) != 0 ||
+				    d[len] != '#';
+			}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
@@ -92,5 +115,6 @@ main(void)
 	RUN(unsafe_characters);
 	RUN(visible_escapes);
 	RUN(printable_ascii_test);
+	RUN(copy_printable_test);
 	return check_done();
 }
