@@ -91,12 +91,21 @@ json_escape(char *d, unsigned char c)
 
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
-#define ANY_BELOW(w, c) (((w) - ONES * (c)) & ~(w) & HIGH)
-#define ANY_EQUAL(w, c) ANY_BELOW((w) ^ (ONES * (c)), 1)
+
 /* Whether any of eight bytes might need an escape (it can only err
- * towards looking closer). */
-#define ANY_SPECIAL(w) (ANY_BELOW(w, 0x20) | ANY_EQUAL(w, '"') | \
-	ANY_EQUAL(w, '\\') | ANY_EQUAL(w, 0x7f))
+ * towards looking closer).  An ASCII byte below 0x20 sets its top bit in
+ * w - 0x2020...20, DEL in w + 0x0101...01 (~w keeps bytes of 0x80 and up
+ * out of both), the quote and the backslash in x - 0x0101...01 where x
+ * is w with them XORed to zero (~x likewise).  A borrow or carry starts
+ * only at such a byte or at 0xff, so every one shows. */
+static int
+any_special(uint64_t w)
+{
+	uint64_t q = w ^ ONES * '"', s = w ^ ONES * '\\';
+
+	return ((((w - ONES * 0x20) | (w + ONES)) & ~w) | ((q - ONES) & ~q) |
+	    ((s - ONES) & ~s)) & HIGH ? 1 : 0;
+}
 
 /* The last rem (1 to 7) bytes of s[0..n), n >= 8, as the low bytes of
  * a word whose other bytes are 'a': one word test for a short tail. */
@@ -127,7 +136,7 @@ json_body(char *d, const char *s, size_t n)
 		memcpy(&lo, u, 4);
 		memcpy(&hi, u + n - 4, 4);
 		w = lo | (uint64_t)hi << 32;
-		if (!ANY_SPECIAL(w)) {
+		if (!any_special(w)) {
 			memcpy(d, &lo, 4);
 			memcpy(d + n - 4, &hi, 4);
 			return n;
@@ -135,13 +144,13 @@ json_body(char *d, const char *s, size_t n)
 	}
 	for (; n - i >= 8; i += 8, o += 8) {
 		memcpy(&w, u + i, 8);
-		if (ANY_SPECIAL(w))
+		if (any_special(w))
 			break;
 		memcpy(d + o, &w, 8);
 	}
 	if (i < n && n >= 8 && n - i < 8) {
 		w = tail_word(u, n, n - i);
-		if (!ANY_SPECIAL(w)) {
+		if (!any_special(w)) {
 			memcpy(d + o, &w, 8);	/* the slack takes the padding */
 			return o + (n - i);
 		}

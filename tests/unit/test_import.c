@@ -329,6 +329,76 @@ TEST(bad_rows_name_line_and_column)
 	buf_release(&sn.out);
 }
 
+/* JSON strings against a byte-at-a-time writer of the same rules:
+ * texts of every length up to past two words, each byte value at every
+ * position among plain text or next to a quote, in place and through a
+ * buffer, also in pieces longer than the in-place limit. */
+static size_t
+json_by_hand(char *d, const char *t, size_t n)
+{
+	size_t i, o = 0;
+
+	d[o++] = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '"' || c == '\\')
+			o += (size_t)sprintf(d + o, "\\%c", c);
+		else if (c == '\n')
+			o += (size_t)sprintf(d + o, "\\n");
+		else if (c < 0x20 || c == 0x7f)
+			o += (size_t)sprintf(d + o, "\\u%04x", c);
+		else
+			d[o++] = (char)c;
+	}
+	d[o++] = '"';
+	return o;
+}
+
+TEST(json_strings_escape_every_byte)
+{
+	static const char around[] = { 'a', '"' };
+	char txt[20], want[200], got[IMPORT_JSON_ROOM(20)];
+	size_t len, at, k, wl, wrong = 0;
+	struct buf b = BUF_INIT;
+	char *big;
+	int v;
+
+	for (len = 0; len < sizeof(txt); len++)
+		for (k = 0; k < sizeof(around); k++)
+			for (at = 0; at < len; at++)
+				for (v = 0; v < 256; v++) {
+					memset(txt, around[k], len);
+					txt[at] = (char)v;
+					wl = json_by_hand(want, txt, len);
+					wrong += import_json_put(got, txt, len) != wl ||
+					    memcmp(got, want, wl) != 0;
+					buf_reset(&b);
+					import_json_string(&b, txt, len);
+					wrong += b.len != wl ||
+					    memcmp(b.data, want, wl) != 0;
+				}
+	CHECK_INT(wrong, 0);
+	/* a long text goes in pieces, with the same result */
+	big = malloc(10000);
+	if (big != NULL) {
+		char *w = malloc(6 * 10000 + 2);
+
+		for (len = 0; len < 10000; len++)
+			big[len] = len % 97 == 0 ? '"' : len % 89 == 0 ? '\x01' :
+			    (char)('a' + len % 26);
+		if (w != NULL) {
+			wl = json_by_hand(w, big, 10000);
+			buf_reset(&b);
+			import_json_string(&b, big, 10000);
+			CHECK(b.len == wl && memcmp(b.data, w, wl) == 0);
+		}
+		free(w);
+	}
+	free(big);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -351,6 +421,7 @@ main(void)
 	RUN(role_found_by_content_in_a_second_pass);
 	RUN(limesurvey_codes_and_partial);
 	RUN(bad_rows_name_line_and_column);
+	RUN(json_strings_escape_every_byte);
 	survey_free(s);
 	survey_free(qc);
 	return check_done();
