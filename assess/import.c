@@ -570,6 +570,9 @@ struct import {
 	const char		**text;
 	size_t			*tlen;
 	struct answer		*ans;
+	unsigned char		*used;		/* per question: a cell of the
+						   row went to it (only these
+						   are not empty) */
 	char			 org[NAME_MAX_LEN + 1];
 	const char		*orgp;		/* the row's: org or deforg */
 	size_t			 orglen, deforglen;
@@ -1619,6 +1622,8 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 		return 0;	/* an empty cell adds nothing to any column */
 	q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
 	out = c->q >= 0 ? &im->vals[c->q] : NULL;
+	if (c->q >= 0)
+		im->used[c->q] = 1;
 	if ((q == NULL || q->type != Q_TEXT) && (BLANK(p[0]) ||
 	    BLANK(p[n - 1])))
 		trim(&p, &n);
@@ -1714,9 +1719,11 @@ make_response(struct import *im, struct response *resp, unsigned line,
 	resp->org = im->orgp;
 	resp->roles = im->roles;
 	resp->ans = im->ans;
-	for (k = 0; k < im->s->nq; k++) {
+	for (k = 0; k < im->s->nq; k++) {	/* the others are empty */
 		struct buf *b = &im->vals[k];
 
+		if (!im->used[k])
+			continue;
 		if (buf_ok(b, NULL) != 0)
 			return row_err(r, 0, "out of memory");
 		im->text[k] = b->len > 0 ? buf_str(b) : NULL;
@@ -1724,10 +1731,6 @@ make_response(struct import *im, struct response *resp, unsigned line,
 		if (b->len > 0 && parse_answer(im, k, b, &im->ans[k], msg,
 		    sizeof(msg)) != 0)
 			return row_err(r, (size_t)im->qcol[k] + 1, "%s", msg);
-		if (b->len == 0) {
-			memset(&im->ans[k], 0, sizeof(im->ans[k]));
-			im->ans[k].opt = -1;
-		}
 	}
 	if (response_check(im->s, resp, &badq, msg, sizeof(msg)) != 0)
 		return row_err(r, im->qcol[badq] >= 0 ?
@@ -1735,13 +1738,26 @@ make_response(struct import *im, struct response *resp, unsigned line,
 	return 0;
 }
 
+/* A fresh row: the questions the last one used emptied again, and no
+ * question asked yet (response_check sets that for every question). */
 static void
 start_row(struct import *im)
 {
 	size_t k;
 
-	for (k = 0; k < im->s->nq; k++)
+	for (k = 0; k < im->s->nq; k++) {
+		struct answer *a = &im->ans[k];
+
+		a->asked = a->skipped = 0;
+		if (!im->used[k])
+			continue;
 		buf_reset(&im->vals[k]);
+		im->text[k] = NULL;
+		im->tlen[k] = 0;
+		memset(a, 0, sizeof(*a));
+		a->opt = -1;
+		im->used[k] = 0;
+	}
 	im->orgp = im->deforg;
 	im->orglen = im->deforglen;
 	im->roles = im->defroles;
@@ -1966,6 +1982,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 	    (im->text = calloc(s->nq, sizeof(*im->text))) == NULL ||
 	    (im->tlen = calloc(s->nq, sizeof(*im->tlen))) == NULL ||
 	    (im->ans = calloc(s->nq, sizeof(*im->ans))) == NULL ||
+	    (im->used = calloc(s->nq, 1)) == NULL ||
 	    (im->qcol = calloc(s->nq, sizeof(*im->qcol))) == NULL) {
 		err_nomem(e);
 		import_free(im);
@@ -1974,6 +1991,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 	for (k = 0; k < s->nq; k++) {
 		buf_init(&im->vals[k]);
 		im->qcol[k] = -1;
+		im->ans[k].opt = -1;	/* empty */
 	}
 	if (o->organisation != NULL)
 		snprintf(im->deforg, sizeof(im->deforg), "%s", o->organisation);
@@ -2001,6 +2019,7 @@ import_free(struct import *im)
 	free(im->text);
 	free(im->tlen);
 	free(im->ans);
+	free(im->used);
 	free(im->qcol);
 	free(im->cand);
 	buf_release(&im->role);
