@@ -569,6 +569,7 @@ struct import {
 	struct buf		*vals;		/* per question, this row */
 	const char		**text;
 	size_t			*tlen;
+	size_t			*idlen;		/* strlen of each question id */
 	struct answer		*ans;
 	unsigned char		*used;		/* per question: a cell of the
 						   row went to it (only these
@@ -1842,6 +1843,7 @@ data_row(struct import *im, const char *const *f, const size_t *len,
 	ir.r = &resp;
 	ir.text = im->text;
 	ir.tlen = im->tlen;
+	ir.idlen = im->idlen;
 	ir.role = im->role.len > 0 ? buf_str(&im->role) : NULL;
 	ir.orglen = im->orglen;
 	ir.rolelen = im->role.len;
@@ -1981,6 +1983,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 	if ((im->vals = calloc(s->nq, sizeof(*im->vals))) == NULL ||
 	    (im->text = calloc(s->nq, sizeof(*im->text))) == NULL ||
 	    (im->tlen = calloc(s->nq, sizeof(*im->tlen))) == NULL ||
+	    (im->idlen = calloc(s->nq, sizeof(*im->idlen))) == NULL ||
 	    (im->ans = calloc(s->nq, sizeof(*im->ans))) == NULL ||
 	    (im->used = calloc(s->nq, 1)) == NULL ||
 	    (im->qcol = calloc(s->nq, sizeof(*im->qcol))) == NULL) {
@@ -1991,6 +1994,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 	for (k = 0; k < s->nq; k++) {
 		buf_init(&im->vals[k]);
 		im->qcol[k] = -1;
+		im->idlen[k] = strlen(s->qs[k].id);
 		im->ans[k].opt = -1;	/* empty */
 	}
 	if (o->organisation != NULL)
@@ -2018,6 +2022,7 @@ import_free(struct import *im)
 	free(im->vals);
 	free(im->text);
 	free(im->tlen);
+	free(im->idlen);
 	free(im->ans);
 	free(im->used);
 	free(im->qcol);

@@ -117,6 +117,7 @@ struct import_resp {
 					   NULL for the default */
 	size_t			 orglen, rolelen;	/* strlen of r->org
 							   and of role */
+	const size_t		*idlen;	/* strlen of each question's id */
 };
 
 typedef int (*import_sink)(void *ctx, const struct import_resp *ir,

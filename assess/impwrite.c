@@ -68,12 +68,12 @@ answer_pieces(struct buf *b, const struct question *q, const char *t,
 }
 
 /* '"ID": ' and the answer, with ", " before all but the first (an
- * identifier: nothing to escape). */
+ * identifier, of length l: nothing to escape). */
 static void
-json_answer(struct buf *b, const struct question *q, const char *t,
-    size_t n, int first)
+json_answer(struct buf *b, const struct question *q, size_t l,
+    const char *t, size_t n, int first)
 {
-	size_t l = strlen(q->id), o = 0;
+	size_t o = 0;
 	int whole = n <= IN_PLACE_MAX;
 	char *d = buf_room(b, l + 6 + (whole ? IMPORT_JSON_ROOM(n) + 8 : 0));
 
@@ -127,7 +127,8 @@ json_response(struct buf *b, const struct survey *s,
 	for (k = 0; k < s->nq; k++) {
 		if (ir->text[k] == NULL)
 			continue;
-		json_answer(b, &s->qs[k], ir->text[k], ir->tlen[k], first);
+		json_answer(b, &s->qs[k], ir->idlen[k], ir->text[k],
+		    ir->tlen[k], first);
 		first = 0;
 	}
 	PUT(b, "}}");
