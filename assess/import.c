@@ -574,6 +574,9 @@ struct import {
 	unsigned char		*used;		/* per question: a cell of the
 						   row went to it (only these
 						   are not empty) */
+	struct answer		*pre;		/* per question: its answer, */
+	unsigned char		*has_pre;	/* when its one cell's memo had
+						   it (see option_cell) */
 	char			 org[NAME_MAX_LEN + 1];
 	const char		*orgp;		/* the row's: org or deforg */
 	size_t			 orglen, deforglen;
@@ -1579,6 +1582,34 @@ role_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 	    im->s->id, list);
 }
 
+/* What a choice cell's memo keeps: whether the answer that its text
+ * parses to follows, the answer, then the text (option values). */
+#define CELL_HEAD (1 + sizeof(struct answer))
+#define CELL_KEPT_MAX 512
+
+/* A choice cell's text kept for the next time, with its answer when the
+ * text parses (a question of one column is answered by it alone: the
+ * row need not parse it again).  An error is never kept. */
+static void
+remember_cell(struct import *im, struct memo *m, const struct question *q,
+    const char *p, size_t n, const struct buf *out)
+{
+	char v[CELL_HEAD + CELL_KEPT_MAX], msg[700];
+	struct answer a;
+
+	if (out->len > CELL_KEPT_MAX)
+		return;
+	v[0] = (char)(response_parse(q, out->data, out->len, &a, msg,
+	    sizeof(msg)) == 0);
+	memcpy(v + 1, &a, sizeof(a));
+	memcpy(v + CELL_HEAD, out->data, out->len);
+	memo_put(m, p, n, v, CELL_HEAD + out->len);
+	if (v[0]) {
+		im->pre[q - im->s->qs] = a;
+		im->has_pre[q - im->s->qs] = 1;
+	}
+}
+
 /* A cell of a choice or multi-select question: what the same text in
  * this column gave before, or matched now. */
 static int
@@ -1593,13 +1624,17 @@ option_cell(struct import *im, size_t i, const char *p, size_t n,
 	int rc;
 
 	if (m != NULL && (v = memo_get(m, p, n)) != NULL) {
-		buf_add(out, v->data, v->len);
+		buf_add(out, v->data + CELL_HEAD, v->len - CELL_HEAD);
+		if (v->data[0]) {
+			memcpy(&im->pre[c->q], v->data + 1, sizeof(im->pre[0]));
+			im->has_pre[c->q] = 1;
+		}
 		return 0;
 	}
 	rc = q->type == Q_MULTI ? multi_cell(im, c, q, p, n, out, r, i + 1) :
 	    choice_cell(im, c, q, p, n, out, r, i + 1);
 	if (rc == 0 && m != NULL && out->len > 0)
-		memo_put(m, p, n, out->data, out->len);
+		remember_cell(im, m, q, p, n, out);
 	return rc;
 }
 
@@ -1623,8 +1658,10 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 		return 0;	/* an empty cell adds nothing to any column */
 	q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
 	out = c->q >= 0 ? &im->vals[c->q] : NULL;
-	if (c->q >= 0)
+	if (c->q >= 0) {
 		im->used[c->q] = 1;
+		im->has_pre[c->q] = 0;	/* another cell: parse the whole */
+	}
 	if ((q == NULL || q->type != Q_TEXT) && (BLANK(p[0]) ||
 	    BLANK(p[n - 1])))
 		trim(&p, &n);
@@ -1729,8 +1766,10 @@ make_response(struct import *im, struct response *resp, unsigned line,
 			return row_err(r, 0, "out of memory");
 		im->text[k] = b->len > 0 ? buf_str(b) : NULL;
 		im->tlen[k] = b->len;
-		if (b->len > 0 && parse_answer(im, k, b, &im->ans[k], msg,
-		    sizeof(msg)) != 0)
+		if (im->has_pre[k])
+			im->ans[k] = im->pre[k];
+		else if (b->len > 0 && parse_answer(im, k, b, &im->ans[k],
+		    msg, sizeof(msg)) != 0)
 			return row_err(r, (size_t)im->qcol[k] + 1, "%s", msg);
 	}
 	if (response_check(im->s, resp, &badq, msg, sizeof(msg)) != 0)
@@ -1986,6 +2025,8 @@ import_new(const struct survey *s, const struct import_opts *o,
 	    (im->idlen = calloc(s->nq, sizeof(*im->idlen))) == NULL ||
 	    (im->ans = calloc(s->nq, sizeof(*im->ans))) == NULL ||
 	    (im->used = calloc(s->nq, 1)) == NULL ||
+	    (im->pre = calloc(s->nq, sizeof(*im->pre))) == NULL ||
+	    (im->has_pre = calloc(s->nq, 1)) == NULL ||
 	    (im->qcol = calloc(s->nq, sizeof(*im->qcol))) == NULL) {
 		err_nomem(e);
 		import_free(im);
@@ -2025,6 +2066,8 @@ import_free(struct import *im)
 	free(im->idlen);
 	free(im->ans);
 	free(im->used);
+	free(im->pre);
+	free(im->has_pre);
 	free(im->qcol);
 	free(im->cand);
 	buf_release(&im->role);

@@ -231,6 +231,37 @@ TEST(repeated_cells_give_the_same_answers_and_errors)
 	buf_release(&sn.out);
 }
 
+/* A repeated choice cell's answer, kept with the cell, still decides a
+ * condition each time: A5 is asked only when A1 is not 'all'. */
+TEST(repeated_cells_decide_conditions_each_time)
+{
+	static const char *const rows[] = {
+		"Timestamp|Organisation|Who can open the social sites from a "
+		    "work computer?|Does a parent body set the \"access "
+		    "rules\" for you?",
+		"t|Alpha|Nobody|We can vary them",
+		"t|Beta|Everyone|We can vary them",
+		"t|Alpha|Nobody|We can vary them",
+		"t|Beta|Everyone|We can vary them",
+		"t|Gamma|Everyone|",
+		"t|Alpha|Nobody|Yes, without exceptions",
+		NULL,
+	};
+	struct import_opts o = { 0 };
+	struct seen sn = { BUF_INIT, 0, "" };
+	struct err e = { 0 };
+
+	o.tool = &import_google;
+	o.keep_going = 1;
+	CHECK_INT(run(rows, &o, &sn, &e), 0);
+	CHECK_STR(buf_str(&sn.out), "Alpha||A1=none,A5=local,\n"
+	    "Alpha||A1=none,A5=local,\nGamma||A1=all,\n"
+	    "Alpha||A1=none,A5=parent,\n");
+	CHECK_INT(sn.bad, 2);
+	CHECK(strstr(sn.last_bad, "5:4: A5 is only asked when") != NULL);
+	buf_release(&sn.out);
+}
+
 TEST(kobo_names_option_columns_and_hxl)
 {
 	static const char *const rows[] = {
@@ -417,6 +448,7 @@ main(void)
 	RUN(google_comma_joined_labels_holding_commas);
 	RUN(msforms_trailing_semicolon);
 	RUN(repeated_cells_give_the_same_answers_and_errors);
+	RUN(repeated_cells_decide_conditions_each_time);
 	RUN(kobo_names_option_columns_and_hxl);
 	RUN(role_found_by_content_in_a_second_pass);
 	RUN(limesurvey_codes_and_partial);
