@@ -180,7 +180,7 @@ import_json_put(char *d, const char *s, size_t n)
 void
 import_json_string(struct buf *b, const char *s, size_t n)
 {
-	size_t l;
+	size_t l, o;
 	char *d;
 
 	if (n <= JSON_PIECE && (d = buf_room(b, IMPORT_JSON_ROOM(n))) !=
@@ -189,11 +189,13 @@ import_json_string(struct buf *b, const char *s, size_t n)
 		return;
 	}
 	buf_putc(b, '"');
-	for (; n > 0; s += l, n -= l) {
+	for (; n > 0; s += l, n -= l) {	/* each piece's own quotes out */
 		l = n < JSON_PIECE ? n : JSON_PIECE;
-		if ((d = buf_room(b, 6 * l + 8)) == NULL)
+		if ((d = buf_room(b, IMPORT_JSON_ROOM(l))) == NULL)
 			return;		/* the buffer has failed */
-		buf_commit(b, json_body(d, s, l));
+		o = import_json_put(d, s, l) - 2;
+		memmove(d, d + 1, o);
+		buf_commit(b, o);
 	}
 	buf_putc(b, '"');
 }

@@ -122,9 +122,11 @@ utf8_copy_printable(char *d, const char *s, size_t n)
 	size_t i;
 
 	if (n < 4) {
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			d[i] = s[i];
-		return utf8_printable(s, n);
+			bad |= u[i] < 0x20 || u[i] > 0x7e;
+		}
+		return bad == 0;
 	}
 	if (n < 8) {
 		memcpy(d, u, 4);
