@@ -103,8 +103,8 @@ any_special(uint64_t w)
 {
 	uint64_t q = w ^ ONES * '"', s = w ^ ONES * '\\';
 
-	return ((((w - ONES * 0x20) | (w + ONES)) & ~w) | ((q - ONES) & ~q) |
-	    ((s - ONES) & ~s)) & HIGH ? 1 : 0;
+	return (((((w - ONES * 0x20) | (w + ONES)) & ~w) | ((q - ONES) & ~q) |
+	    ((s - ONES) & ~s)) & HIGH) != 0;
 }
 
 /* The last rem (1 to 7) bytes of s[0..n), n >= 8, as the low bytes of
