@@ -141,10 +141,11 @@ buf_commit(struct buf *b, size_t m)
 void buf_stream(struct buf *b, buf_sink sink, void *ctx);
 int buf_flush(struct buf *b);
 
-/* 0 if every append succeeded, else -1: with an out-of-memory error, or
- * (when the sink failed) with the error the sink recorded. */
+/* buf_ok() of a buffer that has failed. */
 int buf_fail(const struct buf *b, struct err *e);
 
+/* 0 if every append succeeded, else -1: with an out-of-memory error, or
+ * (when the sink failed) with the error the sink recorded. */
 static inline int
 buf_ok(const struct buf *b, struct err *e)
 {

@@ -217,14 +217,6 @@ check_field(struct csvin *c, const char *data, size_t n)
 	return 0;
 }
 
-/* Out of line, so that the callback's path for an empty field saves no
- * registers (GCC and Clang inline it otherwise). */
-#if defined(__GNUC__)
-#define CSVIN_OUT_OF_LINE __attribute__((noinline))
-#else
-#define CSVIN_OUT_OF_LINE
-#endif
-
 /* A field that is kept: copied with libcsv's appended NUL, checked on
  * the way (a field of printable ASCII needs nothing more), the closer
  * checks for the rest. */
@@ -265,6 +257,14 @@ empty_field(struct csvin *c)
 	c->ptr[c->nf] = "";
 	c->len[c->nf++] = 0;
 }
+
+/* Kept out of line, so that the callback's path for an empty field
+ * saves no registers (GCC and Clang would inline it). */
+#if defined(__GNUC__)
+#define CSVIN_OUT_OF_LINE __attribute__((noinline))
+#else
+#define CSVIN_OUT_OF_LINE
+#endif
 
 /* A field that is not the usual empty one in a table with room. */
 static CSVIN_OUT_OF_LINE void

@@ -180,8 +180,10 @@ parse_decimal(const char *s, size_t n, double *out)
 
 	if (n == 0 || n >= sizeof(tmp))
 		return -1;
-	if (s[i] == '-')
-		neg = (int)++i;
+	if (s[i] == '-') {
+		neg = 1;
+		i++;
+	}
 	for (; i < n && isdigit((unsigned char)s[i]); i++)
 		digits++;
 	if (i < n && s[i] == '.') {

@@ -20,9 +20,9 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp);
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
 /* Return 1 if all 'n' bytes are printable ASCII (0x20 to 0x7e): text
- * that is valid UTF-8 and holds no NUL, control character, line end or
- * anything a report must neutralise.  A quick test that lets the common
- * cell skip the closer checks: 0 only says "look closer". */
+ * that is valid UTF-8 and holds no NUL, line end or other character
+ * utf8_is_unsafe() flags.  A quick test that lets the common cell skip
+ * the closer checks: 0 only says "look closer". */
 int utf8_printable(const char *s, size_t n);
 
 /* Copy 'n' bytes from 's' to 'd' (no NUL added) and return what
