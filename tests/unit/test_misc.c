@@ -78,10 +78,10 @@ TEST(buffer_room)
 	CHECK(strncmp(b.data + 120, "abcdefghijklmnop", 16) == 0);
 	CHECK(strncmp(b.data + 105, "abcdefghijklmno", 15) == 0);
 	buf_reset(&b);
-	d = buf_room(&b, 10);
-	CHECK(d != NULL);
-	memcpy(d, "xyz", 3);
-	buf_commit(&b, 3);
+	if ((d = buf_room(&b, 10)) != NULL) {
+		memcpy(d, "xyz", 3);
+		buf_commit(&b, 3);
+	}
 	CHECK_STR(buf_str(&b), "xyz");
 	buf_release(&b);
 
@@ -90,11 +90,12 @@ TEST(buffer_room)
 		buf_putc(&b, (char)('a' + n % 26));
 	CHECK_INT(h.calls, 0);
 	d = buf_room(&b, 200);			/* would pass the chunk */
-	CHECK(d != NULL);
 	CHECK_INT(h.calls, 1);
 	CHECK_INT(b.len, 0);
-	memcpy(d, "tail", 4);
-	buf_commit(&b, 4);
+	if (d != NULL) {
+		memcpy(d, "tail", 4);
+		buf_commit(&b, 4);
+	}
 	CHECK(buf_flush(&b) == 0);
 	CHECK_INT(h.all.len, BUF_STREAM_CHUNK - 100 + 4);
 	CHECK(memcmp(h.all.data + h.all.len - 4, "tail", 4) == 0);
