@@ -265,7 +265,9 @@ response_parse(const struct question *q, const char *text, size_t len,
 	a->opt = -1;
 	if (q->type != Q_TEXT)
 		response_trim(&s, &n);
-	else if (n > 0 && strspn(text, " \t\r\n") >= n)
+	else if (n > 0 && (text[0] == ' ' || text[0] == '\t' ||
+	    text[0] == '\r' || text[0] == '\n') &&
+	    strspn(text, " \t\r\n") >= n)
 		n = 0;		/* only white space: unanswered */
 	if (n == 0)
 		return 0;
