@@ -576,6 +576,8 @@ struct import {
 	unsigned char		*used;		/* per question: a cell of the
 						   row went to it (only these
 						   are not empty) */
+	size_t			*ulist, nused;	/* those questions, in the
+						   order the cells came */
 	struct answer		*pre;		/* per question: its answer, */
 	unsigned char		*has_pre;	/* when its one cell's memo had
 						   it (see option_cell) */
@@ -1661,7 +1663,10 @@ cell(struct import *im, size_t i, const char *p, size_t n,
 	q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
 	out = c->q >= 0 ? &im->vals[c->q] : NULL;
 	if (c->q >= 0) {
-		im->used[c->q] = 1;
+		if (!im->used[c->q]) {
+			im->used[c->q] = 1;
+			im->ulist[im->nused++] = (size_t)c->q;
+		}
 		im->has_pre[c->q] = 0;	/* another cell: parse the whole */
 	}
 	if ((q == NULL || q->type != Q_TEXT) && (BLANK(p[0]) ||
@@ -1744,13 +1749,28 @@ parse_answer(struct import *im, size_t k, const struct buf *b,
 	return 0;
 }
 
+/* The questions the row used in question order, so that the first bad
+ * answer is the one reported (a handful: insertion sort). */
+static void
+sort_used(struct import *im)
+{
+	size_t i, j, k;
+
+	for (i = 1; i < im->nused; i++) {
+		k = im->ulist[i];
+		for (j = i; j > 0 && im->ulist[j - 1] > k; j--)
+			im->ulist[j] = im->ulist[j - 1];
+		im->ulist[j] = k;
+	}
+}
+
 /* The row's answers, checked as the answers readers check them. */
 static int
 make_response(struct import *im, struct response *resp, unsigned line,
     struct rowerr *r)
 {
 	char msg[700];
-	size_t k;
+	size_t j, k;
 	int badq;
 
 	memset(resp, 0, sizeof(*resp));
@@ -1759,11 +1779,10 @@ make_response(struct import *im, struct response *resp, unsigned line,
 	resp->org = im->orgp;
 	resp->roles = im->roles;
 	resp->ans = im->ans;
-	for (k = 0; k < im->s->nq; k++) {	/* the others are empty */
-		struct buf *b = &im->vals[k];
+	sort_used(im);
+	for (j = 0; j < im->nused; j++) {	/* the others are empty */
+		struct buf *b = &im->vals[k = im->ulist[j]];
 
-		if (!im->used[k])
-			continue;
 		if (buf_ok(b, NULL) != 0)
 			return row_err(r, 0, "out of memory");
 		im->text[k] = b->len > 0 ? buf_str(b) : NULL;
@@ -1785,14 +1804,11 @@ make_response(struct import *im, struct response *resp, unsigned line,
 static void
 start_row(struct import *im)
 {
-	size_t k;
+	size_t j, k;
 
-	for (k = 0; k < im->s->nq; k++) {
-		struct answer *a = &im->ans[k];
+	for (j = 0; j < im->nused; j++) {
+		struct answer *a = &im->ans[k = im->ulist[j]];
 
-		a->asked = a->skipped = 0;
-		if (!im->used[k])
-			continue;
 		buf_reset(&im->vals[k]);
 		im->text[k] = NULL;
 		im->tlen[k] = 0;
@@ -1800,6 +1816,9 @@ start_row(struct import *im)
 		a->opt = -1;
 		im->used[k] = 0;
 	}
+	im->nused = 0;
+	for (k = 0; k < im->s->nq; k++)
+		im->ans[k].asked = im->ans[k].skipped = 0;
 	im->orgp = im->deforg;
 	im->orglen = im->deforglen;
 	im->roles = im->defroles;
@@ -2027,6 +2046,7 @@ import_new(const struct survey *s, const struct import_opts *o,
 	    (im->idlen = calloc(s->nq, sizeof(*im->idlen))) == NULL ||
 	    (im->ans = calloc(s->nq, sizeof(*im->ans))) == NULL ||
 	    (im->used = calloc(s->nq, 1)) == NULL ||
+	    (im->ulist = calloc(s->nq, sizeof(*im->ulist))) == NULL ||
 	    (im->pre = calloc(s->nq, sizeof(*im->pre))) == NULL ||
 	    (im->has_pre = calloc(s->nq, 1)) == NULL ||
 	    (im->qcol = calloc(s->nq, sizeof(*im->qcol))) == NULL) {
@@ -2068,6 +2088,7 @@ import_free(struct import *im)
 	free(im->idlen);
 	free(im->ans);
 	free(im->used);
+	free(im->ulist);
 	free(im->pre);
 	free(im->has_pre);
 	free(im->qcol);
