@@ -47,14 +47,6 @@ buf_release(struct buf *b)
 	buf_init(b);
 }
 
-void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->data != NULL)
-		b->data[0] = '\0';
-}
-
 static int
 grow(struct buf *b, size_t extra)
 {
@@ -97,6 +89,14 @@ buf_add_slow(struct buf *b, const void *p, size_t n)
 		buf_flush(b);
 }
 
+char *
+buf_room_slow(struct buf *b, size_t n)
+{
+	if (b->sink != NULL && b->len > 0 && b->len + n >= BUF_STREAM_CHUNK &&
+	    buf_flush(b) != 0)
+		return NULL;
+	return grow(b, n) == 0 ? b->data + b->len : NULL;
+}
 
 void
 buf_putu(struct buf *b, unsigned long v)
@@ -141,16 +141,11 @@ buf_printf(struct buf *b, const char *fmt, ...)
 		buf_flush(b);
 }
 
+/* buf_ok() of a buffer that failed. */
 int
-buf_ok(const struct buf *b, struct err *e)
+buf_fail(const struct buf *b, struct err *e)
 {
 	if (b->failed == 2)
 		return -1;	/* the sink recorded why */
 	return b->failed ? err_nomem(e) : 0;
-}
-
-const char *
-buf_str(const struct buf *b)
-{
-	return b->data != NULL ? b->data : "";
 }

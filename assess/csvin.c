@@ -25,6 +25,10 @@ struct csvin {
 	struct csv_parser	 p;
 	struct buf		 fields;	/* the record's fields, NUL-ended */
 	size_t			*off, *len;
+	const char		**ptr;		/* fields.data + off, once the
+						   record is whole */
+	const char		*base;		/* fields.data when ptr was set */
+	int			 moved;		/* fields.data moved since */
 	size_t			 nf, cap;
 	unsigned		 line;		/* line being fed */
 	unsigned		 fline;		/* line of the first field */
@@ -60,6 +64,13 @@ csvin_field(const struct csvin *c, size_t i, size_t *len)
 	if (len != NULL)
 		*len = c->len[i];
 	return c->off[i] == NO_FIELD ? "" : c->fields.data + c->off[i];
+}
+
+const char *const *
+csvin_fields(const struct csvin *c, const size_t **len)
+{
+	*len = c->len;
+	return c->ptr;
 }
 
 unsigned
@@ -155,25 +166,39 @@ csvin_fail(struct csvin *c, unsigned line, size_t col, const char *fmt,
 
 /* ==== libcsv callbacks ==== */
 
+/* Room for more fields, up to CSVIN_MAX_COLUMNS of them. */
 static int
 grow_fields(struct csvin *c)
 {
 	size_t cap = c->cap ? c->cap * 2 : 64;
-	size_t *o = realloc(c->off, cap * sizeof(*o));
-	size_t *l = o ? realloc(c->len, cap * sizeof(*l)) : NULL;
+	size_t *o, *l;
+	const char **p;
 
+	if (c->cap >= CSVIN_MAX_COLUMNS) {
+		c->failed = 1;
+		return csvin_fail(c, c->line, c->nf + 1, "more than %d fields "
+		    "in a row", CSVIN_MAX_COLUMNS);
+	}
+	if (cap > CSVIN_MAX_COLUMNS)
+		cap = CSVIN_MAX_COLUMNS;
+	o = realloc(c->off, cap * sizeof(*o));
+	l = o ? realloc(c->len, cap * sizeof(*l)) : NULL;
+	p = l ? realloc(c->ptr, cap * sizeof(*p)) : NULL;
 	if (o != NULL)
 		c->off = o;
-	if (l == NULL) {
+	if (l != NULL)
+		c->len = l;
+	if (p == NULL) {
 		c->failed = 1;
 		return err_nomem(c->e);
 	}
-	c->len = l;
+	c->ptr = p;
 	c->cap = cap;
 	return 0;
 }
 
-/* A field's bytes, checked before they are kept. */
+/* A field's bytes, checked before they are kept (those utf8_printable()
+ * passes need no check). */
 static int
 check_field(struct csvin *c, const char *data, size_t n)
 {
@@ -192,43 +217,88 @@ check_field(struct csvin *c, const char *data, size_t n)
 	return 0;
 }
 
+/* A field that is kept: copied with libcsv's appended NUL, checked on
+ * the way (a field of printable ASCII needs nothing more), the closer
+ * checks for the rest. */
+static int
+keep_field(struct csvin *c, const char *data, size_t n)
+{
+	char *d = buf_room(&c->fields, n + 1);
+	int plain;
+
+	if (d == NULL) {
+		c->failed = 1;
+		return err_nomem(c->e);
+	}
+	plain = n <= CSVIN_FIELD_MAX && utf8_copy_printable(d, data, n);
+	if (c->nf == 0)		/* the line the record starts on */
+		c->fline = c->line - (plain ? 0 : count_breaks(data, n));
+	if (!plain && check_field(c, data, n) != 0) {
+		c->failed = 1;
+		return -1;
+	}
+	d[n] = '\0';
+	c->off[c->nf] = c->fields.len;
+	c->len[c->nf] = n;
+	c->ptr[c->nf] = d;
+	c->moved |= c->fields.data != c->base;
+	c->base = c->fields.data;
+	buf_commit(&c->fields, n + 1);
+	return 0;
+}
+
+/* An empty field: nothing stored. */
+static void
+empty_field(struct csvin *c)
+{
+	if (c->nf == 0)
+		c->fline = c->line;
+	c->off[c->nf] = NO_FIELD;
+	c->ptr[c->nf] = "";
+	c->len[c->nf++] = 0;
+}
+
+/* Kept out of line, so that the callback's path for an empty field
+ * saves no registers (GCC and Clang would inline it). */
+#if defined(__GNUC__)
+#define CSVIN_OUT_OF_LINE __attribute__((noinline))
+#else
+#define CSVIN_OUT_OF_LINE
+#endif
+
+/* A field that is not the usual empty one in a table with room. */
+static CSVIN_OUT_OF_LINE void
+other_field(struct csvin *c, const char *data, size_t n)
+{
+	if (c->failed || (c->nf == c->cap && grow_fields(c) != 0))
+		return;
+	if (data == NULL || n == 0)
+		empty_field(c);
+	else if (keep_field(c, data, n) == 0)
+		c->nf++;
+}
+
 static void
 on_field(void *data, size_t n, void *vc)
 {
 	struct csvin *c = vc;
 
-	if (c->failed)
-		return;
-	if (c->nf == 0)		/* the line the record starts on */
-		c->fline = c->line - (data != NULL ? count_breaks(data, n) :
-		    0);
-	if (c->nf >= CSVIN_MAX_COLUMNS) {
-		c->failed = 1;
-		csvin_fail(c, c->line, c->nf + 1, "more than %d fields in a "
-		    "row", CSVIN_MAX_COLUMNS);
-		return;
-	}
-	if (data == NULL)
-		n = 0;
-	if (c->nf == c->cap && grow_fields(c) != 0)
-		return;
-	if (n == 0) {			/* most cells: no copy at all */
-		c->off[c->nf] = NO_FIELD;
-		c->len[c->nf++] = 0;
-		return;
-	}
-	if (check_field(c, data, n) != 0) {
-		c->failed = 1;
-		return;
-	}
-	c->off[c->nf] = c->fields.len;
-	c->len[c->nf] = n;
-	buf_add(&c->fields, data, n + 1);	/* with libcsv's appended NUL */
-	c->nf++;
-	if (c->fields.failed) {
-		c->failed = 1;
-		err_nomem(c->e);
-	}
+	if ((data == NULL || n == 0) && c->nf < c->cap && !c->failed)
+		empty_field(c);		/* most cells: no call, no copy */
+	else
+		other_field(c, data, n);
+}
+
+/* The field pointers made good after the buffer moved in a record. */
+static void
+fix_pointers(struct csvin *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nf; i++)
+		if (c->off[i] != NO_FIELD)
+			c->ptr[i] = c->fields.data + c->off[i];
+	c->moved = 0;
 }
 
 static void
@@ -237,6 +307,8 @@ on_record(int ch, void *vc)
 	struct csvin *c = vc;
 
 	(void)ch;
+	if (c->moved)
+		fix_pointers(c);
 	if (!c->failed && c->fn(c->ctx, c) != 0)
 		c->failed = 1;
 	c->nf = 0;
@@ -411,6 +483,7 @@ csvin_parse(const char *path, const char *head, size_t n, int fd,
 	buf_release(&c.fields);
 	free(c.off);
 	free(c.len);
+	free(c.ptr);
 	return rc;
 }
 

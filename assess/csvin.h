@@ -42,6 +42,11 @@ const char *csvin_field(const struct csvin *c, size_t i, size_t *len);
 unsigned csvin_line(const struct csvin *c);
 unsigned csvin_now(const struct csvin *c);
 
+/* Every field of the record at once, for the record callback: arrays of
+ * csvin_nf(c) fields ("" when empty) and of their lengths, good until it
+ * returns. */
+const char *const *csvin_fields(const struct csvin *c, const size_t **len);
+
 /* The line where field 'i' of the record starts. */
 unsigned csvin_field_line(const struct csvin *c, size_t i);
 

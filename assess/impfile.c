@@ -14,30 +14,16 @@
 
 struct rd {
 	struct import	*im;
-	const char	**ptr;
-	size_t		*len, cap;
 };
 
 static int
 on_record(void *ctx, struct csvin *c)
 {
 	struct rd *r = ctx;
-	size_t i, n = csvin_nf(c);
+	const size_t *len;
+	const char *const *f = csvin_fields(c, &len);
 
-	if (n > r->cap) {
-		const char **p = realloc(r->ptr, n * sizeof(*p));
-		size_t *l = p ? realloc(r->len, n * sizeof(*l)) : NULL;
-
-		if (p != NULL)
-			r->ptr = p;
-		if (l == NULL)
-			return err_nomem(csvin_err(c));
-		r->len = l;
-		r->cap = n;
-	}
-	for (i = 0; i < n; i++)
-		r->ptr[i] = csvin_field(c, i, &r->len[i]);
-	return import_row(r->im, r->ptr, r->len, n, csvin_line(c),
+	return import_row(r->im, f, len, csvin_nf(c), csvin_line(c),
 	    csvin_err(c));
 }
 
@@ -90,8 +76,6 @@ read_input(struct source_in *in, struct import *im, struct err *e)
 	rc = 0;
 out:
 	free(head);
-	free(r.ptr);
-	free(r.len);
 	return rc;
 }
 

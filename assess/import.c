@@ -72,62 +72,130 @@ json_special(unsigned char c)
 	return (int)(bits[c >> 6] >> (c & 63) & 1);
 }
 
-static void
-json_escape(struct buf *b, unsigned char c)
+/* The escape of a byte json_special() picks, written at d: its length. */
+static size_t
+json_escape(char *d, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 
-	if (c == '"' || c == '\\') {
-		buf_putc(b, '\\');
-		buf_putc(b, (char)c);
-	} else if (c == '\n') {
-		buf_puts(b, "\\n");
-	} else {
-		buf_add(b, u, sizeof(u));
+	d[0] = '\\';
+	if (c == '"' || c == '\\' || c == '\n') {
+		d[1] = c == '\n' ? 'n' : (char)c;
+		return 2;
 	}
+	memcpy(d + 1, "u00", 3);
+	d[4] = hex[c >> 4];
+	d[5] = hex[c & 15];
+	return 6;
 }
 
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
-#define ANY_BELOW(w, c) (((w) - ONES * (c)) & ~(w) & HIGH)
-#define ANY_EQUAL(w, c) ANY_BELOW((w) ^ (ONES * (c)), 1)
 
-/* Past the bytes from i on that need no escape: eight at a time while
- * none of them might (a word test that can only err towards looking
- * closer), then one by one. */
-static size_t
-plain_run(const unsigned char *u, size_t i, size_t n)
+/* Whether any of eight bytes might need an escape (it can only err
+ * towards looking closer).  An ASCII byte below 0x20 sets its top bit in
+ * w - 0x2020...20, DEL in w + 0x0101...01 (~w keeps bytes of 0x80 and up
+ * out of both), the quote and the backslash in x - 0x0101...01 where x
+ * is w with them XORed to zero (~x likewise).  A borrow or carry starts
+ * only at such a byte or at 0xff, so every one shows. */
+static int
+any_special(uint64_t w)
+{
+	uint64_t q = w ^ ONES * '"', s = w ^ ONES * '\\';
+
+	return (((((w - ONES * 0x20) | (w + ONES)) & ~w) | ((q - ONES) & ~q) |
+	    ((s - ONES) & ~s)) & HIGH) != 0;
+}
+
+/* The last rem (1 to 7) bytes of s[0..n), n >= 8, as the low bytes of
+ * a word whose other bytes are 'a': one word test for a short tail. */
+static uint64_t
+tail_word(const unsigned char *u, size_t n, size_t rem)
 {
 	uint64_t w;
 
-	while (n - i >= 8) {
-		memcpy(&w, u + i, 8);
-		if (ANY_BELOW(w, 0x20) | ANY_EQUAL(w, '"') |
-		    ANY_EQUAL(w, '\\') | ANY_EQUAL(w, 0x7f))
-			break;
-		i += 8;
+	memcpy(&w, u + n - 8, 8);
+	w >>= 8 * (8 - rem);		/* the bytes before the tail out */
+	return w | (ONES * 'a' & ~UINT64_C(0) << 8 * rem);
+}
+
+/* The JSON text of s[0..n), quotes aside, written at d, which has room
+ * for 6n + 8 bytes (every byte escaped, and a word's slack): its length.
+ * Text that needs no escape goes eight bytes at a time, its tail as one
+ * word (padded, or overlapping what went before); a text of four to
+ * seven bytes as two overlapping halves of one word. */
+static inline size_t
+json_body(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	uint32_t lo, hi;
+	uint64_t w;
+
+	if (n >= 4 && n < 8) {
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + n - 4, 4);
+		w = lo | (uint64_t)hi << 32;
+		if (!any_special(w)) {
+			memcpy(d, &lo, 4);
+			memcpy(d + n - 4, &hi, 4);
+			return n;
+		}
 	}
-	while (i < n && !json_special(u[i]))
-		i++;
-	return i;
+	for (; n - i >= 8; i += 8, o += 8) {
+		memcpy(&w, u + i, 8);
+		if (any_special(w))
+			break;
+		memcpy(d + o, &w, 8);
+	}
+	if (i < n && n >= 8 && n - i < 8) {
+		w = tail_word(u, n, n - i);
+		if (!any_special(w)) {
+			memcpy(d + o, &w, 8);	/* the slack takes the padding */
+			return o + (n - i);
+		}
+	}
+	for (; i < n; i++) {
+		if (json_special(u[i]))
+			o += json_escape(d + o, u[i]);
+		else
+			d[o++] = (char)u[i];
+	}
+	return o;
+}
+
+/* Longer strings go in pieces, so the room asked for stays small. */
+#define JSON_PIECE ((size_t)4096)
+
+size_t
+import_json_put(char *d, const char *s, size_t n)
+{
+	size_t o = 1 + json_body(d + 1, s, n);
+
+	d[0] = '"';
+	d[o] = '"';
+	return o + 1;
 }
 
 void
 import_json_string(struct buf *b, const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, run;
+	size_t l, o;
+	char *d;
 
+	if (n <= JSON_PIECE && (d = buf_room(b, IMPORT_JSON_ROOM(n))) !=
+	    NULL) {
+		buf_commit(b, import_json_put(d, s, n));
+		return;
+	}
 	buf_putc(b, '"');
-	while (i < n) {
-		run = plain_run(u, i, n);
-		if (run > i) {		/* plain text, in one piece */
-			buf_add(b, s + i, run - i);
-			i = run;
-		}
-		if (i < n)
-			json_escape(b, u[i++]);
+	for (; n > 0; s += l, n -= l) {	/* each piece's own quotes out */
+		l = n < JSON_PIECE ? n : JSON_PIECE;
+		if ((d = buf_room(b, IMPORT_JSON_ROOM(l))) == NULL)
+			return;		/* the buffer has failed */
+		o = import_json_put(d, s, l) - 2;
+		memmove(d, d + 1, o);
+		buf_commit(b, o);
 	}
 	buf_putc(b, '"');
 }
@@ -502,8 +570,20 @@ struct import {
 	int			*qcol;		/* question -> its column */
 	struct buf		*vals;		/* per question, this row */
 	const char		**text;
+	size_t			*tlen;
+	size_t			*idlen;		/* strlen of each question id */
 	struct answer		*ans;
+	unsigned char		*used;		/* per question: a cell of the
+						   row went to it (only these
+						   are not empty) */
+	size_t			*ulist, nused;	/* those questions, in the
+						   order the cells came */
+	struct answer		*pre;		/* per question: its answer, */
+	unsigned char		*has_pre;	/* when its one cell's memo had
+						   it (see option_cell) */
 	char			 org[NAME_MAX_LEN + 1];
+	const char		*orgp;		/* the row's: org or deforg */
+	size_t			 orglen, deforglen;
 	char			 deforg[NAME_MAX_LEN + 1];
 	struct buf		 role, defrole;
 	unsigned		 roles, defroles;
@@ -1427,6 +1507,8 @@ unsafe_name(const char *p, size_t n)
 	uint32_t cp;
 	int k;
 
+	if (utf8_printable(p, n))
+		return 0;		/* the usual name: nothing to look at */
 	while (i < n) {
 		if ((unsigned char)p[i] >= 0x20 && (unsigned char)p[i] < 0x7f) {
 			i++;		/* printable ASCII: safe as it is */
@@ -1454,6 +1536,8 @@ org_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 		    "character or is not UTF-8");
 	memcpy(im->org, p, n);
 	im->org[n] = '\0';
+	im->orgp = im->org;
+	im->orglen = n;
 	return 0;
 }
 
@@ -1502,6 +1586,34 @@ role_cell(struct import *im, const char *p, size_t n, struct rowerr *r,
 	    im->s->id, list);
 }
 
+/* What a choice cell's memo keeps: whether the answer that its text
+ * parses to follows, the answer, then the text (option values). */
+#define CELL_HEAD (1 + sizeof(struct answer))
+#define CELL_KEPT_MAX 512
+
+/* A choice cell's text kept for the next time, with its answer when the
+ * text parses (a question of one column is answered by it alone: the
+ * row need not parse it again).  An error is never kept. */
+static void
+remember_cell(struct import *im, struct memo *m, const struct question *q,
+    const char *p, size_t n, const struct buf *out)
+{
+	char v[CELL_HEAD + CELL_KEPT_MAX], msg[700];
+	struct answer a;
+
+	if (out->len > CELL_KEPT_MAX)
+		return;
+	v[0] = (char)(response_parse(q, out->data, out->len, &a, msg,
+	    sizeof(msg)) == 0);
+	memcpy(v + 1, &a, sizeof(a));
+	memcpy(v + CELL_HEAD, out->data, out->len);
+	memo_put(m, p, n, v, CELL_HEAD + out->len);
+	if (v[0]) {
+		im->pre[q - im->s->qs] = a;
+		im->has_pre[q - im->s->qs] = 1;
+	}
+}
+
 /* A cell of a choice or multi-select question: what the same text in
  * this column gave before, or matched now. */
 static int
@@ -1516,13 +1628,17 @@ option_cell(struct import *im, size_t i, const char *p, size_t n,
 	int rc;
 
 	if (m != NULL && (v = memo_get(m, p, n)) != NULL) {
-		buf_add(out, v->data, v->len);
+		buf_add(out, v->data + CELL_HEAD, v->len - CELL_HEAD);
+		if (v->data[0]) {
+			memcpy(&im->pre[c->q], v->data + 1, sizeof(im->pre[0]));
+			im->has_pre[c->q] = 1;
+		}
 		return 0;
 	}
 	rc = q->type == Q_MULTI ? multi_cell(im, c, q, p, n, out, r, i + 1) :
 	    choice_cell(im, c, q, p, n, out, r, i + 1);
 	if (rc == 0 && m != NULL && out->len > 0)
-		memo_put(m, p, n, out->data, out->len);
+		remember_cell(im, m, q, p, n, out);
 	return rc;
 }
 
@@ -1532,19 +1648,29 @@ cell(struct import *im, size_t i, const char *p, size_t n,
     enum import_state *state, struct rowerr *r)
 {
 	const struct import_col *c = &im->cols[i];
-	const struct question *q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
-	struct buf *out = c->q >= 0 ? &im->vals[c->q] : NULL;
+	const struct question *q;
+	struct buf *out;
 	enum import_state st;
 
-	if (c->use == IU_UNMATCHED || c->use == IU_IGNORE ||
-	    c->use == IU_META)
-		return 0;
 	if (c->use == IU_STATUS) {
 		if ((st = im->tool->state(c->status, p, n)) > *state)
 			*state = st;
 		return 0;
 	}
-	if (q == NULL || q->type != Q_TEXT)
+	if (n == 0 || c->use == IU_UNMATCHED || c->use == IU_IGNORE ||
+	    c->use == IU_META)
+		return 0;	/* an empty cell adds nothing to any column */
+	q = c->q >= 0 ? &im->s->qs[c->q] : NULL;
+	out = c->q >= 0 ? &im->vals[c->q] : NULL;
+	if (c->q >= 0) {
+		if (!im->used[c->q]) {
+			im->used[c->q] = 1;
+			im->ulist[im->nused++] = (size_t)c->q;
+		}
+		im->has_pre[c->q] = 0;	/* another cell: parse the whole */
+	}
+	if ((q == NULL || q->type != Q_TEXT) && (BLANK(p[0]) ||
+	    BLANK(p[n - 1])))
 		trim(&p, &n);
 	if (im->tool->blank != NULL && im->tool->blank(p, n))
 		n = 0;
@@ -1623,33 +1749,49 @@ parse_answer(struct import *im, size_t k, const struct buf *b,
 	return 0;
 }
 
+/* The questions the row used in question order, so that the first bad
+ * answer is the one reported (a handful: insertion sort). */
+static void
+sort_used(struct import *im)
+{
+	size_t i, j, k;
+
+	for (i = 1; i < im->nused; i++) {
+		k = im->ulist[i];
+		for (j = i; j > 0 && im->ulist[j - 1] > k; j--)
+			im->ulist[j] = im->ulist[j - 1];
+		im->ulist[j] = k;
+	}
+}
+
 /* The row's answers, checked as the answers readers check them. */
 static int
 make_response(struct import *im, struct response *resp, unsigned line,
     struct rowerr *r)
 {
 	char msg[700];
-	size_t k;
+	size_t j, k;
 	int badq;
 
 	memset(resp, 0, sizeof(*resp));
-	memset(im->ans, 0, im->s->nq * sizeof(*im->ans));
 	resp->file = im->file;
 	resp->line = line;
-	resp->org = im->org;
+	resp->org = im->orgp;
 	resp->roles = im->roles;
 	resp->ans = im->ans;
-	for (k = 0; k < im->s->nq; k++) {
-		struct buf *b = &im->vals[k];
+	sort_used(im);
+	for (j = 0; j < im->nused; j++) {	/* the others are empty */
+		struct buf *b = &im->vals[k = im->ulist[j]];
 
 		if (buf_ok(b, NULL) != 0)
 			return row_err(r, 0, "out of memory");
 		im->text[k] = b->len > 0 ? buf_str(b) : NULL;
-		if (b->len > 0 && parse_answer(im, k, b, &im->ans[k], msg,
-		    sizeof(msg)) != 0)
+		im->tlen[k] = b->len;
+		if (im->has_pre[k])
+			im->ans[k] = im->pre[k];
+		else if (b->len > 0 && parse_answer(im, k, b, &im->ans[k],
+		    msg, sizeof(msg)) != 0)
 			return row_err(r, (size_t)im->qcol[k] + 1, "%s", msg);
-		if (b->len == 0)
-			im->ans[k].opt = -1;
 	}
 	if (response_check(im->s, resp, &badq, msg, sizeof(msg)) != 0)
 		return row_err(r, im->qcol[badq] >= 0 ?
@@ -1657,14 +1799,28 @@ make_response(struct import *im, struct response *resp, unsigned line,
 	return 0;
 }
 
+/* A fresh row: the questions the last one used emptied again, and no
+ * question asked yet (response_check sets that for every question). */
 static void
 start_row(struct import *im)
 {
-	size_t k;
+	size_t j, k;
 
-	for (k = 0; k < im->s->nq; k++)
+	for (j = 0; j < im->nused; j++) {
+		struct answer *a = &im->ans[k = im->ulist[j]];
+
 		buf_reset(&im->vals[k]);
-	memcpy(im->org, im->deforg, sizeof(im->org));
+		im->text[k] = NULL;
+		im->tlen[k] = 0;
+		memset(a, 0, sizeof(*a));
+		a->opt = -1;
+		im->used[k] = 0;
+	}
+	im->nused = 0;
+	for (k = 0; k < im->s->nq; k++)
+		im->ans[k].asked = im->ans[k].skipped = 0;
+	im->orgp = im->deforg;
+	im->orglen = im->deforglen;
 	im->roles = im->defroles;
 	buf_reset(&im->role);
 	buf_add(&im->role, im->defrole.data, im->defrole.len);
@@ -1746,7 +1902,11 @@ data_row(struct import *im, const char *const *f, const size_t *len,
 		return bad_row(im, &r, e);
 	ir.r = &resp;
 	ir.text = im->text;
+	ir.tlen = im->tlen;
+	ir.idlen = im->idlen;
 	ir.role = im->role.len > 0 ? buf_str(&im->role) : NULL;
+	ir.orglen = im->orglen;
+	ir.rolelen = im->role.len;
 	if (im->sink(im->ctx, &ir, e) != 0)
 		return -1;
 	im->st.responses++;
@@ -1882,7 +2042,13 @@ import_new(const struct survey *s, const struct import_opts *o,
 	buf_init(&im->defrole);
 	if ((im->vals = calloc(s->nq, sizeof(*im->vals))) == NULL ||
 	    (im->text = calloc(s->nq, sizeof(*im->text))) == NULL ||
+	    (im->tlen = calloc(s->nq, sizeof(*im->tlen))) == NULL ||
+	    (im->idlen = calloc(s->nq, sizeof(*im->idlen))) == NULL ||
 	    (im->ans = calloc(s->nq, sizeof(*im->ans))) == NULL ||
+	    (im->used = calloc(s->nq, 1)) == NULL ||
+	    (im->ulist = calloc(s->nq, sizeof(*im->ulist))) == NULL ||
+	    (im->pre = calloc(s->nq, sizeof(*im->pre))) == NULL ||
+	    (im->has_pre = calloc(s->nq, 1)) == NULL ||
 	    (im->qcol = calloc(s->nq, sizeof(*im->qcol))) == NULL) {
 		err_nomem(e);
 		import_free(im);
@@ -1891,11 +2057,14 @@ import_new(const struct survey *s, const struct import_opts *o,
 	for (k = 0; k < s->nq; k++) {
 		buf_init(&im->vals[k]);
 		im->qcol[k] = -1;
+		im->idlen[k] = strlen(s->qs[k].id);
+		im->ans[k].opt = -1;	/* empty */
 	}
 	if (o->organisation != NULL)
 		snprintf(im->deforg, sizeof(im->deforg), "%s", o->organisation);
 	else
 		answers_default_org(file, im->deforg, sizeof(im->deforg));
+	im->deforglen = strlen(im->deforg);
 	if (prepare_options(im) != 0 ? err_nomem(e) : default_role(im, e)) {
 		import_free(im);
 		return NULL;
@@ -1915,7 +2084,13 @@ import_free(struct import *im)
 			buf_release(&im->vals[k]);
 	free(im->vals);
 	free(im->text);
+	free(im->tlen);
+	free(im->idlen);
 	free(im->ans);
+	free(im->used);
+	free(im->ulist);
+	free(im->pre);
+	free(im->has_pre);
 	free(im->qcol);
 	free(im->cand);
 	buf_release(&im->role);

@@ -112,8 +112,12 @@ struct import_opts {
 struct import_resp {
 	const struct response	*r;
 	const char *const	*text;
+	const size_t		*tlen;	/* their lengths */
 	const char		*role;	/* the audience ids, ';'-joined, or
 					   NULL for the default */
+	size_t			 orglen, rolelen;	/* strlen of r->org
+							   and of role */
+	const size_t		*idlen;	/* strlen of each question's id */
 };
 
 typedef int (*import_sink)(void *ctx, const struct import_resp *ir,
@@ -161,6 +165,11 @@ size_t import_nearest(const struct survey *s, const char *text, int *out,
  * escaped, control characters as \n or \u00XX. */
 struct buf;
 void import_json_string(struct buf *b, const char *s, size_t n);
+
+/* The same JSON string written at 'd', which has room for 6n + 10 bytes
+ * (every byte escaped, the quotes and a word of slack): its length. */
+#define IMPORT_JSON_ROOM(n) (6 * (n) + 10)
+size_t import_json_put(char *d, const char *s, size_t n);
 
 /* ---- helpers for the tools (import_<tool>.c) ---- */
 

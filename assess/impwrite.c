@@ -10,12 +10,48 @@
 #include "utf8.h"
 
 
-static void
-json_answer(struct buf *b, const struct question *q, const char *t)
-{
-	size_t i = 0, n = strlen(t), l;
+/* Text of the writer's own, which needs no escape. */
+#define PUT(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
+#define PUT_AT(d, o, lit) \
+	(memcpy((d) + (o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 
-	if (q->type != Q_MULTI || strcmp(t, "na") == 0) {
+/* Answers longer than this are written in pieces (import_json_string);
+ * shorter ones in place, with the room for the longest form asked for
+ * once. */
+#define IN_PLACE_MAX ((size_t)4096)
+
+/* An answer's text at d: a JSON string, or for a multi-select question
+ * (but for 'na') an array of the ';'-joined values.  d has room for
+ * IMPORT_JSON_ROOM(n) + 8 bytes: each value's quotes and ", " take no
+ * more than the ';' before it and a string's own quotes and slack. */
+static size_t
+answer_at(char *d, const struct question *q, const char *t, size_t n)
+{
+	size_t i = 0, l, o = 1;
+
+	if (q->type != Q_MULTI || (n == 2 && memcmp(t, "na", 2) == 0))
+		return import_json_put(d, t, n);
+	d[0] = '[';
+	while (i < n) {
+		for (l = 0; i + l < n && t[i + l] != ';'; l++)
+			;
+		if (i > 0)
+			o = PUT_AT(d, o, ", ");
+		o += import_json_put(d + o, t + i, l);
+		i += l + 1;
+	}
+	d[o++] = ']';
+	return o;
+}
+
+/* A long answer, in pieces. */
+static void
+answer_pieces(struct buf *b, const struct question *q, const char *t,
+    size_t n)
+{
+	size_t i = 0, l;
+
+	if (q->type != Q_MULTI || (n == 2 && memcmp(t, "na", 2) == 0)) {
 		import_json_string(b, t, n);
 		return;
 	}
@@ -24,11 +60,60 @@ json_answer(struct buf *b, const struct question *q, const char *t)
 		for (l = 0; i + l < n && t[i + l] != ';'; l++)
 			;
 		if (i > 0)
-			buf_puts(b, ", ");
+			PUT(b, ", ");
 		import_json_string(b, t + i, l);
 		i += l + 1;
 	}
 	buf_putc(b, ']');
+}
+
+/* '"ID": ' and the answer, with ", " before all but the first (an
+ * identifier, of length l: nothing to escape). */
+static void
+json_answer(struct buf *b, const struct question *q, size_t l,
+    const char *t, size_t n, int first)
+{
+	size_t o = 0;
+	int whole = n <= IN_PLACE_MAX;
+	char *d = buf_room(b, l + 6 + (whole ? IMPORT_JSON_ROOM(n) + 8 : 0));
+
+	if (d == NULL)
+		return;			/* the buffer has failed */
+	if (!first)
+		o = PUT_AT(d, o, ", ");
+	d[o++] = '"';
+	if (l <= 16)
+		buf_copy16(d + o, q->id, l);
+	else
+		memcpy(d + o, q->id, l);
+	o = PUT_AT(d, o + l, "\": ");
+	if (whole)
+		o += answer_at(d + o, q, t, n);
+	buf_commit(b, o);
+	if (!whole)
+		answer_pieces(b, q, t, n);
+}
+
+/* The organisation and the role: names of at most a few hundred bytes
+ * (the answers contract). */
+static void
+json_who(struct buf *b, const struct import_resp *ir, long n)
+{
+	size_t o = 0;
+	char *d = buf_room(b, 64 + IMPORT_JSON_ROOM(ir->orglen) +
+	    IMPORT_JSON_ROOM(ir->rolelen));
+
+	if (d == NULL)
+		return;
+	if (n > 0)
+		d[o++] = ',';
+	o = PUT_AT(d, o, "\n    {\"organisation\": ");
+	o += import_json_put(d + o, ir->r->org, ir->orglen);
+	if (ir->role != NULL) {
+		o = PUT_AT(d, o, ", \"role\": ");
+		o += import_json_put(d + o, ir->role, ir->rolelen);
+	}
+	buf_commit(b, PUT_AT(d, o, ",\n     \"answers\": {"));
 }
 
 static void
@@ -38,25 +123,15 @@ json_response(struct buf *b, const struct survey *s,
 	size_t k;
 	int first = 1;
 
-	buf_puts(b, n > 0 ? ",\n    {\"organisation\": " :
-	    "\n    {\"organisation\": ");
-	import_json_string(b, ir->r->org, strlen(ir->r->org));
-	if (ir->role != NULL) {
-		buf_puts(b, ", \"role\": ");
-		import_json_string(b, ir->role, strlen(ir->role));
-	}
-	buf_puts(b, ",\n     \"answers\": {");
+	json_who(b, ir, n);
 	for (k = 0; k < s->nq; k++) {
 		if (ir->text[k] == NULL)
 			continue;
-		buf_puts(b, first ? "\"" : ", \"");
+		json_answer(b, &s->qs[k], ir->idlen[k], ir->text[k],
+		    ir->tlen[k], first);
 		first = 0;
-		buf_puts(b, s->qs[k].id);	/* an identifier: nothing to
-						   escape */
-		buf_puts(b, "\": ");
-		json_answer(b, &s->qs[k], ir->text[k]);
 	}
-	buf_puts(b, "}}");
+	PUT(b, "}}");
 }
 
 /* A CSV cell, quoted; text a spreadsheet would run as a formula gets a

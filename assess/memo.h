@@ -19,6 +19,8 @@
 #define MEMO_SLOTS 8
 
 struct memo {
+	size_t		 klen[MEMO_SLOTS];	/* a slot's key length + 1, 0
+						   when it holds nothing */
 	struct buf	 key[MEMO_SLOTS], val[MEMO_SLOTS];
 	unsigned	 next;		/* the slot the next result replaces */
 };

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,22 +157,36 @@ parse_multi(const struct question *q, const char *s, size_t n,
 	return check_multi(q, a, msg, size);
 }
 
+/* A whole number of up to 15 digits (no sign): exactly a double, the
+ * one strtod() would give, without its general machinery. */
+static double
+small_whole(const char *s, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	return (double)v;
+}
+
 /* A plain decimal: optional minus, digits, optional fraction. */
 static int
 parse_decimal(const char *s, size_t n, double *out)
 {
 	char tmp[64];
-	size_t i = 0, digits = 0;
+	size_t i = 0, digits = 0, frac = 0;
+	int neg = 0;
 
 	if (n == 0 || n >= sizeof(tmp))
 		return -1;
-	if (s[i] == '-')
+	if (s[i] == '-') {
+		neg = 1;
 		i++;
+	}
 	for (; i < n && isdigit((unsigned char)s[i]); i++)
 		digits++;
 	if (i < n && s[i] == '.') {
-		size_t frac = 0;
-
 		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
 			frac++;
 		if (frac == 0)
@@ -179,6 +194,11 @@ parse_decimal(const char *s, size_t n, double *out)
 	}
 	if (i != n || digits == 0)
 		return -1;
+	if (frac == 0 && digits <= 15) {
+		*out = small_whole(s + neg, digits);
+		*out = neg ? -*out : *out;	/* "-0" is -0, as strtod has it */
+		return 0;
+	}
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
 	*out = strtod(tmp, NULL);
@@ -245,7 +265,9 @@ response_parse(const struct question *q, const char *text, size_t len,
 	a->opt = -1;
 	if (q->type != Q_TEXT)
 		response_trim(&s, &n);
-	else if (n > 0 && strspn(text, " \t\r\n") >= n)
+	else if (n > 0 && (text[0] == ' ' || text[0] == '\t' ||
+	    text[0] == '\r' || text[0] == '\n') &&
+	    strspn(text, " \t\r\n") >= n)
 		n = 0;		/* only white space: unanswered */
 	if (n == 0)
 		return 0;

@@ -63,6 +63,86 @@ ascii_run(const char *s, size_t i, size_t n)
 	return i;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* The top bit of each of eight bytes that is not printable ASCII, and
+ * maybe of later ones.  A byte below 0x20 sets its top bit in
+ * w - 0x2020...20, one of 0x7f in w + 0x0101...01, one of 0x80 and up in
+ * w: the borrow or carry of a byte in range never spreads, so the first
+ * byte out of range always shows (later ones may show falsely, which
+ * does not change whether any does). */
+static uint64_t
+unprintable(uint64_t w)
+{
+	return ((w - ONES * 0x20) | (w + ONES) | w) & HIGH;
+}
+
+/* The bytes of a four-to-seven-byte text as one word: its first four
+ * and its last four (overlapping). */
+static uint64_t
+halves(const unsigned char *u, size_t n)
+{
+	uint32_t a, z;
+
+	memcpy(&a, u, 4);
+	memcpy(&z, u + n - 4, 4);
+	return a | (uint64_t)z << 32;
+}
+
+int
+utf8_printable(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; n - i > 8; i += 8) {
+			memcpy(&w, u + i, 8);
+			if (unprintable(w))
+				return 0;
+		}
+		memcpy(&w, u + n - 8, 8);	/* the last eight, overlapping */
+		return unprintable(w) == 0;
+	}
+	if (n >= 4)
+		return unprintable(halves(u, n)) == 0;
+	for (i = 0; i < n; i++)
+		if (u[i] < 0x20 || u[i] > 0x7e)
+			return 0;
+	return 1;
+}
+
+int
+utf8_copy_printable(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w, bad = 0;
+	size_t i;
+
+	if (n < 4) {
+		for (i = 0; i < n; i++) {
+			d[i] = s[i];
+			bad |= u[i] < 0x20 || u[i] > 0x7e;
+		}
+		return bad == 0;
+	}
+	if (n < 8) {
+		memcpy(d, u, 4);
+		memcpy(d + n - 4, u + n - 4, 4);
+		return unprintable(halves(u, n)) == 0;
+	}
+	for (i = 0; n - i > 8; i += 8) {
+		memcpy(&w, u + i, 8);
+		memcpy(d + i, &w, 8);
+		bad |= unprintable(w);
+	}
+	memcpy(&w, u + n - 8, 8);	/* the last eight, overlapping */
+	memcpy(d + n - 8, &w, 8);
+	return (bad | unprintable(w)) == 0;
+}
+
 int
 utf8_valid(const char *s, size_t n, size_t *bad)
 {

@@ -19,6 +19,16 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp);
  * of the first bad byte in '*bad' (if not NULL). */
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Return 1 if all 'n' bytes are printable ASCII (0x20 to 0x7e): text
+ * that is valid UTF-8 and holds no NUL, line end or other character
+ * utf8_is_unsafe() flags.  A quick test that lets the common cell skip
+ * the closer checks: 0 only says "look closer". */
+int utf8_printable(const char *s, size_t n);
+
+/* Copy 'n' bytes from 's' to 'd' (no NUL added) and return what
+ * utf8_printable() says of them: one pass where most cells need both. */
+int utf8_copy_printable(char *d, const char *s, size_t n);
+
 /* Characters no report may pass through raw: C0 and C1 controls, DEL,
  * and the bidirectional embedding, override and isolate controls. */
 int utf8_is_unsafe(uint32_t cp);

@@ -231,6 +231,37 @@ TEST(repeated_cells_give_the_same_answers_and_errors)
 	buf_release(&sn.out);
 }
 
+/* A repeated choice cell's answer, kept with the cell, still decides a
+ * condition each time: A5 is asked only when A1 is not 'all'. */
+TEST(repeated_cells_decide_conditions_each_time)
+{
+	static const char *const rows[] = {
+		"Timestamp|Organisation|Who can open the social sites from a "
+		    "work computer?|Does a parent body set the \"access "
+		    "rules\" for you?",
+		"t|Alpha|Nobody|We can vary them",
+		"t|Beta|Everyone|We can vary them",
+		"t|Alpha|Nobody|We can vary them",
+		"t|Beta|Everyone|We can vary them",
+		"t|Gamma|Everyone|",
+		"t|Alpha|Nobody|Yes, without exceptions",
+		NULL,
+	};
+	struct import_opts o = { 0 };
+	struct seen sn = { BUF_INIT, 0, "" };
+	struct err e = { 0 };
+
+	o.tool = &import_google;
+	o.keep_going = 1;
+	CHECK_INT(run(rows, &o, &sn, &e), 0);
+	CHECK_STR(buf_str(&sn.out), "Alpha||A1=none,A5=local,\n"
+	    "Alpha||A1=none,A5=local,\nGamma||A1=all,\n"
+	    "Alpha||A1=none,A5=parent,\n");
+	CHECK_INT(sn.bad, 2);
+	CHECK(strstr(sn.last_bad, "5:4: A5 is only asked when") != NULL);
+	buf_release(&sn.out);
+}
+
 TEST(kobo_names_option_columns_and_hxl)
 {
 	static const char *const rows[] = {
@@ -329,6 +360,76 @@ TEST(bad_rows_name_line_and_column)
 	buf_release(&sn.out);
 }
 
+/* JSON strings against a byte-at-a-time writer of the same rules:
+ * texts of every length up to past two words, each byte value at every
+ * position among plain text or next to a quote, in place and through a
+ * buffer, also in pieces longer than the in-place limit. */
+static size_t
+json_by_hand(char *d, const char *t, size_t n)
+{
+	size_t i, o = 0;
+
+	d[o++] = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '"' || c == '\\')
+			o += (size_t)sprintf(d + o, "\\%c", c);
+		else if (c == '\n')
+			o += (size_t)sprintf(d + o, "\\n");
+		else if (c < 0x20 || c == 0x7f)
+			o += (size_t)sprintf(d + o, "\\u%04x", c);
+		else
+			d[o++] = (char)c;
+	}
+	d[o++] = '"';
+	return o;
+}
+
+TEST(json_strings_escape_every_byte)
+{
+	static const char around[] = { 'a', '"' };
+	char txt[20], want[200], got[IMPORT_JSON_ROOM(20)];
+	size_t len, at, k, wl, wrong = 0;
+	struct buf b = BUF_INIT;
+	char *big;
+	int v;
+
+	for (len = 0; len < sizeof(txt); len++)
+		for (k = 0; k < sizeof(around); k++)
+			for (at = 0; at < len; at++)
+				for (v = 0; v < 256; v++) {
+					memset(txt, around[k], len);
+					txt[at] = (char)v;
+					wl = json_by_hand(want, txt, len);
+					wrong += import_json_put(got, txt, len) != wl ||
+					    memcmp(got, want, wl) != 0;
+					buf_reset(&b);
+					import_json_string(&b, txt, len);
+					wrong += b.len != wl ||
+					    memcmp(b.data, want, wl) != 0;
+				}
+	CHECK_INT(wrong, 0);
+	/* a long text goes in pieces, with the same result */
+	big = malloc(10000);
+	if (big != NULL) {
+		char *w = malloc(6 * 10000 + 2);
+
+		for (len = 0; len < 10000; len++)
+			big[len] = len % 97 == 0 ? '"' : len % 89 == 0 ? '\x01' :
+			    (char)('a' + len % 26);
+		if (w != NULL) {
+			wl = json_by_hand(w, big, 10000);
+			buf_reset(&b);
+			import_json_string(&b, big, 10000);
+			CHECK(b.len == wl && memcmp(b.data, w, wl) == 0);
+		}
+		free(w);
+	}
+	free(big);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -347,10 +448,12 @@ main(void)
 	RUN(google_comma_joined_labels_holding_commas);
 	RUN(msforms_trailing_semicolon);
 	RUN(repeated_cells_give_the_same_answers_and_errors);
+	RUN(repeated_cells_decide_conditions_each_time);
 	RUN(kobo_names_option_columns_and_hxl);
 	RUN(role_found_by_content_in_a_second_pass);
 	RUN(limesurvey_codes_and_partial);
 	RUN(bad_rows_name_line_and_column);
+	RUN(json_strings_escape_every_byte);
 	survey_free(s);
 	survey_free(qc);
 	return check_done();

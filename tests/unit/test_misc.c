@@ -46,6 +46,65 @@ TEST(buffers)
 	buf_release(&b);
 }
 
+/* A sink that keeps what it is handed, and how many times. */
+struct handed {
+	struct buf	 all;
+	int		 calls;
+};
+
+static int
+keep_handed(void *ctx, const char *p, size_t n)
+{
+	struct handed *h = ctx;
+
+	h->calls++;
+	buf_add(&h->all, p, n);
+	return 0;
+}
+
+/* Room written in place: kept as committed, short copies whole, and a
+ * streaming buffer hands on what it holds before the room would take
+ * it past a chunk, so the bytes arrive in order. */
+TEST(buffer_room)
+{
+	struct handed h = { BUF_INIT, 0 };
+	struct buf b = BUF_INIT;
+	char *d;
+	size_t n;
+
+	for (n = 0; n <= 16; n++)		/* the short copies */
+		buf_add(&b, "abcdefghijklmnop", n);
+	CHECK_INT(b.len, 136);
+	CHECK(strncmp(b.data + 120, "abcdefghijklmnop", 16) == 0);
+	CHECK(strncmp(b.data + 105, "abcdefghijklmno", 15) == 0);
+	buf_reset(&b);
+	if ((d = buf_room(&b, 10)) != NULL) {
+		memcpy(d, "xyz", 3);
+		buf_commit(&b, 3);
+	}
+	CHECK_STR(buf_str(&b), "xyz");
+	buf_release(&b);
+
+	buf_stream(&b, keep_handed, &h);
+	for (n = 0; n < BUF_STREAM_CHUNK - 100; n++)
+		buf_putc(&b, (char)('a' + n % 26));
+	CHECK_INT(h.calls, 0);
+	d = buf_room(&b, 200);			/* would pass the chunk */
+	CHECK_INT(h.calls, 1);
+	CHECK_INT(b.len, 0);
+	if (d != NULL) {
+		memcpy(d, "tail", 4);
+		buf_commit(&b, 4);
+	}
+	CHECK(buf_flush(&b) == 0);
+	CHECK_INT(h.all.len, BUF_STREAM_CHUNK - 100 + 4);
+	CHECK(memcmp(h.all.data + h.all.len - 4, "tail", 4) == 0);
+	b.failed = 1;				/* a buffer that failed */
+	CHECK(buf_room(&b, 1) == NULL);
+	buf_release(&b);
+	buf_release(&h.all);
+}
+
 TEST(suggestions)
 {
 	static const char *const words[] = { "questions", "dimensions",
@@ -182,6 +241,7 @@ main(void)
 	RUN(error_records);
 	RUN(buffers);
 	RUN(buffer_integers);
+	RUN(buffer_room);
 	RUN(suggestions);
 	RUN(arenas);
 	RUN(bundled_ids_and_paths);

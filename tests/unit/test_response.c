@@ -120,6 +120,26 @@ TEST(numbers)
 	CHECK(parse("A3", "12.", &a, msg) != 0);
 	CHECK(parse("A3", "na", &a, msg) == 0);	/* allow_na */
 	CHECK_INT(a.state, A_NA);
+	/* whole numbers (read without strtod up to 15 digits) */
+	CHECK(parse("A3", "0", &a, msg) == 0);
+	CHECK(a.num == 0 && !signbit(a.num));
+	CHECK(parse("A3", "-0", &a, msg) == 0);
+	CHECK(a.num == 0 && signbit(a.num));
+	CHECK(parse("A3", "007", &a, msg) == 0);
+	CHECK_NUM(a.num, 7);
+	CHECK_INT(a.level, 3);
+	CHECK(parse("A3", "000000000000365", &a, msg) == 0);
+	CHECK_NUM(a.num, 365);
+	CHECK(parse("A3", "0000000000000365", &a, msg) == 0);
+	CHECK_NUM(a.num, 365);
+	CHECK(parse("T1", "999999999999999", &a, msg) != 0);
+	CHECK_STR(msg, "T1: 1e+15 is outside the allowed range, from 0 to "
+	    "100 %");
+	CHECK(parse("T1", "-123456789012345", &a, msg) != 0);
+	CHECK_STR(msg, "T1: -1.23457e+14 is outside the allowed range, from "
+	    "0 to 100 %");
+	CHECK(parse("A3", "-", &a, msg) != 0);
+	CHECK(parse("A3", "1-2", &a, msg) != 0);
 }
 
 TEST(roles)

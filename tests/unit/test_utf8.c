@@ -54,6 +54,59 @@ TEST(visible_escapes)
 	CHECK_STR(out, "ab");
 }
 
+/* The quick test for text that needs no closer look: each of the 256
+ * byte values at every position of a word and of the tail, among bytes at
+ * either end of the printable range, is taken exactly when it is
+ * printable ASCII itself.  A text printable but for two bytes is refused
+ * too (a carry from one must not hide the other). */
+TEST(printable_ascii_test)
+{
+	static const char around[] = { ' ', '~' };
+	char s[40];
+	size_t len, at, k, wrong = 0;
+	int v;
+
+	CHECK(utf8_printable("", 0));
+	CHECK(utf8_printable("Dashboards, schedulers and link shorteners", 42));
+	CHECK(!utf8_printable("caf\xc3\xa9 au lait", 13));
+	CHECK(!utf8_printable("0123456789\x7f\xff", 12));
+	CHECK(!utf8_printable("0123456\x1f\x7f", 9));
+	CHECK(utf8_printable("abc\n", 3));	/* nothing past n is read */
+	for (len = 1; len < sizeof(s); len++)
+		for (k = 0; k < sizeof(around); k++)
+			for (at = 0; at < len; at++)
+				for (v = 0; v < 256; v++) {
+					memset(s, around[k], len);
+					s[at] = (char)v;
+					wrong += utf8_printable(s, len) !=
+					    (v >= 0x20 && v <= 0x7e);
+				}
+	CHECK_INT(wrong, 0);
+}
+
+/* The copy that tests on the way: every length, every byte value at
+ * every position; the bytes arrive whole, nothing past n is written. */
+TEST(copy_printable_test)
+{
+	char s[40], d[48];
+	size_t len, at, wrong = 0;
+	int v;
+
+	for (len = 0; len < sizeof(s); len++)
+		for (at = 0; at < len || (len == 0 && at == 0); at++)
+			for (v = 0; v < 256; v++) {
+				memset(s, 'x', len);
+				if (len > 0)
+					s[at] = (char)v;
+				memset(d, '#', sizeof(d));
+				wrong += utf8_copy_printable(d, s, len) !=
+				    utf8_printable(s, len);
+				wrong += memcmp(d, s, len) != 0 ||
+				    d[len] != '#';
+			}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
@@ -61,5 +114,7 @@ main(void)
 	RUN(refuses_invalid_sequences);
 	RUN(unsafe_characters);
 	RUN(visible_escapes);
+	RUN(printable_ascii_test);
+	RUN(copy_printable_test);
 	return check_done();
 }
