@@ -1063,8 +1063,10 @@ load_body(struct ld *ld, const struct jnode *root)
 	return 0;
 }
 
-struct survey *
-survey_load(const char *path, struct err *e)
+/* survey_load() of the text in 'text', read from 'path' (read it when
+ * 'text' is NULL or empty). */
+static struct survey *
+survey_parse(const char *path, const struct buf *text, struct err *e)
 {
 	struct survey *s;
 	struct jdoc d;
@@ -1076,7 +1078,8 @@ survey_load(const char *path, struct err *e)
 		return NULL;
 	}
 	memset(&ld, 0, sizeof(ld));
-	if (jdoc_load(&d, path, e) != 0)
+	if ((text != NULL && text->len > 0 ? jdoc_parse(&d, path, text->data,
+	    text->len, e) : jdoc_load(&d, path, e)) != 0)
 		goto out;
 	ld.d = &d;
 	ld.s = s;
@@ -1106,6 +1109,12 @@ out:
 	return s;
 }
 
+struct survey *
+survey_load(const char *path, struct err *e)
+{
+	return survey_parse(path, NULL, e);
+}
+
 void
 survey_free(struct survey *s)
 {
@@ -1113,6 +1122,147 @@ survey_free(struct survey *s)
 		return;
 	arena_release(&s->arena);
 	free(s);
+}
+
+/* ==== Ruling a survey out without loading it ==== */
+
+/*
+ * Choosing the survey an answers file belongs to asks, of every bundled
+ * survey, which of the file's columns it has questions for.  Loading a
+ * survey to learn that it has none of them costs as much as loading the
+ * one that is chosen, so the file's text is looked at first: a question
+ * id is a JSON string of the file, so a survey none of whose strings
+ * equals a column (ignoring letter case) cannot answer any of them.  The
+ * look is cautious: a string with an escape that might spell a column is
+ * taken as a possible match, as is a file that cannot be read.
+ */
+
+#define MENTION_SLOTS_MAX 4096
+
+struct mentions {
+	const char	**slot;		/* open addressing, by folded hash */
+	size_t		  mask;
+	size_t		  minlen, maxlen;
+};
+
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+static size_t
+fold_hash(const char *p, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ fold((unsigned char)p[i])) * 16777619u;
+	return h;
+}
+
+/* Whether 'name' equals p[0, n) ignoring ASCII letter case. */
+static int
+mention_is(const char *name, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (name[i] == '\0' || fold((unsigned char)name[i]) !=
+		    fold((unsigned char)p[i]))
+			return 0;
+	return name[n] == '\0';
+}
+
+static int
+mention_find(const struct mentions *m, const char *p, size_t n)
+{
+	size_t k;
+
+	if (n < m->minlen || n > m->maxlen)
+		return 0;
+	for (k = fold_hash(p, n) & m->mask; m->slot[k] != NULL;
+	    k = (k + 1) & m->mask)
+		if (mention_is(m->slot[k], p, n))
+			return 1;
+	return 0;
+}
+
+static int
+mentions_init(struct mentions *m, const char *names, size_t n)
+{
+	size_t i, k, len, size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	if (size > MENTION_SLOTS_MAX ||
+	    (m->slot = calloc(size, sizeof(*m->slot))) == NULL)
+		return -1;
+	m->mask = size - 1;
+	m->minlen = (size_t)-1;
+	m->maxlen = 0;
+	for (i = 0; i < n; i++, names += len + 1) {
+		len = strlen(names);
+		m->minlen = len < m->minlen ? len : m->minlen;
+		m->maxlen = len > m->maxlen ? len : m->maxlen;
+		for (k = fold_hash(names, len) & m->mask; m->slot[k] != NULL;
+		    k = (k + 1) & m->mask)
+			;
+		m->slot[k] = names;
+	}
+	return 0;
+}
+
+/* Whether some string of the JSON text p[0, n) may equal a name. */
+static int
+mentions_in(const struct mentions *m, const char *p, size_t n)
+{
+	const char *end, *q, *start;
+	int escaped;
+
+	if (p == NULL)
+		return 0;
+	end = p + n;
+	while ((q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		start = ++q;
+		escaped = 0;
+		while (q < end && *q != '"') {
+			if (*q == '\\') {
+				escaped = 1;
+				q++;
+			}
+			q++;
+		}
+		if (q >= end)
+			return 1;	/* not JSON: the loader will say so */
+		if (escaped ? (size_t)(q - start) <= 6 * m->maxlen :
+		    mention_find(m, start, (size_t)(q - start)))
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+struct survey *
+survey_load_answering(const char *path, const char *names, size_t n,
+    struct err *e)
+{
+	struct mentions m;
+	struct buf b = BUF_INIT;
+	struct survey *s = NULL;
+	int maybe = 1;
+
+	memset(&m, 0, sizeof(m));
+	if (n > 0 && mentions_init(&m, names, n) == 0 &&
+	    fsx_read(path, JDOC_MAX_BYTES, &b, e) == 0)
+		maybe = mentions_in(&m, b.data, b.len);
+	free(m.slot);
+	if (n == 0)
+		maybe = 0;
+	if (maybe)
+		s = survey_parse(path, &b, e);
+	buf_release(&b);
+	return s;
 }
 
 /* ==== Lookups ==== */

@@ -141,6 +141,14 @@ int survey_question(const struct survey *s, const char *id);
  * -1 when there is none or more than one. */
 int survey_answer_question(const struct survey *s, const char *name);
 
+/* survey_load(), when choosing among surveys by the 'n' names packed in
+ * 'names' (each NUL-ended, one after another): NULL, like a survey that
+ * does not load, when the file's text shows that it has no question for
+ * any of them (none of its JSON strings equals one in any letter case),
+ * since then survey_answer_question() would find none. */
+struct survey *survey_load_answering(const char *path, const char *names,
+    size_t n, struct err *e);
+
 /* The question id closest to 'name', for "did you mean", or NULL. */
 const char *survey_near_question(const struct survey *s, const char *name);
 int survey_dimension(const struct survey *s, const char *id);
