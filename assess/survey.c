@@ -1254,7 +1254,7 @@ survey_load_answering(const char *path, const char *names, size_t n,
 
 	memset(&m, 0, sizeof(m));
 	if (n > 0 && mentions_init(&m, names, n) == 0 &&
-	    fsx_read(path, JDOC_MAX_BYTES, &b, e) == 0)
+	    jdoc_read(path, &b, e) == 0)
 		maybe = mentions_in(&m, b.data, b.len);
 	free(m.slot);
 	if (n == 0)
