@@ -86,6 +86,29 @@ is_proxy(lua_State *L)
 	return yes;
 }
 
+/* [-0, +0] Make the table on top the proxy of the table at 'orig'.
+ * Without 'len' it has no __len: # then counts the empty proxy, which is
+ * right only for a table that will never have a [1]. */
+static void
+set_ro_metatable(lua_State *L, int orig, int len)
+{
+	orig = lua_absindex(L, orig);
+	lua_createtable(L, 0, 4 + len);			/* proxy, mt */
+	lua_pushvalue(L, orig);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, ro_newindex);
+	lua_setfield(L, -2, "__newindex");
+	if (len) {
+		lua_pushcfunction(L, ro_len);
+		lua_setfield(L, -2, "__len");
+	}
+	lua_pushcfunction(L, ro_pairs);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushliteral(L, FROZEN);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);			/* proxy */
+}
+
 /* [-1, +1] table on top -> proxy; 'seen' (at absolute index) maps the
  * tables frozen so far to their proxies, so shared tables stay shared.
  * Proxies use shared C functions (no closures), so a proxy costs two
@@ -116,18 +139,7 @@ freeze(lua_State *L, int seen, int depth)
 		}
 	}
 	lua_newtable(L);				/* t, proxy */
-	lua_createtable(L, 0, 5);			/* t, proxy, mt */
-	lua_pushvalue(L, -3);
-	lua_setfield(L, -2, "__index");
-	lua_pushcfunction(L, ro_newindex);
-	lua_setfield(L, -2, "__newindex");
-	lua_pushcfunction(L, ro_len);
-	lua_setfield(L, -2, "__len");
-	lua_pushcfunction(L, ro_pairs);
-	lua_setfield(L, -2, "__pairs");
-	lua_pushliteral(L, FROZEN);
-	lua_setfield(L, -2, "__metatable");
-	lua_setmetatable(L, -2);			/* t, proxy */
+	set_ro_metatable(L, -2, 1);
 	lua_pushvalue(L, -2);
 	lua_pushvalue(L, -2);
 	lua_rawset(L, seen);				/* seen[t] = proxy */
@@ -282,6 +294,33 @@ strictify(lua_State *L, int proxy, const char *field,
 
 /* ==== Pushing the survey and target ==== */
 
+/*
+ * The survey and target tables are made read-only as they are built: each
+ * table, once filled, is replaced by its proxy before it is stored in its
+ * parent, so nothing walks them afterwards to freeze them (as
+ * luaconv_freeze does for tables a script made).  A proxy is the same as
+ * luaconv_freeze makes, except that records and maps (tables keyed by
+ * name, which never have a [1]) need no __len.
+ */
+
+/* [-1, +1] The array on top -> its proxy. */
+static void
+seal_array(lua_State *L)
+{
+	lua_newtable(L);
+	set_ro_metatable(L, -2, 1);
+	lua_remove(L, -2);
+}
+
+/* [-1, +1] The record or map on top -> its proxy. */
+static void
+seal_record(lua_State *L)
+{
+	lua_newtable(L);
+	set_ro_metatable(L, -2, 0);
+	lua_remove(L, -2);
+}
+
 static void
 set_str(lua_State *L, const char *key, const char *v)
 {
@@ -322,6 +361,7 @@ push_strs(lua_State *L, const char *const *v, size_t n)
 		lua_pushstring(L, v[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
@@ -340,8 +380,10 @@ push_options(lua_State *L, const struct question *q)
 			set_int(L, "level", o->level);
 		set_bool(L, "na", o->na);
 		set_bool(L, "exclusive", o->exclusive);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
@@ -356,8 +398,10 @@ push_bands(lua_State *L, const struct question *q)
 		if (!q->bands[i].open)
 			set_num(L, "max", q->bands[i].max);
 		set_int(L, "level", q->bands[i].level);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
@@ -376,6 +420,7 @@ push_question(lua_State *L, const struct survey *s, const struct question *q)
 			lua_pushstring(L, s->aud[k].id);
 			lua_rawseti(L, -2, (lua_Integer)++n);
 		}
+	seal_array(L);
 	lua_setfield(L, -2, "audience");
 	if (q->gate == GATE_ANCHOR)
 		set_str(L, "gate", "anchor");
@@ -399,6 +444,7 @@ push_question(lua_State *L, const struct survey *s, const struct question *q)
 		set_num(L, "max", q->max);
 	push_strs(L, q->tags.v, q->tags.n);
 	lua_setfield(L, -2, "tags");
+	seal_record(L);
 }
 
 static void
@@ -413,8 +459,10 @@ push_recs(lua_State *L, const struct dimension *d)
 		set_int(L, "from_level", d->recs[i].from);
 		set_int(L, "to_level", d->recs[i].to);
 		set_str(L, "text", d->recs[i].text);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
@@ -433,9 +481,11 @@ push_dimension(lua_State *L, const struct survey *s,
 		lua_pushstring(L, s->qs[d->first + i].id);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 	lua_setfield(L, -2, "questions");
 	push_recs(L, d);
 	lua_setfield(L, -2, "recommendations");
+	seal_record(L);
 }
 
 void
@@ -455,8 +505,10 @@ luaconv_push_survey(lua_State *L, struct luaconv_live *lv)
 		set_int(L, "level", s->levels[i].level);
 		set_str(L, "id", s->levels[i].id);
 		set_str(L, "label", s->levels[i].label);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 	lua_setfield(L, -2, "levels");
 	lua_createtable(L, (int)s->ndims, 0);		/* survey, dims */
 	lua_createtable(L, 0, (int)s->ndims);		/* survey, dims, byid */
@@ -466,15 +518,18 @@ luaconv_push_survey(lua_State *L, struct luaconv_live *lv)
 		lua_setfield(L, -3, s->dims[i].id);
 		lua_rawseti(L, -3, (lua_Integer)i + 1);
 	}
+	seal_record(L);
 	lua_setfield(L, -3, "dimension");
+	seal_array(L);
 	lua_setfield(L, -2, "dimensions");
 	lua_createtable(L, 0, (int)s->nq);
 	for (i = 0; i < s->nq; i++) {
 		push_question(L, s, &s->qs[i]);
 		lua_setfield(L, -2, s->qs[i].id);
 	}
+	seal_record(L);
 	lua_setfield(L, -2, "questions");
-	luaconv_freeze(L);
+	seal_record(L);
 	strictify(L, -1, "questions", lv, ID_QUESTION);
 	strictify(L, -1, "dimension", lv, ID_DIMENSION);
 }
@@ -509,9 +564,12 @@ luaconv_push_target(lua_State *L, struct luaconv_live *lv)
 			lua_pushstring(L, t->pr[td->first + j].id);
 			lua_rawseti(L, -2, (lua_Integer)j + 1);
 		}
+		seal_array(L);
 		lua_setfield(L, -2, "practices");
+		seal_record(L);
 		lua_setfield(L, -2, s->dims[i].id);
 	}
+	seal_record(L);
 	lua_setfield(L, -2, "dimensions");
 	lua_createtable(L, 0, (int)t->npr);
 	for (i = 0; i < t->npr; i++) {
@@ -520,10 +578,12 @@ luaconv_push_target(lua_State *L, struct luaconv_live *lv)
 		set_str(L, "dimension", s->dims[t->pr[i].dim].id);
 		set_str(L, "text", t->pr[i].text);
 		set_str(L, "source_clause", t->pr[i].clause);
+		seal_record(L);
 		lua_setfield(L, -2, t->pr[i].id);
 	}
+	seal_record(L);
 	lua_setfield(L, -2, "practices");
-	luaconv_freeze(L);
+	seal_record(L);
 	strictify(L, -1, "dimensions", lv, ID_DIMENSION);
 	strictify(L, -1, "practices", lv, ID_PRACTICE);
 }
