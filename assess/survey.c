@@ -21,7 +21,85 @@ struct ld {
 	const struct jnode	*optsets;	/* the option_sets object */
 	const struct jnode	**idnodes;	/* dimension and question ids */
 	size_t			 nids;
+	struct survey_index	 ids;		/* of idnodes */
 };
+
+/* ==== Indexes of ids ==== */
+
+typedef const char *(*idx_name)(const void *ctx, size_t i);
+
+static size_t
+id_hash(const char *p)
+{
+	size_t h = 2166136261u;
+
+	for (; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+/* An empty index for up to 'n' ids, in the arena; -1 when out of memory. */
+static int
+idx_init(struct arena *a, struct survey_index *x, size_t n)
+{
+	size_t size = 8;
+
+	while (size < 2 * n)
+		size *= 2;
+	if ((x->slot = arena_alloc(a, size * sizeof(*x->slot))) == NULL)
+		return -1;
+	x->mask = size - 1;
+	return 0;
+}
+
+/* The slot of 'id' in 'x': one holding it, or the empty one where it
+ * goes.  'name' gives the id of index i. */
+static size_t
+idx_probe(const struct survey_index *x, const char *id, idx_name name,
+    const void *ctx)
+{
+	size_t k;
+
+	for (k = id_hash(id) & x->mask; x->slot[k] != 0; k = (k + 1) & x->mask)
+		if (strcmp(name(ctx, x->slot[k] - 1), id) == 0)
+			break;
+	return k;
+}
+
+static const char *
+question_name(const void *ctx, size_t i)
+{
+	return ((const struct survey *)ctx)->qs[i].id;
+}
+
+static const char *
+source_name(const void *ctx, size_t i)
+{
+	return ((const struct survey *)ctx)->src[i].id;
+}
+
+static const char *
+idnode_name(const void *ctx, size_t i)
+{
+	return ((const struct ld *)ctx)->idnodes[i]->str;
+}
+
+/* Index the n ids name(ctx, 0..n-1) (the first of equal ids wins). */
+static int
+idx_build(struct arena *a, struct survey_index *x, size_t n, idx_name name,
+    const void *ctx)
+{
+	size_t i, k;
+
+	if (n == 0)
+		return 0;
+	if (idx_init(a, x, n) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (x->slot[k = idx_probe(x, name(ctx, i), name, ctx)] == 0)
+			x->slot[k] = (unsigned)i + 1;
+	return 0;
+}
 
 #define A (&ld->s->arena)
 
@@ -728,13 +806,15 @@ survey_type_name(enum qtype t)
 static int
 check_id_unique(struct ld *ld, const struct jnode *idn)
 {
-	size_t i;
+	size_t k = idx_probe(&ld->ids, idn->str, idnode_name, ld), i;
 
-	for (i = 0; i < ld->nids; i++)
-		if (strcmp(ld->idnodes[i]->str, idn->str) == 0)
-			return jdoc_error(ld->d, idn, "duplicate id '%s' (first "
-			    "at %u:%u)", idn->str, ld->idnodes[i]->line,
-			    ld->idnodes[i]->col);
+	if (ld->ids.slot[k] != 0) {
+		i = ld->ids.slot[k] - 1;
+		return jdoc_error(ld->d, idn, "duplicate id '%s' (first "
+		    "at %u:%u)", idn->str, ld->idnodes[i]->line,
+		    ld->idnodes[i]->col);
+	}
+	ld->ids.slot[k] = (unsigned)ld->nids + 1;
 	ld->idnodes[ld->nids++] = idn;
 	return 0;
 }
@@ -1039,6 +1119,8 @@ load_body(struct ld *ld, const struct jnode *root)
 	if (src != NULL && survey_load_sources(ld->d, src, A, &s->src,
 	    &s->nsrc) != 0)
 		return -1;
+	if (idx_build(A, &s->srcindex, s->nsrc, source_name, s) != 0)
+		return nomem(ld);
 	if (load_levels(ld, lv) != 0 || load_audiences(ld, au) != 0)
 		return -1;
 	if (dims->nkids == 0 || dims->nkids > MAX_DIMENSIONS)
@@ -1055,12 +1137,14 @@ load_body(struct ld *ld, const struct jnode *root)
 	if ((s->dims = arena_alloc(A, dims->nkids * sizeof(*s->dims))) ==
 	    NULL || (s->qs = arena_alloc(A, (total < MAX_QUESTIONS ? total :
 	    MAX_QUESTIONS) * sizeof(*s->qs))) == NULL ||
-	    (ld->idnodes = malloc(total * sizeof(*ld->idnodes))) == NULL)
+	    (ld->idnodes = malloc(total * sizeof(*ld->idnodes))) == NULL ||
+	    idx_init(A, &ld->ids, total) != 0)
 		return nomem(ld);
 	for (i = 0; i < dims->nkids; i++)
 		if (load_dimension(ld, &dims->kids[i], (int)i) != 0)
 			return -1;
-	return 0;
+	return idx_build(A, &s->qindex, s->nq, question_name, s) != 0 ?
+	    nomem(ld) : 0;
 }
 
 /* survey_load() of the text in 'text', read from 'path' (read it when
@@ -1272,6 +1356,10 @@ survey_question(const struct survey *s, const char *id)
 {
 	size_t i;
 
+	if (s->qindex.mask != 0) {
+		i = idx_probe(&s->qindex, id, question_name, s);
+		return (int)s->qindex.slot[i] - 1;
+	}
 	for (i = 0; i < s->nq; i++)
 		if (strcmp(s->qs[i].id, id) == 0)
 			return (int)i;
@@ -1334,6 +1422,10 @@ survey_source(const struct survey *s, const char *id)
 {
 	size_t i;
 
+	if (s->srcindex.mask != 0) {
+		i = idx_probe(&s->srcindex, id, source_name, s);
+		return (int)s->srcindex.slot[i] - 1;
+	}
 	for (i = 0; i < s->nsrc; i++)
 		if (strcmp(s->src[i].id, id) == 0)
 			return (int)i;

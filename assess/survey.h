@@ -112,6 +112,12 @@ struct audience {
 	const char	*id, *label, *description;
 };
 
+/* A hash index of ids: each slot holds an index + 1, or 0. */
+struct survey_index {
+	unsigned	*slot;
+	size_t		 mask;		/* slots - 1; 0 when not built */
+};
+
 struct survey {
 	struct arena	 arena;
 	const char	*path, *dir;	/* as given; directory of the file */
@@ -127,6 +133,7 @@ struct survey {
 	struct question	*qs;
 	size_t		 nq;
 	size_t		 nnum;		/* questions with numeric statistics */
+	struct survey_index qindex, srcindex;	/* by id: qs, src */
 };
 
 /* Load and validate 'path'.  Returns NULL with 'e' filled on failure. */

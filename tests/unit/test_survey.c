@@ -163,6 +163,37 @@ TEST(load_answering_rules_out_by_text)
 	buf_release(&esc);
 }
 
+/* Lookups by id go through hash indexes: every question and source of
+ * the bundled surveys is found at its own index, other ids are not. */
+TEST(lookups_by_id)
+{
+	static const char *const paths[] = { "tests/data/mini/survey.json",
+	    "surveys/social-media-readiness/survey.json",
+	    "surveys/quick-check/survey.json" };
+	struct survey *t;
+	struct err e;
+	size_t i, k, found;
+
+	for (k = 0; k < sizeof(paths) / sizeof(paths[0]); k++) {
+		t = survey_load(paths[k], &e);
+		CHECK(t != NULL);
+		if (t == NULL)
+			continue;
+		for (i = found = 0; i < t->nq; i++)
+			found += survey_question(t, t->qs[i].id) == (int)i;
+		CHECK_INT(found, t->nq);
+		for (i = found = 0; i < t->nsrc; i++)
+			found += survey_source(t, t->src[i].id) == (int)i;
+		CHECK_INT(found, t->nsrc);
+		CHECK_INT(survey_question(t, "NO-SUCH-1"), -1);
+		CHECK_INT(survey_question(t, ""), -1);
+		CHECK_INT(survey_source(t, "no-such-source"), -1);
+		if (t->nq > 0)
+			CHECK(survey_answer_question(t, t->qs[0].id) == 0);
+		survey_free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -174,6 +205,7 @@ main(void)
 	RUN(target_profile);
 	RUN(bundled_surveys_load);
 	RUN(load_answering_rules_out_by_text);
+	RUN(lookups_by_id);
 	survey_free(s);
 	return check_done();
 }
