@@ -824,6 +824,14 @@ jdoc_typename(enum jtype t)
 	return "a value";
 }
 
+/* Keys are short and mostly differ at the first byte: look at it before
+ * calling strcmp. */
+static int
+same_key(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 const struct jnode *
 jdoc_get(const struct jnode *obj, const char *key)
 {
@@ -832,7 +840,7 @@ jdoc_get(const struct jnode *obj, const char *key)
 	if (obj == NULL || obj->type != JOBJ)
 		return NULL;
 	for (i = 0; i < obj->nkids; i++)
-		if (strcmp(obj->kids[i].key, key) == 0)
+		if (same_key(obj->kids[i].key, key))
 			return &obj->kids[i];
 	return NULL;
 }
@@ -851,7 +859,7 @@ jdoc_expect_object(const struct jdoc *d, const struct jnode *n,
 		const char *key = n->kids[i].key;
 
 		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(key, allowed[j]) == 0)
+			if (same_key(key, allowed[j]))
 				break;
 		if (allowed[j] != NULL)
 			continue;

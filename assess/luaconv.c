@@ -384,8 +384,12 @@ shared_index(lua_State *L)
 static void
 new_shared(lua_State *L, struct luaconv_live *lv, struct shared *sh)
 {
+	size_t i, n = 2 * lv->s->nq;
+
+	for (i = 0; i < lv->s->nq; i++)
+		n += lv->s->qs[i].nbands;
 	lua_createtable(L, 0, 5);			/* mt */
-	lua_newtable(L);				/* mt, map */
+	lua_createtable(L, 0, n < INT_MAX ? (int)n : 0);	/* mt, map */
 	lua_pushlightuserdata(L, lv);
 	lua_pushvalue(L, -2);
 	lua_pushcclosure(L, shared_index, 2);
