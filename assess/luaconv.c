@@ -102,16 +102,12 @@ is_proxy(lua_State *L)
 	return yes;
 }
 
-/* [-0, +0] Make the table on top the proxy of the table at 'orig'.
- * Without 'len' it has no __len: # then counts the empty proxy, which is
- * right only for a table that will never have a [1]. */
+/* [-0, +0] The fields of a read-only metatable (on top) but __index:
+ * writes refused, pairs() over the table behind, "read-only" for
+ * getmetatable, and with 'len', # of the table behind. */
 static void
-set_ro_metatable(lua_State *L, int orig, int len)
+set_ro_fields(lua_State *L, int len)
 {
-	orig = lua_absindex(L, orig);
-	lua_createtable(L, 0, 4 + len);			/* proxy, mt */
-	lua_pushvalue(L, orig);
-	lua_setfield(L, -2, "__index");
 	lua_pushcfunction(L, ro_newindex);
 	lua_setfield(L, -2, "__newindex");
 	if (len) {
@@ -122,6 +118,19 @@ set_ro_metatable(lua_State *L, int orig, int len)
 	lua_setfield(L, -2, "__pairs");
 	lua_pushliteral(L, FROZEN);
 	lua_setfield(L, -2, "__metatable");
+}
+
+/* [-0, +0] Make the table on top the proxy of the table at 'orig'.
+ * Without 'len' it has no __len: # then counts the empty proxy, which is
+ * right only for a table that will never have a [1]. */
+static void
+set_ro_metatable(lua_State *L, int orig, int len)
+{
+	orig = lua_absindex(L, orig);
+	lua_createtable(L, 0, 4 + len);			/* proxy, mt */
+	lua_pushvalue(L, orig);
+	lua_setfield(L, -2, "__index");
+	set_ro_fields(L, len);
 	lua_setmetatable(L, -2);			/* proxy */
 }
 
@@ -389,19 +398,12 @@ new_shared(lua_State *L, struct luaconv_live *lv, struct shared *sh)
 	for (i = 0; i < lv->s->nq; i++)
 		n += lv->s->qs[i].nbands;
 	lua_createtable(L, 0, 5);			/* mt */
+	set_ro_fields(L, 1);
 	lua_createtable(L, 0, n < INT_MAX ? (int)n : 0);	/* mt, map */
 	lua_pushlightuserdata(L, lv);
 	lua_pushvalue(L, -2);
 	lua_pushcclosure(L, shared_index, 2);
 	lua_setfield(L, -3, "__index");
-	lua_pushcfunction(L, ro_newindex);
-	lua_setfield(L, -3, "__newindex");
-	lua_pushcfunction(L, ro_len);
-	lua_setfield(L, -3, "__len");
-	lua_pushcfunction(L, ro_pairs);
-	lua_setfield(L, -3, "__pairs");
-	lua_pushliteral(L, FROZEN);
-	lua_setfield(L, -3, "__metatable");
 	sh->mt = lua_gettop(L) - 1;
 	sh->map = lua_gettop(L);
 }
