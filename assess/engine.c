@@ -170,7 +170,8 @@ try_survey(const char *id, const struct source_hint *h, struct survey_choice *c)
 {
 	struct err ignored;
 	char *path = paths_survey(id, &ignored);
-	struct survey *s = path ? survey_load(path, &ignored) : NULL;
+	struct survey *s = path ? survey_load_answering(path, h->cols.data,
+	    h->ncols, &ignored) : NULL;
 	const char *col = h->cols.data;
 	size_t i, hits = 0;
 	const char *first = NULL;

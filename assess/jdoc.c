@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -38,33 +39,84 @@ struct scan {
 	struct err	*e;
 };
 
-/* Advance the position cursor to 'off' (offsets are asked in order). */
+/* Most of a survey's text is printable ASCII, which the scanner and the
+ * position cursor pass over eight bytes at a time. */
+#define ONES ((uint64_t)0x0101010101010101u)
+
+static uint64_t
+load8(const unsigned char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, sizeof(x));
+	return x;
+}
+
+/* Whether the eight bytes in 'x' are all 0x20 to 0x7F. */
+static int
+plain8(uint64_t x)
+{
+	return ((((x - ONES * 0x20) & ~x) | x) & (ONES * 0x80)) == 0;
+}
+
+/* Whether one of the eight bytes in 'x' is 'c'. */
+static int
+has8(uint64_t x, unsigned char c)
+{
+	uint64_t y = x ^ (ONES * c);
+
+	return ((y - ONES) & ~y & (ONES * 0x80)) != 0;
+}
+
+/* Whether one of the eight bytes in 'x' is below 0x20 or is 0x7F. */
+static int
+control8(uint64_t x)
+{
+	return ((x - ONES * 0x20) & ~x & (ONES * 0x80)) != 0 || has8(x, 0x7F);
+}
+
+/* Advance the position cursor to 'off' (offsets are asked in order).
+ * The cursor is copied to locals while it runs over the bytes, which the
+ * compiler could not otherwise keep in registers (the text is chars, which
+ * may alias anything). */
 static void
 locate(struct scan *sc, size_t off, unsigned *line, unsigned *col)
 {
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t i, n = sc->n;
+	unsigned ln, cl;
+
 	if (off < sc->coff) {	/* only error paths go backwards */
 		sc->coff = 0;
 		sc->cline = sc->ccol = 1;
 		if (sc->n >= 3 && memcmp(sc->s, "\xEF\xBB\xBF", 3) == 0)
 			sc->coff = 3;
 	}
-	for (; sc->coff < off; sc->coff++) {
-		unsigned char ch = (unsigned char)sc->s[sc->coff];
+	ln = sc->cline;
+	cl = sc->ccol;
+	for (i = sc->coff; i < off; i++) {
+		unsigned char ch;
+		size_t from = i;
 
-		if (ch >= 0x20 && ch < 0x80) {		/* most bytes */
-			sc->ccol++;
-			continue;
-		}
-		if (ch == '\n' || (ch == '\r' && (sc->coff + 1 >= sc->n ||
-		    sc->s[sc->coff + 1] != '\n'))) {
-			sc->cline++;
-			sc->ccol = 1;
+		while (i + 8 <= off && plain8(load8(s + i)))
+			i += 8;				/* most bytes */
+		while (i < off && (unsigned)(s[i] - 0x20) < 0x60)
+			i++;
+		cl += (unsigned)(i - from);
+		if (i >= off)
+			break;
+		ch = s[i];
+		if (ch == '\n' || (ch == '\r' && (i + 1 >= n ||
+		    s[i + 1] != '\n'))) {
+			ln++;
+			cl = 1;
 		} else if (ch != '\r' && (ch & 0xC0) != 0x80) {
-			sc->ccol++;
+			cl++;
 		}
 	}
-	*line = sc->cline;
-	*col = sc->ccol;
+	sc->coff = i;
+	*line = sc->cline = ln;
+	*col = sc->ccol = cl;
 }
 
 static int
@@ -87,13 +139,13 @@ fail(struct scan *sc, size_t off, const char *fmt, ...)
 static void
 skip_ws(struct scan *sc)
 {
-	while (sc->i < sc->n) {
-		char c = sc->s[sc->i];
+	const char *s = sc->s;
+	size_t i = sc->i, n = sc->n;
 
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-			break;
-		sc->i++;
-	}
+	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+	    s[i] == '\r'))
+		i++;
+	sc->i = i;
 }
 
 static int
@@ -205,11 +257,21 @@ static const char *
 decode(struct scan *sc, size_t from, size_t to, size_t *len)
 {
 	char *p = arena_alloc(sc->arena, to - from + 1), *o = p;
-	size_t i = from;
+	const char *esc;
+	size_t i;
 	unsigned u, lo;
 
 	if (p == NULL)
 		return NULL;
+	if ((esc = memchr(sc->s + from, '\\', to - from)) == NULL) {
+		memcpy(p, sc->s + from, to - from);	/* most strings */
+		p[to - from] = '\0';
+		*len = to - from;
+		return p;
+	}
+	memcpy(p, sc->s + from, (size_t)(esc - (sc->s + from)));
+	o += esc - (sc->s + from);
+	i = (size_t)(esc - sc->s);
 	while (i < to) {
 		char c = sc->s[i];
 
@@ -254,16 +316,22 @@ scan_string(struct scan *sc, const char **out, size_t *len)
 
 	sc->i++;		/* opening quote */
 	for (;;) {
+		const unsigned char *s = (const unsigned char *)sc->s;
+		size_t i = sc->i, n = sc->n;
+		uint64_t x;
 		unsigned char c;
 
+		while (i + 8 <= n && plain8(x = load8(s + i)) && !has8(x, '"') &&
+		    !has8(x, '\\'))
+			i += 8;			/* most bytes */
+		while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' &&
+		    s[i] != '\\')
+			i++;
+		sc->i = i;
 		if (sc->i >= sc->n)
 			return fail(sc, start, "invalid JSON: string is never "
 			    "closed");
-		c = (unsigned char)sc->s[sc->i];
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			sc->i++;		/* most bytes */
-			continue;
-		}
+		c = s[sc->i];
 		if (c == '"') {
 			sc->i++;
 			if (out != NULL && (*out = decode(sc, start + 1,
@@ -277,8 +345,6 @@ scan_string(struct scan *sc, const char **out, size_t *len)
 		} else if (c < 0x20) {
 			return fail(sc, sc->i, "raw control character 0x%02x in "
 			    "a string; write it as an escape such as \\n", c);
-		} else if (c < 0x80) {
-			sc->i++;
 		} else {
 			k = utf8_decode(sc->s + sc->i, sc->n - sc->i, &cp);
 			if (k == 0)
@@ -659,6 +725,20 @@ out:
 }
 
 int
+jdoc_read(const char *path, struct buf *text, struct err *e)
+{
+	struct stat st;
+
+	/* room for the whole file at once: growing the buffer as it fills
+	 * copies it and touches twice the memory */
+	if (text->cap == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (unsigned long long)st.st_size < JDOC_MAX_BYTES &&
+	    (text->data = malloc((size_t)st.st_size + 1)) != NULL)
+		text->cap = (size_t)st.st_size + 1;
+	return fsx_read(path, JDOC_MAX_BYTES, text, e);
+}
+
+int
 jdoc_load(struct jdoc *d, const char *path, struct err *e)
 {
 	struct buf b = BUF_INIT;
@@ -666,7 +746,7 @@ jdoc_load(struct jdoc *d, const char *path, struct err *e)
 
 	memset(d, 0, sizeof(*d));
 	d->err = e;
-	if (fsx_read(path, JDOC_MAX_BYTES, &b, e) != 0) {
+	if (jdoc_read(path, &b, e) != 0) {
 		buf_release(&b);
 		return -1;
 	}
@@ -744,6 +824,14 @@ jdoc_typename(enum jtype t)
 	return "a value";
 }
 
+/* Keys are short and mostly differ at the first byte: look at it before
+ * calling strcmp. */
+static int
+same_key(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 const struct jnode *
 jdoc_get(const struct jnode *obj, const char *key)
 {
@@ -752,7 +840,7 @@ jdoc_get(const struct jnode *obj, const char *key)
 	if (obj == NULL || obj->type != JOBJ)
 		return NULL;
 	for (i = 0; i < obj->nkids; i++)
-		if (strcmp(obj->kids[i].key, key) == 0)
+		if (same_key(obj->kids[i].key, key))
 			return &obj->kids[i];
 	return NULL;
 }
@@ -771,7 +859,7 @@ jdoc_expect_object(const struct jdoc *d, const struct jnode *n,
 		const char *key = n->kids[i].key;
 
 		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(key, allowed[j]) == 0)
+			if (same_key(key, allowed[j]))
 				break;
 		if (allowed[j] != NULL)
 			continue;
@@ -817,7 +905,10 @@ jdoc_string(const struct jdoc *d, const struct jnode *obj, const char *key,
 	if (n->len > maxlen)
 		return jdoc_error(d, n, "'%s' is %zu bytes long; the limit is "
 		    "%zu", key, n->len, maxlen);
-	for (i = 0; i < n->len; i++) {
+	for (i = 0; i + 8 <= n->len && !control8(load8((const unsigned char *)
+	    n->str + i)); i += 8)
+		;
+	for (; i < n->len; i++) {
 		unsigned char c = (unsigned char)n->str[i];
 
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)

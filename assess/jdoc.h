@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "err.h"
 
 #define JDOC_MAX_DEPTH	32
@@ -48,6 +49,10 @@ struct jdoc {
  * On success the document owns everything it points to. */
 int jdoc_parse(struct jdoc *d, const char *file, const char *text,
     size_t len, struct err *e);
+
+/* Read 'path' (capped at JDOC_MAX_BYTES) into 'text', which holds
+ * nothing yet, for jdoc_parse(). */
+int jdoc_read(const char *path, struct buf *text, struct err *e);
 
 /* Read 'path' (capped at JDOC_MAX_BYTES) and parse it. */
 int jdoc_load(struct jdoc *d, const char *path, struct err *e);

@@ -25,14 +25,30 @@ ro_newindex(lua_State *L)
 	return luaL_error(L, "attempt to modify a read-only table");
 }
 
-/* The table a proxy stands for: its metatable's __index. */
+static int shared_index(lua_State *L);
+static void push_shared(lua_State *L, int proxy, int map,
+    const struct luaconv_live *lv);
+
+/* The table a proxy stands for: its metatable's __index, or for a proxy
+ * with the shared metatable (see "Pushing the survey"), the table that
+ * __index reads. */
 static void
 push_original(lua_State *L, int proxy)
 {
-	if (!lua_getmetatable(L, proxy) ||
-	    lua_getfield(L, -1, "__index") != LUA_TTABLE)
+	proxy = lua_absindex(L, proxy);
+	if (!lua_getmetatable(L, proxy))
 		luaL_error(L, "not a read-only table");
-	lua_remove(L, -2);
+	if (lua_getfield(L, -1, "__index") == LUA_TTABLE) {
+		lua_remove(L, -2);
+		return;
+	}
+	if (lua_tocfunction(L, -1) != shared_index)
+		luaL_error(L, "not a read-only table");
+	lua_getupvalue(L, -1, 1);			/* mt, fn, lv */
+	lua_getupvalue(L, -2, 2);			/* mt, fn, lv, map */
+	push_shared(L, proxy, lua_gettop(L), lua_touserdata(L, -2));
+	lua_replace(L, -5);
+	lua_pop(L, 3);
 }
 
 static int
@@ -86,6 +102,38 @@ is_proxy(lua_State *L)
 	return yes;
 }
 
+/* [-0, +0] The fields of a read-only metatable (on top) but __index:
+ * writes refused, pairs() over the table behind, "read-only" for
+ * getmetatable, and with 'len', # of the table behind. */
+static void
+set_ro_fields(lua_State *L, int len)
+{
+	lua_pushcfunction(L, ro_newindex);
+	lua_setfield(L, -2, "__newindex");
+	if (len) {
+		lua_pushcfunction(L, ro_len);
+		lua_setfield(L, -2, "__len");
+	}
+	lua_pushcfunction(L, ro_pairs);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushliteral(L, FROZEN);
+	lua_setfield(L, -2, "__metatable");
+}
+
+/* [-0, +0] Make the table on top the proxy of the table at 'orig'.
+ * Without 'len' it has no __len: # then counts the empty proxy, which is
+ * right only for a table that will never have a [1]. */
+static void
+set_ro_metatable(lua_State *L, int orig, int len)
+{
+	orig = lua_absindex(L, orig);
+	lua_createtable(L, 0, 4 + len);			/* proxy, mt */
+	lua_pushvalue(L, orig);
+	lua_setfield(L, -2, "__index");
+	set_ro_fields(L, len);
+	lua_setmetatable(L, -2);			/* proxy */
+}
+
 /* [-1, +1] table on top -> proxy; 'seen' (at absolute index) maps the
  * tables frozen so far to their proxies, so shared tables stay shared.
  * Proxies use shared C functions (no closures), so a proxy costs two
@@ -116,18 +164,7 @@ freeze(lua_State *L, int seen, int depth)
 		}
 	}
 	lua_newtable(L);				/* t, proxy */
-	lua_createtable(L, 0, 5);			/* t, proxy, mt */
-	lua_pushvalue(L, -3);
-	lua_setfield(L, -2, "__index");
-	lua_pushcfunction(L, ro_newindex);
-	lua_setfield(L, -2, "__newindex");
-	lua_pushcfunction(L, ro_len);
-	lua_setfield(L, -2, "__len");
-	lua_pushcfunction(L, ro_pairs);
-	lua_setfield(L, -2, "__pairs");
-	lua_pushliteral(L, FROZEN);
-	lua_setfield(L, -2, "__metatable");
-	lua_setmetatable(L, -2);			/* t, proxy */
+	set_ro_metatable(L, -2, 1);
 	lua_pushvalue(L, -2);
 	lua_pushvalue(L, -2);
 	lua_rawset(L, seen);				/* seen[t] = proxy */
@@ -282,6 +319,139 @@ strictify(lua_State *L, int proxy, const char *field,
 
 /* ==== Pushing the survey and target ==== */
 
+/*
+ * The survey and target tables are made read-only as they are built: each
+ * table, once filled, is replaced by its proxy before it is stored in its
+ * parent, so nothing walks them afterwards to freeze them (as
+ * luaconv_freeze does for tables a script made).  A proxy is the same as
+ * luaconv_freeze makes, except that records and maps (tables keyed by
+ * name, which never have a [1]) need no __len.
+ *
+ * That proxy reads fastest, through a table __index, but costs a
+ * metatable of its own.  The tables rules read over and over (the
+ * survey's maps and lists, questions, dimensions, levels,
+ * recommendations, options: the bundled rules walk every question's
+ * options for every organisation) get one.  Those read once a run if at
+ * all (a band, a question's audience and tags) share one metatable per
+ * survey, whose __index is a C function that finds the table behind the
+ * proxy in a map; audiences and tags, which few rules read, are not even
+ * built until one is read.  Either kind of proxy behaves the same to a
+ * script: it is empty, refuses writes, says "read-only", and works with
+ * #, ipairs and pairs.
+ */
+
+enum lazy { LAZY_AUDIENCE, LAZY_TAGS };
+
+/* Where the shared metatable and its map are on the stack while the
+ * survey is built (absolute indices). */
+struct shared {
+	int	 mt, map;
+};
+
+static void push_audience(lua_State *L, const struct survey *s,
+    const struct question *q);
+static void push_strs(lua_State *L, const char *const *v, size_t n);
+
+/* [-0, +1] The table behind the shared-metatable proxy at 'proxy', found
+ * in the map at 'map'; a table waiting to be built is built now. */
+static void
+push_shared(lua_State *L, int proxy, int map, const struct luaconv_live *lv)
+{
+	const struct question *q;
+	lua_Integer code;
+
+	luaL_checkstack(L, 8, "reading the survey");
+	lua_pushvalue(L, proxy);
+	if (lua_rawget(L, map) == LUA_TTABLE)
+		return;
+	code = lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	q = &lv->s->qs[code / 2];
+	if (code % 2 == LAZY_AUDIENCE)
+		push_audience(L, lv->s, q);
+	else
+		push_strs(L, q->tags.v, q->tags.n);
+	lua_pushvalue(L, proxy);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, map);				/* map[proxy] = t */
+}
+
+/* __index of the shared metatable.  Upvalues: the live state, the map. */
+static int
+shared_index(lua_State *L)
+{
+	lua_settop(L, 2);
+	push_shared(L, 1, lua_upvalueindex(2),
+	    lua_touserdata(L, lua_upvalueindex(1)));
+	lua_pushvalue(L, 2);
+	lua_rawget(L, -2);
+	return 1;
+}
+
+/* [-0, +2] The shared metatable of one survey and its map, recorded in
+ * 'sh'. */
+static void
+new_shared(lua_State *L, struct luaconv_live *lv, struct shared *sh)
+{
+	size_t i, n = 2 * lv->s->nq;
+
+	for (i = 0; i < lv->s->nq; i++)
+		n += lv->s->qs[i].nbands;
+	lua_createtable(L, 0, 5);			/* mt */
+	set_ro_fields(L, 1);
+	lua_createtable(L, 0, n < INT_MAX ? (int)n : 0);	/* mt, map */
+	lua_pushlightuserdata(L, lv);
+	lua_pushvalue(L, -2);
+	lua_pushcclosure(L, shared_index, 2);
+	lua_setfield(L, -3, "__index");
+	sh->mt = lua_gettop(L) - 1;
+	sh->map = lua_gettop(L);
+}
+
+/* [-1, +1] The table on top -> a proxy with the shared metatable. */
+static void
+seal_shared(lua_State *L, const struct shared *sh)
+{
+	lua_newtable(L);				/* t, proxy */
+	lua_pushvalue(L, sh->mt);
+	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);
+	lua_pushvalue(L, -3);
+	lua_rawset(L, sh->map);				/* map[proxy] = t */
+	lua_remove(L, -2);
+}
+
+/* [-0, +1] A proxy with the shared metatable for a table built when it
+ * is first read: 'what' of question 'q'. */
+static void
+seal_lazy(lua_State *L, const struct shared *sh, enum lazy what, size_t q)
+{
+	lua_newtable(L);
+	lua_pushvalue(L, sh->mt);
+	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);
+	lua_pushinteger(L, (lua_Integer)(q * 2 + what));
+	lua_rawset(L, sh->map);
+}
+
+/* [-1, +1] The array on top -> its proxy. */
+static void
+seal_array(lua_State *L)
+{
+	lua_newtable(L);
+	set_ro_metatable(L, -2, 1);
+	lua_remove(L, -2);
+}
+
+/* [-1, +1] The record or map on top -> its proxy. */
+static void
+seal_record(lua_State *L)
+{
+	lua_newtable(L);
+	set_ro_metatable(L, -2, 0);
+	lua_remove(L, -2);
+}
+
 static void
 set_str(lua_State *L, const char *key, const char *v)
 {
@@ -312,6 +482,7 @@ set_bool(lua_State *L, const char *key, int v)
 	lua_setfield(L, -2, key);
 }
 
+/* [-0, +1] A plain array of strings. */
 static void
 push_strs(lua_State *L, const char *const *v, size_t n)
 {
@@ -322,6 +493,20 @@ push_strs(lua_State *L, const char *const *v, size_t n)
 		lua_pushstring(L, v[i]);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+}
+
+/* [-0, +1] The ids of a question's audiences, as a plain array. */
+static void
+push_audience(lua_State *L, const struct survey *s, const struct question *q)
+{
+	size_t k, n = 0;
+
+	lua_newtable(L);
+	for (k = 0; k < s->naud; k++)
+		if (q->audience & (1u << k)) {
+			lua_pushstring(L, s->aud[k].id);
+			lua_rawseti(L, -2, (lua_Integer)++n);
+		}
 }
 
 static void
@@ -340,12 +525,14 @@ push_options(lua_State *L, const struct question *q)
 			set_int(L, "level", o->level);
 		set_bool(L, "na", o->na);
 		set_bool(L, "exclusive", o->exclusive);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
-push_bands(lua_State *L, const struct question *q)
+push_bands(lua_State *L, const struct question *q, const struct shared *sh)
 {
 	size_t i;
 
@@ -356,26 +543,24 @@ push_bands(lua_State *L, const struct question *q)
 		if (!q->bands[i].open)
 			set_num(L, "max", q->bands[i].max);
 		set_int(L, "level", q->bands[i].level);
+		seal_shared(L, sh);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
-push_question(lua_State *L, const struct survey *s, const struct question *q)
+push_question(lua_State *L, const struct survey *s, size_t i,
+    const struct shared *sh)
 {
-	size_t k, n = 0;
+	const struct question *q = &s->qs[i];
 
 	lua_createtable(L, 0, 14);
 	set_str(L, "id", q->id);
 	set_str(L, "dimension", s->dims[q->dim].id);
 	set_str(L, "type", survey_type_name(q->type));
 	set_str(L, "text", q->text);
-	lua_newtable(L);
-	for (k = 0; k < s->naud; k++)
-		if (q->audience & (1u << k)) {
-			lua_pushstring(L, s->aud[k].id);
-			lua_rawseti(L, -2, (lua_Integer)++n);
-		}
+	seal_lazy(L, sh, LAZY_AUDIENCE, i);
 	lua_setfield(L, -2, "audience");
 	if (q->gate == GATE_ANCHOR)
 		set_str(L, "gate", "anchor");
@@ -390,15 +575,16 @@ push_question(lua_State *L, const struct survey *s, const struct question *q)
 		lua_setfield(L, -2, "options");
 	}
 	if (q->nbands > 0) {
-		push_bands(L, q);
+		push_bands(L, q, sh);
 		lua_setfield(L, -2, "bands");
 	}
 	if (q->has_min)
 		set_num(L, "min", q->min);
 	if (q->has_max)
 		set_num(L, "max", q->max);
-	push_strs(L, q->tags.v, q->tags.n);
+	seal_lazy(L, sh, LAZY_TAGS, i);
 	lua_setfield(L, -2, "tags");
+	seal_record(L);
 }
 
 static void
@@ -413,8 +599,10 @@ push_recs(lua_State *L, const struct dimension *d)
 		set_int(L, "from_level", d->recs[i].from);
 		set_int(L, "to_level", d->recs[i].to);
 		set_str(L, "text", d->recs[i].text);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 }
 
 static void
@@ -433,31 +621,37 @@ push_dimension(lua_State *L, const struct survey *s,
 		lua_pushstring(L, s->qs[d->first + i].id);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
+	seal_array(L);
 	lua_setfield(L, -2, "questions");
 	push_recs(L, d);
 	lua_setfield(L, -2, "recommendations");
+	seal_record(L);
 }
 
-void
-luaconv_push_survey(lua_State *L, struct luaconv_live *lv)
+/* [-0, +1] survey.levels */
+static void
+push_survey_levels(lua_State *L, const struct survey *s)
 {
-	const struct survey *s = lv->s;
 	size_t i;
 
-	luaL_checkstack(L, 12, "pushing the survey");
-	lua_createtable(L, 0, 8);
-	set_str(L, "id", s->id);
-	set_str(L, "version", s->version);
-	set_str(L, "title", s->title);
 	lua_createtable(L, NLEVELS, 0);
 	for (i = 0; i < NLEVELS; i++) {
 		lua_createtable(L, 0, 3);
 		set_int(L, "level", s->levels[i].level);
 		set_str(L, "id", s->levels[i].id);
 		set_str(L, "label", s->levels[i].label);
+		seal_record(L);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
-	lua_setfield(L, -2, "levels");
+	seal_array(L);
+}
+
+/* [-0, +0] survey.dimensions and survey.dimension into the table on top. */
+static void
+set_dimensions(lua_State *L, const struct survey *s)
+{
+	size_t i;
+
 	lua_createtable(L, (int)s->ndims, 0);		/* survey, dims */
 	lua_createtable(L, 0, (int)s->ndims);		/* survey, dims, byid */
 	for (i = 0; i < s->ndims; i++) {
@@ -466,15 +660,38 @@ luaconv_push_survey(lua_State *L, struct luaconv_live *lv)
 		lua_setfield(L, -3, s->dims[i].id);
 		lua_rawseti(L, -3, (lua_Integer)i + 1);
 	}
+	seal_record(L);
 	lua_setfield(L, -3, "dimension");
+	seal_array(L);
 	lua_setfield(L, -2, "dimensions");
+}
+
+void
+luaconv_push_survey(lua_State *L, struct luaconv_live *lv)
+{
+	const struct survey *s = lv->s;
+	struct shared sh;
+	size_t i;
+
+	luaL_checkstack(L, 14, "pushing the survey");
+	new_shared(L, lv, &sh);				/* mt, map */
+	lua_createtable(L, 0, 8);
+	set_str(L, "id", s->id);
+	set_str(L, "version", s->version);
+	set_str(L, "title", s->title);
+	push_survey_levels(L, s);
+	lua_setfield(L, -2, "levels");
+	set_dimensions(L, s);
 	lua_createtable(L, 0, (int)s->nq);
 	for (i = 0; i < s->nq; i++) {
-		push_question(L, s, &s->qs[i]);
+		push_question(L, s, i, &sh);
 		lua_setfield(L, -2, s->qs[i].id);
 	}
+	seal_record(L);
 	lua_setfield(L, -2, "questions");
-	luaconv_freeze(L);
+	seal_record(L);					/* mt, map, survey */
+	lua_replace(L, sh.mt);
+	lua_settop(L, sh.mt);
 	strictify(L, -1, "questions", lv, ID_QUESTION);
 	strictify(L, -1, "dimension", lv, ID_DIMENSION);
 }
@@ -509,9 +726,12 @@ luaconv_push_target(lua_State *L, struct luaconv_live *lv)
 			lua_pushstring(L, t->pr[td->first + j].id);
 			lua_rawseti(L, -2, (lua_Integer)j + 1);
 		}
+		seal_array(L);
 		lua_setfield(L, -2, "practices");
+		seal_record(L);
 		lua_setfield(L, -2, s->dims[i].id);
 	}
+	seal_record(L);
 	lua_setfield(L, -2, "dimensions");
 	lua_createtable(L, 0, (int)t->npr);
 	for (i = 0; i < t->npr; i++) {
@@ -520,10 +740,12 @@ luaconv_push_target(lua_State *L, struct luaconv_live *lv)
 		set_str(L, "dimension", s->dims[t->pr[i].dim].id);
 		set_str(L, "text", t->pr[i].text);
 		set_str(L, "source_clause", t->pr[i].clause);
+		seal_record(L);
 		lua_setfield(L, -2, t->pr[i].id);
 	}
+	seal_record(L);
 	lua_setfield(L, -2, "practices");
-	luaconv_freeze(L);
+	seal_record(L);
 	strictify(L, -1, "dimensions", lv, ID_DIMENSION);
 	strictify(L, -1, "practices", lv, ID_PRACTICE);
 }

@@ -21,7 +21,85 @@ struct ld {
 	const struct jnode	*optsets;	/* the option_sets object */
 	const struct jnode	**idnodes;	/* dimension and question ids */
 	size_t			 nids;
+	struct survey_index	 ids;		/* of idnodes */
 };
+
+/* ==== Indexes of ids ==== */
+
+typedef const char *(*idx_name)(const void *ctx, size_t i);
+
+static size_t
+id_hash(const char *p)
+{
+	size_t h = 2166136261u;
+
+	for (; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+/* An empty index for up to 'n' ids, in the arena; -1 when out of memory. */
+static int
+idx_init(struct arena *a, struct survey_index *x, size_t n)
+{
+	size_t size = 8;
+
+	while (size < 2 * n)
+		size *= 2;
+	if ((x->slot = arena_alloc(a, size * sizeof(*x->slot))) == NULL)
+		return -1;
+	x->mask = size - 1;
+	return 0;
+}
+
+/* The slot of 'id' in 'x': one holding it, or the empty one where it
+ * goes.  'name' gives the id of index i. */
+static size_t
+idx_probe(const struct survey_index *x, const char *id, idx_name name,
+    const void *ctx)
+{
+	size_t k;
+
+	for (k = id_hash(id) & x->mask; x->slot[k] != 0; k = (k + 1) & x->mask)
+		if (strcmp(name(ctx, x->slot[k] - 1), id) == 0)
+			break;
+	return k;
+}
+
+static const char *
+question_name(const void *ctx, size_t i)
+{
+	return ((const struct survey *)ctx)->qs[i].id;
+}
+
+static const char *
+source_name(const void *ctx, size_t i)
+{
+	return ((const struct survey *)ctx)->src[i].id;
+}
+
+static const char *
+idnode_name(const void *ctx, size_t i)
+{
+	return ((const struct ld *)ctx)->idnodes[i]->str;
+}
+
+/* Index the n ids name(ctx, 0..n-1) (the first of equal ids wins). */
+static int
+idx_build(struct arena *a, struct survey_index *x, size_t n, idx_name name,
+    const void *ctx)
+{
+	size_t i, k;
+
+	if (n == 0)
+		return 0;
+	if (idx_init(a, x, n) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (x->slot[k = idx_probe(x, name(ctx, i), name, ctx)] == 0)
+			x->slot[k] = (unsigned)i + 1;
+	return 0;
+}
 
 #define A (&ld->s->arena)
 
@@ -728,13 +806,15 @@ survey_type_name(enum qtype t)
 static int
 check_id_unique(struct ld *ld, const struct jnode *idn)
 {
-	size_t i;
+	size_t k = idx_probe(&ld->ids, idn->str, idnode_name, ld), i;
 
-	for (i = 0; i < ld->nids; i++)
-		if (strcmp(ld->idnodes[i]->str, idn->str) == 0)
-			return jdoc_error(ld->d, idn, "duplicate id '%s' (first "
-			    "at %u:%u)", idn->str, ld->idnodes[i]->line,
-			    ld->idnodes[i]->col);
+	if (ld->ids.slot[k] != 0) {
+		i = ld->ids.slot[k] - 1;
+		return jdoc_error(ld->d, idn, "duplicate id '%s' (first "
+		    "at %u:%u)", idn->str, ld->idnodes[i]->line,
+		    ld->idnodes[i]->col);
+	}
+	ld->ids.slot[k] = (unsigned)ld->nids + 1;
 	ld->idnodes[ld->nids++] = idn;
 	return 0;
 }
@@ -1039,6 +1119,8 @@ load_body(struct ld *ld, const struct jnode *root)
 	if (src != NULL && survey_load_sources(ld->d, src, A, &s->src,
 	    &s->nsrc) != 0)
 		return -1;
+	if (idx_build(A, &s->srcindex, s->nsrc, source_name, s) != 0)
+		return nomem(ld);
 	if (load_levels(ld, lv) != 0 || load_audiences(ld, au) != 0)
 		return -1;
 	if (dims->nkids == 0 || dims->nkids > MAX_DIMENSIONS)
@@ -1055,16 +1137,20 @@ load_body(struct ld *ld, const struct jnode *root)
 	if ((s->dims = arena_alloc(A, dims->nkids * sizeof(*s->dims))) ==
 	    NULL || (s->qs = arena_alloc(A, (total < MAX_QUESTIONS ? total :
 	    MAX_QUESTIONS) * sizeof(*s->qs))) == NULL ||
-	    (ld->idnodes = malloc(total * sizeof(*ld->idnodes))) == NULL)
+	    (ld->idnodes = malloc(total * sizeof(*ld->idnodes))) == NULL ||
+	    idx_init(A, &ld->ids, total) != 0)
 		return nomem(ld);
 	for (i = 0; i < dims->nkids; i++)
 		if (load_dimension(ld, &dims->kids[i], (int)i) != 0)
 			return -1;
-	return 0;
+	return idx_build(A, &s->qindex, s->nq, question_name, s) != 0 ?
+	    nomem(ld) : 0;
 }
 
-struct survey *
-survey_load(const char *path, struct err *e)
+/* survey_load() of the text in 'text', read from 'path' (read it when
+ * 'text' is NULL or empty). */
+static struct survey *
+survey_parse(const char *path, const struct buf *text, struct err *e)
 {
 	struct survey *s;
 	struct jdoc d;
@@ -1076,7 +1162,8 @@ survey_load(const char *path, struct err *e)
 		return NULL;
 	}
 	memset(&ld, 0, sizeof(ld));
-	if (jdoc_load(&d, path, e) != 0)
+	if ((text != NULL && text->len > 0 ? jdoc_parse(&d, path, text->data,
+	    text->len, e) : jdoc_load(&d, path, e)) != 0)
 		goto out;
 	ld.d = &d;
 	ld.s = s;
@@ -1106,6 +1193,12 @@ out:
 	return s;
 }
 
+struct survey *
+survey_load(const char *path, struct err *e)
+{
+	return survey_parse(path, NULL, e);
+}
+
 void
 survey_free(struct survey *s)
 {
@@ -1115,6 +1208,147 @@ survey_free(struct survey *s)
 	free(s);
 }
 
+/* ==== Ruling a survey out without loading it ==== */
+
+/*
+ * Choosing the survey an answers file belongs to asks, of every bundled
+ * survey, which of the file's columns it has questions for.  Loading a
+ * survey to learn that it has none of them costs as much as loading the
+ * one that is chosen, so the file's text is looked at first: a question
+ * id is a JSON string of the file, so a survey none of whose strings
+ * equals a column (ignoring letter case) cannot answer any of them.  The
+ * look is cautious: a string with an escape that might spell a column is
+ * taken as a possible match, as is a file that cannot be read.
+ */
+
+#define MENTION_SLOTS_MAX 4096
+
+struct mentions {
+	const char	**slot;		/* open addressing, by folded hash */
+	size_t		  mask;
+	size_t		  minlen, maxlen;
+};
+
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+static size_t
+fold_hash(const char *p, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ fold((unsigned char)p[i])) * 16777619u;
+	return h;
+}
+
+/* Whether 'name' equals p[0, n) ignoring ASCII letter case. */
+static int
+mention_is(const char *name, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (name[i] == '\0' || fold((unsigned char)name[i]) !=
+		    fold((unsigned char)p[i]))
+			return 0;
+	return name[n] == '\0';
+}
+
+static int
+mention_find(const struct mentions *m, const char *p, size_t n)
+{
+	size_t k;
+
+	if (n < m->minlen || n > m->maxlen)
+		return 0;
+	for (k = fold_hash(p, n) & m->mask; m->slot[k] != NULL;
+	    k = (k + 1) & m->mask)
+		if (mention_is(m->slot[k], p, n))
+			return 1;
+	return 0;
+}
+
+static int
+mentions_init(struct mentions *m, const char *names, size_t n)
+{
+	size_t i, k, len, size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	if (size > MENTION_SLOTS_MAX ||
+	    (m->slot = calloc(size, sizeof(*m->slot))) == NULL)
+		return -1;
+	m->mask = size - 1;
+	m->minlen = (size_t)-1;
+	m->maxlen = 0;
+	for (i = 0; i < n; i++, names += len + 1) {
+		len = strlen(names);
+		m->minlen = len < m->minlen ? len : m->minlen;
+		m->maxlen = len > m->maxlen ? len : m->maxlen;
+		for (k = fold_hash(names, len) & m->mask; m->slot[k] != NULL;
+		    k = (k + 1) & m->mask)
+			;
+		m->slot[k] = names;
+	}
+	return 0;
+}
+
+/* Whether some string of the JSON text p[0, n) may equal a name. */
+static int
+mentions_in(const struct mentions *m, const char *p, size_t n)
+{
+	const char *end, *q, *start;
+	int escaped;
+
+	if (p == NULL)
+		return 0;
+	end = p + n;
+	while ((q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		start = ++q;
+		escaped = 0;
+		while (q < end && *q != '"') {
+			if (*q == '\\') {
+				escaped = 1;
+				q++;
+			}
+			q++;
+		}
+		if (q >= end)
+			return 1;	/* not JSON: the loader will say so */
+		if (escaped ? (size_t)(q - start) <= 6 * m->maxlen :
+		    mention_find(m, start, (size_t)(q - start)))
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+struct survey *
+survey_load_answering(const char *path, const char *names, size_t n,
+    struct err *e)
+{
+	struct mentions m;
+	struct buf b = BUF_INIT;
+	struct survey *s = NULL;
+	int maybe = 1;
+
+	memset(&m, 0, sizeof(m));
+	if (n > 0 && mentions_init(&m, names, n) == 0 &&
+	    jdoc_read(path, &b, e) == 0)
+		maybe = mentions_in(&m, b.data, b.len);
+	free(m.slot);
+	if (n == 0)
+		maybe = 0;
+	if (maybe)
+		s = survey_parse(path, &b, e);
+	buf_release(&b);
+	return s;
+}
+
 /* ==== Lookups ==== */
 
 int
@@ -1122,6 +1356,10 @@ survey_question(const struct survey *s, const char *id)
 {
 	size_t i;
 
+	if (s->qindex.mask != 0) {
+		i = idx_probe(&s->qindex, id, question_name, s);
+		return (int)s->qindex.slot[i] - 1;
+	}
 	for (i = 0; i < s->nq; i++)
 		if (strcmp(s->qs[i].id, id) == 0)
 			return (int)i;
@@ -1184,6 +1422,10 @@ survey_source(const struct survey *s, const char *id)
 {
 	size_t i;
 
+	if (s->srcindex.mask != 0) {
+		i = idx_probe(&s->srcindex, id, source_name, s);
+		return (int)s->srcindex.slot[i] - 1;
+	}
 	for (i = 0; i < s->nsrc; i++)
 		if (strcmp(s->src[i].id, id) == 0)
 			return (int)i;

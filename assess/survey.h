@@ -112,6 +112,12 @@ struct audience {
 	const char	*id, *label, *description;
 };
 
+/* A hash index of ids: each slot holds an index + 1, or 0. */
+struct survey_index {
+	unsigned	*slot;
+	size_t		 mask;		/* slots - 1; 0 when not built */
+};
+
 struct survey {
 	struct arena	 arena;
 	const char	*path, *dir;	/* as given; directory of the file */
@@ -127,6 +133,7 @@ struct survey {
 	struct question	*qs;
 	size_t		 nq;
 	size_t		 nnum;		/* questions with numeric statistics */
+	struct survey_index qindex, srcindex;	/* by id: qs, src */
 };
 
 /* Load and validate 'path'.  Returns NULL with 'e' filled on failure. */
@@ -140,6 +147,14 @@ int survey_question(const struct survey *s, const char *id);
  * key): the exact id, else the one id equal to it in any letter case;
  * -1 when there is none or more than one. */
 int survey_answer_question(const struct survey *s, const char *name);
+
+/* survey_load(), when choosing among surveys by the 'n' names packed in
+ * 'names' (each NUL-ended, one after another): NULL, like a survey that
+ * does not load, when the file's text shows that it has no question for
+ * any of them (none of its JSON strings equals one in any letter case),
+ * since then survey_answer_question() would find none. */
+struct survey *survey_load_answering(const char *path, const char *names,
+    size_t n, struct err *e);
 
 /* The question id closest to 'name', for "did you mean", or NULL. */
 const char *survey_near_question(const struct survey *s, const char *name);

@@ -10,6 +10,9 @@ MINI="-s tests/data/mini/survey.json"
 # string library, read-only tables iterate, assess.log escapes what it
 # prints.
 expect isolation 0 assess score $MINI -r tests/data/sandbox/isolation.lua -f csv tests/data/mini-one.csv tests/data/mini-answers.json
+# Every table of the survey and the target is read-only at every depth,
+# and # agrees with ipairs on each.
+expect isolation-target 0 assess score $MINI -t tests/data/mini/targets/mini-target.json -r tests/data/sandbox/isolation.lua -f csv tests/data/mini-one.csv
 # Two runs of the same rules give the same bytes.
 expect minimal 0 assess score $MINI -r tests/data/sandbox/minimal.lua -f csv tests/data/mini-one.csv
 cp "$TMP/out" "$TMP/minimal.first"

@@ -193,6 +193,41 @@ TEST(typed_members)
 	jdoc_release(&d);
 }
 
+/* Long runs of plain text are passed over eight bytes at a time: what
+ * breaks a run (a quote, a backslash, a control character, a byte of a
+ * multi-byte character, a CR) is still found wherever it falls. */
+TEST(long_runs_keep_positions_and_checks)
+{
+	struct jdoc d;
+	struct err e;
+	const char *v;
+	size_t k;
+
+	CHECK(parse(&d, "{\"a\": \"0123456789abcdef\\\\0123456789\\\"x\","
+	    "\r\n \"long key name here\": \"\xc3\xa9\xc3\xa9 123456789 "
+	    "\xc3\xa9\",\r \"c\": x}", &e) != 0);
+	CHECK_INT(e.line, 3);
+	CHECK_INT(e.col, 7);
+	CHECK(parse(&d, "{\"a\": \"0123456789abcdef\\\\0123456789\\\"x\", "
+	    "\"b\": \"0123456789abcdefghij\"}", &e) == 0);
+	CHECK_STR(jdoc_get(d.root, "a")->str, "0123456789abcdef\\0123456789\"x");
+	CHECK_INT(jdoc_get(d.root, "b")->len, 20);
+	CHECK_INT(jdoc_get(d.root, "b")->col, 47);
+	jdoc_release(&d);
+	CHECK(parse(&d, "{\"a\": \"0123456789abcdef\x01.\"}", &e) != 0);
+	CHECK_INT(e.col, 24);
+	/* control characters that only escapes can make, after eight plain
+	 * bytes, are refused by the typed reader */
+	for (k = 0; k < 2; k++) {
+		CHECK(parse(&d, k == 0 ? "{\"t\": \"0123456789\\u0001\"}" :
+		    "{\"t\": \"0123456789abcdef\\u007f\"}", &e) == 0);
+		d.err = &e;
+		CHECK(jdoc_string(&d, d.root, "t", 1, 100, &v) != 0);
+		CHECK(strstr(e.msg, k == 0 ? "0x01" : "0x7f") != NULL);
+		jdoc_release(&d);
+	}
+}
+
 int
 main(void)
 {
@@ -206,5 +241,6 @@ main(void)
 	RUN(depth_limit);
 	RUN(unknown_key_suggestion);
 	RUN(typed_members);
+	RUN(long_runs_keep_positions_and_checks);
 	return check_done();
 }

@@ -1,6 +1,12 @@
 /* Unit tests for survey.c and target.c: what a loaded survey and profile
  * hold, beyond what the error corpus checks. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
 #include "check.h"
+#include "fsx.h"
 #include "fixtures.h"
 #include "survey.h"
 #include "target.h"
@@ -112,6 +118,82 @@ TEST(bundled_surveys_load)
 	survey_free(qc);
 }
 
+/* Choosing a survey by an answers file's columns: a survey none of whose
+ * JSON strings is a column is not loaded; any other is, also when the id
+ * is only spelt with escapes. */
+TEST(load_answering_rules_out_by_text)
+{
+	const char *mini = "tests/data/mini/survey.json";
+	static const char none[] = "ZZ-1\0respondent\0A1X";
+	static const char some[] = "zz-1\0a2";
+	struct survey *t;
+	struct buf b = BUF_INIT, esc = BUF_INIT;
+	char path[64] = "/tmp/assess-survey-XXXXXX";
+	struct err e;
+	size_t i;
+	int fd;
+
+	CHECK(survey_load_answering(mini, none, 3, &e) == NULL);
+	t = survey_load_answering(mini, some, 2, &e);
+	CHECK(t != NULL && t->nq == 9);
+	survey_free(t);
+	CHECK(survey_load_answering("tests/data/no-such.json", some, 2,
+	    &e) == NULL);
+	/* the same survey with "A1" written "\u00411" */
+	CHECK(fsx_read(mini, 1 << 20, &b, &e) == 0);
+	for (i = 0; i < b.len; i++)
+		if (i + 4 <= b.len && memcmp(b.data + i, "\"A1\"", 4) == 0) {
+			buf_puts(&esc, "\"\\u00411\"");
+			i += 3;
+		} else {
+			buf_putc(&esc, b.data[i]);
+		}
+	fd = mkstemp(path);
+	CHECK(fd >= 0 && write(fd, esc.data, esc.len) == (ssize_t)esc.len);
+	close(fd);
+	t = survey_load_answering(path, "a1", 1, &e);
+	CHECK(t != NULL && survey_question(t, "A1") >= 0);
+	survey_free(t);
+	/* a short string with escapes is not decoded: it might be a column */
+	t = survey_load_answering(path, none, 3, &e);
+	CHECK(t != NULL);
+	survey_free(t);
+	unlink(path);
+	buf_release(&b);
+	buf_release(&esc);
+}
+
+/* Lookups by id go through hash indexes: every question and source of
+ * the bundled surveys is found at its own index, other ids are not. */
+TEST(lookups_by_id)
+{
+	static const char *const paths[] = { "tests/data/mini/survey.json",
+	    "surveys/social-media-readiness/survey.json",
+	    "surveys/quick-check/survey.json" };
+	struct survey *t;
+	struct err e;
+	size_t i, k, found;
+
+	for (k = 0; k < sizeof(paths) / sizeof(paths[0]); k++) {
+		t = survey_load(paths[k], &e);
+		CHECK(t != NULL);
+		if (t == NULL)
+			continue;
+		for (i = found = 0; i < t->nq; i++)
+			found += survey_question(t, t->qs[i].id) == (int)i;
+		CHECK_INT(found, t->nq);
+		for (i = found = 0; i < t->nsrc; i++)
+			found += survey_source(t, t->src[i].id) == (int)i;
+		CHECK_INT(found, t->nsrc);
+		CHECK_INT(survey_question(t, "NO-SUCH-1"), -1);
+		CHECK_INT(survey_question(t, ""), -1);
+		CHECK_INT(survey_source(t, "no-such-source"), -1);
+		if (t->nq > 0)
+			CHECK(survey_answer_question(t, t->qs[0].id) == 0);
+		survey_free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -122,6 +204,8 @@ main(void)
 	RUN(allowed_values_text);
 	RUN(target_profile);
 	RUN(bundled_surveys_load);
+	RUN(load_answering_rules_out_by_text);
+	RUN(lookups_by_id);
 	survey_free(s);
 	return check_done();
 }

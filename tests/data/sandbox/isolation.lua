@@ -20,7 +20,33 @@ assert(probe.disguised.n == 1)
 assert(("abc"):upper() == "ABC")
 assert(getmetatable("") == "locked")
 
-local function score(org, survey)
+-- Every table reachable from the survey (and the target, when there is
+-- one) is read-only at every depth: it says so, refuses new and existing
+-- keys, and # agrees with ipairs.
+local function check_frozen(t, path, seen)
+  if seen[t] then return end
+  seen[t] = true
+  assert(getmetatable(t) == "read-only", path .. " is not read-only")
+  assert(not pcall(function () t.added = 1 end), path .. ".added written")
+  assert(not pcall(function () t[1] = 1 end), path .. "[1] written")
+  local n = 0
+  for _ in ipairs(t) do n = n + 1 end
+  assert(#t == n, path .. ": # is " .. #t .. ", ipairs saw " .. n)
+  for k, v in pairs(t) do
+    assert(not pcall(function () t[k] = false end),
+           path .. "." .. tostring(k) .. " written")
+    assert(t[k] == v)
+    if type(v) == "table" then
+      check_frozen(v, path .. "." .. tostring(k), seen)
+    end
+  end
+end
+
+local function score(org, survey, target)
+  check_frozen(survey, "survey", {})
+  if target then check_frozen(target, "target", {}) end
+  assert(#survey.questions == 0 and #survey.levels == 5)
+  assert(#survey.questions.A2.options == 4)
   -- pairs() over a read-only table must not hand out the writable table
   -- behind it (its state is the read-only table itself)
   local _, state = pairs(survey.dimensions)
