@@ -93,6 +93,18 @@ md_text(struct doc *d, const char *s, size_t max)
 
 	report_safe_max(&t, s, max);
 	for (i = 0; i < t.len; i++) {
+		size_t run = i;
+
+		/* letters, digits, spaces and other scripts never need a
+		 * backslash: copied a run at a time */
+		while (run < t.len && (alnum((unsigned char)t.data[run]) ||
+		    t.data[run] == ' '))
+			run++;
+		if (run > i) {
+			buf_add(d->b, t.data + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (needs_escape(t.data, t.len, i))
 			buf_putc(d->b, '\\');
 		buf_putc(d->b, t.data[i]);
