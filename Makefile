@@ -16,6 +16,7 @@
 #                   round trip in a browser) and man (the manual page)
 #   make lint       cppcheck
 #   V=1             show the compiler commands
+#   STATIC=         link the shared Lua and libcsv instead of their archives
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
