@@ -254,13 +254,13 @@ fill_response(struct csvr *r, struct response *resp)
 	char msg[700];
 	size_t i, j, q;
 	const size_t *len;
-	const char *const *field = csvin_fields(r->c, &len);
+	const char *const *cell = csvin_fields(r->c, &len);
 
 	resp->org = r->deforg;
 	for (i = 0; i < r->ncols; i++) {
 		const struct col *c = &r->cols[i];
 		size_t n = len[i];
-		const char *f = field[i];
+		const char *f = cell[i];
 
 		switch (c->kind) {
 		case COL_ORG:
