@@ -119,7 +119,7 @@ md_text(struct doc *d, const char *s, size_t max)
 	size_t i = 0, lead = (size_t)-1;
 
 	report_safe_max(&t, s, max);
-	if (d->item_open) {
+	if (d->item_open && t.len > 0) {
 		while (i < t.len && t.data[i] == ' ')
 			i++;
 		lead = i + block_opener(t.data + i, t.len - i);
