@@ -797,7 +797,7 @@ md_starts(const struct buf *out, const struct buf *tagged)
 	for (a = b = 0; next_lines(s, out->len, &a, &ae, t, tagged->len, &b,
 	    &be); a = ae + 1, b = be + 1) {
 		pre = md_container(t + b, be - b);
-		tag = memchr(t + b, FZ_TAG[0], be - b);
+		tag = memchr(t + b, (unsigned char)FZ_TAG[0], be - b);
 		if (tag == NULL || tag != t + b + pre || be - b - pre < tl ||
 		    memcmp(tag, FZ_TAG, tl) != 0)
 			continue;
