@@ -253,12 +253,14 @@ fill_response(struct csvr *r, struct response *resp)
 {
 	char msg[700];
 	size_t i, j, q;
+	const size_t *len;
+	const char *const *field = csvin_fields(r->c, &len);
 
 	resp->org = r->deforg;
 	for (i = 0; i < r->ncols; i++) {
 		const struct col *c = &r->cols[i];
-		size_t n;
-		const char *f = csvin_field(r->c, i, &n);
+		size_t n = len[i];
+		const char *f = field[i];
 
 		switch (c->kind) {
 		case COL_ORG:

@@ -333,6 +333,7 @@ fsx_out_open(struct fsx_out *o, const char *path, struct err *e)
 	mode_t mode;
 
 	o->fd = -1;
+	o->written = o->flushed = 0;
 	o->direct = exists && is_special(&st);
 	o->target = o->dir = o->tmp = NULL;
 	if ((o->path = fsx_strdup(path)) == NULL) {
@@ -373,12 +374,24 @@ fsx_out_open(struct fsx_out *o, const char *path, struct err *e)
 	return 0;
 }
 
+/* Every FLUSH_EVERY bytes of a large report, the pages just written are
+ * handed to the disk (the advice starts their write-back and frees them
+ * from the cache once written), so that the fsync of the commit does not
+ * wait for the whole file. */
+#define FLUSH_EVERY	((off_t)1 << 20)
+
 int
 fsx_out_write(struct fsx_out *o, const void *data, size_t len,
     struct err *e)
 {
 	if (write_all(o->fd, data, len) != 0)
 		return write_error(o, errno, e);
+	o->written += (off_t)len;
+	if (!o->direct && o->written - o->flushed >= FLUSH_EVERY) {
+		(void)posix_fadvise(o->fd, o->flushed, o->written -
+		    o->flushed, POSIX_FADV_DONTNEED);	/* only advice */
+		o->flushed = o->written;
+	}
 	return 0;
 }
 

@@ -12,6 +12,8 @@
 #ifndef ASSESS_FSX_H
 #define ASSESS_FSX_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include "buf.h"
@@ -43,6 +45,8 @@ int fsx_open_input(const char *path, struct err *e);
 struct fsx_out {
 	int	 fd;
 	int	 direct;	/* writing in place to a device or FIFO */
+	off_t	 written;	/* bytes written so far */
+	off_t	 flushed;	/* of which handed to the disk */
 	char	*path;		/* as given, for messages */
 	char	*target, *dir, *tmp;
 };

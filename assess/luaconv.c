@@ -890,8 +890,30 @@ bad_field(lua_State *L, const struct sref *r)
 	    r->lv->s->qs[r->q].id, list);
 }
 
+static int opt_index(lua_State *);
+static int opt_pairs(lua_State *);
+static void sref_proxy(lua_State *, lua_CFunction, int, lua_CFunction);
+
+/* A statistics proxy's 'options': the option counts' proxy, made the
+ * first time it is read and kept as upvalue 3 (false until then); none
+ * for a question without options. */
+static int
+push_options_of(lua_State *L, const struct sref *r)
+{
+	if (r->lv->s->qs[r->q].nopts == 0)
+		return 0;
+	if (!lua_toboolean(L, lua_upvalueindex(3))) {
+		lua_pushvalue(L, lua_upvalueindex(1));
+		sref_proxy(L, opt_index, 1, opt_pairs);
+		lua_copy(L, -1, lua_upvalueindex(3));
+		return 1;
+	}
+	lua_pushvalue(L, lua_upvalueindex(3));
+	return 1;
+}
+
 /* __index of a question's statistics.  Upvalues: the sref, the field
- * name table, the options proxy (or false). */
+ * name table, the options proxy (false until first read). */
 static int
 stat_index(lua_State *L)
 {
@@ -916,10 +938,7 @@ stat_index(lua_State *L)
 	case F_EVIDENCED: lua_pushinteger(L, st->evidenced); return 1;
 	case F_LEVELS: push_levels(L, st); return 1;
 	case F_OPTIONS:
-		if (!lua_toboolean(L, lua_upvalueindex(3)))
-			return 0;
-		lua_pushvalue(L, lua_upvalueindex(3));
-		return 1;
+		return push_options_of(L, r);
 	case F_VALUE:
 		if ((ns = agg_numstat(v, c, r->q)) == NULL)
 			return 0;
@@ -1067,12 +1086,7 @@ new_stat(lua_State *L, struct luaconv_live *lv, int view, int q)
 	r->view = view;
 	r->q = q;
 	lua_getfield(L, LUA_REGISTRYINDEX, FIELDS);	/* r, fields */
-	if (lv->s->qs[q].nopts > 0) {
-		lua_pushvalue(L, -2);
-		sref_proxy(L, opt_index, 1, opt_pairs);	/* r, fields, opts */
-	} else {
-		lua_pushboolean(L, 0);
-	}
+	lua_pushboolean(L, 0);			/* r, fields, (options) */
 	sref_proxy(L, stat_index, 3, stat_pairs);
 }
 

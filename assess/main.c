@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "precompiled.h"
+#include "rules.h"
 
 int
 main(int argc, char **argv)
@@ -17,6 +19,7 @@ main(int argc, char **argv)
 	/* a reader that stops early (head) ends the run quietly, as it does
 	 * for any tool, even when the caller left SIGPIPE ignored */
 	signal(SIGPIPE, SIG_DFL);
+	rules_use_precompiled(precompiled_find);
 	status = cli_main(argc, argv);
 
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -407,6 +407,29 @@ run(struct rules *r, lua_CFunction fn, void *ud, const char *context,
 
 /* ==== Loading source text ==== */
 
+static precompiled_fn find_precompiled;	/* set once, by main */
+
+void
+rules_use_precompiled(precompiled_fn find)
+{
+	find_precompiled = find;
+}
+
+/* [-0, +1] Rule text as a chunk named 'chunkname' ("@" and the name
+ * shown for the file): the bytecode compiled from the very same text
+ * when the binary was built, else the text itself. */
+static int
+load_chunk(lua_State *L, const struct buf *src, const char *chunkname)
+{
+	const struct precompiled *c = find_precompiled == NULL ? NULL :
+	    find_precompiled(chunkname + 1, src->data, src->len);
+
+	if (c != NULL)
+		return luaL_loadbufferx(L, (const char *)c->code, c->codelen,
+		    chunkname, "b");
+	return luaL_loadbufferx(L, src->data, src->len, chunkname, "t");
+}
+
 /* Read a rule file and make it loadable: refuse binary chunks and NUL
  * bytes, blank out a UTF-8 byte-order mark and a '#' first line (keeping
  * line numbers). */
@@ -549,8 +572,7 @@ api_import(lua_State *L)
 	status = read_source(path, display, &src, &e);
 	free(path);
 	if (status == 0)
-		status = luaL_loadbufferx(L, src.data, src.len,
-		    lua_tostring(L, -1), "t");
+		status = load_chunk(L, &src, lua_tostring(L, -1));
 	else
 		status = -1;
 	buf_release(&src);
@@ -903,7 +925,7 @@ compile_p(lua_State *L)
 	const struct buf *src = lua_touserdata(L, 1);
 	const char *name = lua_pushfstring(L, "@%s", r->display);
 
-	if (luaL_loadbufferx(L, src->data, src->len, name, "t") != LUA_OK)
+	if (load_chunk(L, src, name) != LUA_OK)
 		return lua_error(L);
 	set_env(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "assess.chunk");

@@ -19,6 +19,7 @@
 
 #include "aggregate.h"
 #include "err.h"
+#include "precompiled.h"
 #include "result.h"
 #include "survey.h"
 #include "target.h"
@@ -60,6 +61,11 @@ typedef void (*rules_log_fn)(void *ctx, const char *where, const char *msg);
 struct rules_dir {
 	const char	*path, *display;
 };
+
+/* Where rule files compiled when the binary was built are found (main
+ * sets it once, before anything is loaded; without it, or for any text
+ * it does not hold, rule files are compiled as they are loaded). */
+void rules_use_precompiled(precompiled_fn find);
 
 /* Open the rule file 'path' (shown as 'display' in messages), with
  * libraries for assess.import() searched in 'libdirs' (in order). */

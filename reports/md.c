@@ -126,6 +126,18 @@ md_text(struct doc *d, const char *s, size_t max)
 		d->item_open = i == t.len;
 	}
 	for (; i < t.len; i++) {
+		size_t run = i;
+
+		/* letters, digits, spaces and other scripts never need a
+		 * backslash: copied a run at a time ('lead' is punctuation) */
+		while (run < t.len && (alnum((unsigned char)t.data[run]) ||
+		    t.data[run] == ' '))
+			run++;
+		if (run > i) {
+			buf_add(d->b, t.data + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (i == lead || needs_escape(t.data, t.len, i))
 			buf_putc(d->b, '\\');
 		buf_putc(d->b, t.data[i]);

@@ -116,19 +116,43 @@ report_safe(struct buf *out, const char *s)
 void
 report_safe_max(struct buf *out, const char *s, size_t max)
 {
-	size_t n = strlen(s), i = 0, chars = 0;
+	report_safe_escaped(out, s, max, NULL);
+}
+
+/* Whether ASCII byte c passes through as it is. */
+static int
+as_is(unsigned char c, const char *const *esc)
+{
+	return c >= 0x20 && c < 0x7F && (esc == NULL || esc[c] == NULL);
+}
+
+void
+report_safe_escaped(struct buf *out, const char *s, size_t max,
+    const char *const *esc)
+{
+	size_t n = strlen(s), i = 0, chars = 0, run;
 	uint32_t cp;
 	int k;
 
 	while (i < n) {
-		if (chars++ == max) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (chars == max) {
 			buf_puts(out, "\xE2\x80\xA6");
 			return;
 		}
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c < 0x7F) {
-			buf_putc(out, (char)c);
+		if (as_is(c, esc)) {		/* a run of plain text at once */
+			for (run = i + 1; run < n && run - i < max - chars &&
+			    as_is((unsigned char)s[run], esc); run++)
+				;
+			buf_add(out, s + i, run - i);
+			chars += run - i;
+			i = run;
+			continue;
+		}
+		chars++;
+		if (c >= 0x20 && c < 0x7F) {	/* one the caller escapes */
+			buf_puts(out, esc[c]);
 			i++;
 			continue;
 		}

@@ -106,6 +106,12 @@ void report_safe(struct buf *out, const char *s);
  * text is cut at a character boundary and ends with an ellipsis. */
 void report_safe_max(struct buf *out, const char *s, size_t max);
 
+/* report_safe_max(), with each printable ASCII character c for which
+ * esc[c] is not NULL written as that string instead (esc: 128 entries,
+ * or NULL for none), in the same pass. */
+void report_safe_escaped(struct buf *out, const char *s, size_t max,
+    const char *const *esc);
+
 /* Length in bytes of the first sentence of 's' (up to and including the
  * first '.', '!' or '?' followed by a space and a capital, or all of it). */
 size_t report_sentence(const char *s);

@@ -20,23 +20,12 @@ static const char *const dashes[SVG_MAX_SERIES] = {
 void
 svg_text(struct buf *b, const char *s, size_t max)
 {
-	struct buf t = BUF_INIT;
-	size_t i;
+	static const char *const esc[128] = {
+		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+		['"'] = "&quot;", ['\''] = "&#39;",
+	};
 
-	report_safe_max(&t, s, max);
-	for (i = 0; i < t.len; i++) {
-		switch (t.data[i]) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, t.data[i]); break;
-		}
-	}
-	if (t.failed)
-		b->failed = 1;
-	buf_release(&t);
+	report_safe_escaped(b, s, max, esc);
 }
 
 /* A coordinate: finite, one decimal. */

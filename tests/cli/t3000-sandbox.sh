@@ -78,6 +78,26 @@ typo bundled-typo-question ACC-06 ACC-66 \
 typo bundled-typo-option blocked_all blocked_al \
     "^assess: rules/social-media-readiness[.]lua:[0-9]+: QUESTIONS names option 'blocked_al' of ACC-01, which the survey does not have"
 
+# The bundled rules as they are (compiled into the binary when Lua is
+# linked statically) raise their errors with the file's own name and the
+# line of the error() call, as the text compiled at run time does: the
+# data table check, run against a survey that lacks its questions.
+line=$(grep -n '"QUESTIONS names question' rules/social-media-readiness.lua |
+    cut -d: -f1)
+expect_err bundled-error-line 1 \
+    "^assess: rules/social-media-readiness[.]lua:$line: QUESTIONS names question 'ACC-01', which the survey does not have" \
+    assess score -s tests/data/mini/survey.json -r rules/social-media-readiness.lua tests/data/mini-one.csv
+# ... and the same text with a comment line added is compiled as it is
+# loaded, and scores the same.
+d="$TMP/commented"
+mkdir -p "$d"
+cp -R rules surveys "$d/"
+printf -- '-- a local note\n' >>"$d/rules/lib/profile.lua"
+e=surveys/social-media-readiness/examples
+check bundled-text-same-report sh -c '"$1" score -f json "$3/agency-audit.csv" >"$2/p.json" &&
+    ASSESS_PATH="$4" "$1" score -f json "$3/agency-audit.csv" >"$2/t.json" &&
+    cmp "$2/p.json" "$2/t.json"' sh "$ASSESS" "$TMP" "$e" "$d"
+
 # A rule that is stopped leaves no report behind, even with -o.
 check no-report-after-stop sh -c '! "$1" score -s tests/data/mini/survey.json \
     -r tests/bad/lua/rep-bomb.lua -o "$2/r.md" tests/data/mini-one.csv \

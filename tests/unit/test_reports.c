@@ -323,6 +323,24 @@ TEST(labels_truncate_and_escape)
 	buf_putc(&b, '\0');
 	CHECK_STR(b.data, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
 	    "\xef\xbf\xbd");
+	/* the cut counts characters, an escaped one as one, in runs of
+	 * plain text and out of them */
+	buf_reset(&b);
+	svg_text(&b, "ab<cd&ef", 4);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "ab&lt;c\xe2\x80\xa6");
+	buf_reset(&b);
+	svg_text(&b, "abc<", 3);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "abc\xe2\x80\xa6");
+	buf_reset(&b);
+	svg_text(&b, "abc<", 4);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "abc&lt;");
+	buf_reset(&b);
+	report_safe_max(&b, "a\tb\x01" "c\xc3\xa9" "d", 4);
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, "a b\xef\xbf\xbd\xe2\x80\xa6");
 	buf_release(&b);
 }
 

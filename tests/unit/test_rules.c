@@ -1,5 +1,7 @@
 /* Unit tests for rules.c: the watchdog counts the CPU time of the thread
- * that runs the rule, and ignores SIGALRMs that are not its own. */
+ * that runs the rule, and ignores SIGALRMs that are not its own; the
+ * bundled rules compiled into the binary are used for their exact text
+ * only. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -7,6 +9,8 @@
 
 #include "check.h"
 #include "fixtures.h"
+#include "fsx.h"
+#include "precompiled.h"
 #include "rules.h"
 
 static struct survey *s;
@@ -113,6 +117,34 @@ TEST(ignores_other_alarms)
 		printf("  %s\n", j.e.msg);
 }
 
+/* A bundled rule file is precompiled when Lua is linked statically
+ * (ASSESS_PRECOMPILED, from the Makefile), and found under its own name
+ * for its exact text only: one byte more, less or other, or another
+ * name, and the text is compiled as it is loaded. */
+TEST(precompiled_only_for_the_same_text)
+{
+	const char *name = "rules/lib/stats.lua";
+	struct buf b = BUF_INIT;
+	struct err e;
+
+	memset(&e, 0, sizeof(e));
+	CHECK(fsx_read(name, 1 << 20, &b, &e) == 0);
+	if (b.len < 100) {
+		CHECK(b.len >= 100);
+		return;
+	}
+#ifdef ASSESS_PRECOMPILED
+	CHECK(precompiled_find(name, b.data, b.len) != NULL);
+#else
+	CHECK(precompiled_find(name, b.data, b.len) == NULL);
+#endif
+	CHECK(precompiled_find("rules/lib/gates.lua", b.data, b.len) == NULL);
+	CHECK(precompiled_find(name, b.data, b.len - 1) == NULL);
+	b.data[b.len / 2] ^= 1;
+	CHECK(precompiled_find(name, b.data, b.len) == NULL);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -121,6 +153,7 @@ main(void)
 	RUN(stops_on_the_rule_threads_cpu_time);
 	RUN(ignores_other_alarms);
 	RUN(instruction_budget_only_when_set);
+	RUN(precompiled_only_for_the_same_text);
 	survey_free(s);
 	return check_done();
 }
