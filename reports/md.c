@@ -6,9 +6,15 @@
  * (report_safe) and then backslash-escaped only where CommonMark, GitHub
  * or pandoc would otherwise read it as markup, so that a name such as
  * "St. Mary's Library_Service [Main] #1" appears as written while
- * "<script>", "[x](javascript:...)" or "*bold*" stay text.  Untrusted
- * text never starts a line, so line-start syntax (#, -, 1., >) cannot
- * fire; table cells escape '|'.
+ * "<script>", "[x](javascript:...)" or "*bold*" stay text.  Where
+ * untrusted text begins a paragraph, a list item's text or a line after
+ * a hard break, its leading spaces are dropped and a character that
+ * would open a block there (#, -, 1., >, ...) is escaped; table cells
+ * escape '|'.
+ *
+ * d->item_open is this writer's "nothing written yet": set where a
+ * paragraph, a list item or a line after a hard break begins, cleared as
+ * soon as anything is written.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -85,18 +91,45 @@ needs_escape(const char *t, size_t n, size_t i)
 	}
 }
 
+/* Which character of t (n bytes, at the start of a block's text, no
+ * leading space) would open a block of its own there: a heading, quote,
+ * list item, thematic break, setext underline or table row; n if none.
+ * needs_escape() deals with code, fences, HTML and '_'. */
+static size_t
+block_opener(const char *t, size_t n)
+{
+	size_t d = 0;
+
+	if (n == 0)
+		return n;
+	if (strchr("#>+-*=|", t[0]) != NULL)
+		return 0;
+	while (d < n && d < 10 && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d > 0 && d < 10 && d < n && (t[d] == '.' || t[d] == ')') &&
+	    (d + 1 == n || t[d + 1] == ' '))
+		return d;
+	return n;
+}
+
 static void
 md_text(struct doc *d, const char *s, size_t max)
 {
 	struct buf t = BUF_INIT;
-	size_t i;
+	size_t i = 0, lead = (size_t)-1;
 
 	report_safe_max(&t, s, max);
-	for (i = 0; i < t.len; i++) {
+	if (d->item_open && t.len > 0) {
+		while (i < t.len && t.data[i] == ' ')
+			i++;
+		lead = i + block_opener(t.data + i, t.len - i);
+		d->item_open = i == t.len;
+	}
+	for (; i < t.len; i++) {
 		size_t run = i;
 
 		/* letters, digits, spaces and other scripts never need a
-		 * backslash: copied a run at a time */
+		 * backslash: copied a run at a time ('lead' is punctuation) */
 		while (run < t.len && (alnum((unsigned char)t.data[run]) ||
 		    t.data[run] == ' '))
 			run++;
@@ -105,7 +138,7 @@ md_text(struct doc *d, const char *s, size_t max)
 			i = run - 1;
 			continue;
 		}
-		if (needs_escape(t.data, t.len, i))
+		if (i == lead || needs_escape(t.data, t.len, i))
 			buf_putc(d->b, '\\');
 		buf_putc(d->b, t.data[i]);
 	}
@@ -120,6 +153,8 @@ md_lit(struct doc *d, const char *s)
 	size_t i;
 
 	/* assess's own words; '*' alone marks critical dimensions */
+	if (s[0] != '\0')
+		d->item_open = 0;
 	for (i = 0; s[i] != '\0'; i++) {
 		if ((s[i] == '*' && (i == 0 || s[i + 1] == '\0' ||
 		    s[i + 1] == ' ')) || (d->in_table && s[i] == '|'))
@@ -159,6 +194,7 @@ md_heading(struct doc *d, int level)
 	    level));
 	buf_putc(d->b, ' ');
 	d->in_heading = 1;
+	d->item_open = 0;
 }
 
 static void
@@ -166,6 +202,7 @@ md_end_line(struct doc *d)
 {
 	buf_putc(d->b, '\n');
 	d->in_heading = 0;
+	d->item_open = 0;
 }
 
 static void
@@ -173,6 +210,7 @@ md_para(struct doc *d, enum doc_block k)
 {
 	(void)k;
 	buf_putc(d->b, '\n');
+	d->item_open = 1;
 }
 
 static void
@@ -180,12 +218,14 @@ md_strong(struct doc *d, int on)
 {
 	(void)on;
 	buf_puts(d->b, "**");
+	d->item_open = 0;
 }
 
 static void
 md_link(struct doc *d, const char *url, const char *title)
 {
 	buf_putc(d->b, '[');
+	d->item_open = 0;
 	md_text(d, title, (size_t)-1);
 	buf_puts(d->b, "](");
 	buf_puts(d->b, url);	/* report_url_ok: nothing to escape */
@@ -209,6 +249,7 @@ md_item(struct doc *d)
 		buf_printf(d->b, "%d. ", d->nitem);
 	else
 		buf_puts(d->b, "- ");
+	d->item_open = 1;
 }
 
 static void
@@ -237,6 +278,7 @@ md_table(struct doc *d, const char *caption, const char *const *heads,
 	buf_putc(d->b, '\n');
 	d->ncell = 0;
 	d->in_table = 1;
+	d->item_open = 0;
 }
 
 static void
@@ -271,6 +313,7 @@ static void
 md_br(struct doc *d)
 {
 	buf_puts(d->b, d->nitem > 0 && !d->in_table ? "  \n  " : "  \n");
+	d->item_open = !d->in_table;
 }
 
 static const struct doc_ops md_ops = {
@@ -304,6 +347,18 @@ md(struct buf *b, const char *s)
 
 	memset(&d, 0, sizeof(d));
 	d.b = b;
+	md_text(&d, s != NULL ? s : "", (size_t)-1);
+}
+
+/* The same for text that begins a list item's text. */
+static void
+md_lead(struct buf *b, const char *s)
+{
+	struct doc d;
+
+	memset(&d, 0, sizeof(d));
+	d.b = b;
+	d.item_open = 1;
 	md_text(&d, s != NULL ? s : "", (size_t)-1);
 }
 
@@ -568,7 +623,7 @@ trend_questions(struct buf *b, const struct trend *t, const struct tr_org *to)
 		const struct tr_change *c = &to->qs[i];
 
 		buf_puts(b, "- ");
-		md(b, c->id);
+		md_lead(b, c->id);
 		if ((text = trend_question_text(t, c->id)) != NULL) {
 			buf_puts(b, " (");
 			md(b, text);
@@ -691,7 +746,7 @@ explain_steps(struct buf *b, const struct r_xdim *x)
 	buf_puts(b, "\nFrom signals to level and score:\n\n");
 	for (i = 0; i < x->nsteps; i++) {
 		buf_printf(b, "%zu. ", i + 1);
-		md(b, x->steps[i].step);
+		md_lead(b, x->steps[i].step);
 		if (x->steps[i].has_value) {
 			buf_puts(b, " = ");
 			report_number(b, x->steps[i].value);

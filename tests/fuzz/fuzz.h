@@ -62,6 +62,17 @@ void fz_check_position(const struct err *e, const uint8_t *data,
  * output (fuzz_oracle.c). */
 void fz_check_reports(const struct result *r);
 
+/* What fuzz_writers puts in front of every string of a second, tagged
+ * copy of its result (U+E000, which the writers pass on as it is), so
+ * that fz_check_md_starts() can tell where untrusted text begins. */
+#define FZ_TAG	"\xEE\x80\x80"
+
+/* Wherever untrusted text starts a line of report_md's output for 'r'
+ * (in every report kind), as the same report on 'tagged' shows, it must
+ * not open a block there: a heading, list, quote, code or table. */
+void fz_check_md_starts(const struct result *r,
+    const struct result *tagged);
+
 /* Independent reference helpers used by the oracles. */
 int fz_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
 int fz_utf8_valid(const char *s, size_t n);

@@ -13,16 +13,25 @@
  * string of the result that is valid UTF-8 comes back byte for byte.
  *
  * CSV: parses with libcsv in strict mode (CSV_STRICT | CSV_STRICT_FINI);
- * one header and one row of 18 fields per organisation and dimension;
+ * one header and one row of 21 fields per organisation and dimension;
  * no cell starts with = + - @ TAB or CR; computed number cells are plain
  * non-negative numbers; text cells that were valid UTF-8 hold the text
  * with controls replaced (and an optional leading apostrophe).
  *
- * Markdown: every < > [ ] is backslash-escaped; every line starts the way
- * one of md.c's own lines starts (untrusted text never starts a line);
- * the rows of each table have the same number of unescaped pipes; the
- * organisation names, headline bases, finding and recommendation texts
- * and the survey title are all there once the escapes are removed.
+ * Markdown, in each report kind (full, summary, business case): nothing
+ * is live markup or a link but the writer's own (md_contract.h, shared
+ * with tests/unit/test_injection.c): no HTML tag or autolink, no link or
+ * image target other than [title](https://...), no entity, code,
+ * strike-through or bare http:// address; every table stands between
+ * blank lines, has its delimiter row, and each row as many unescaped
+ * pipes as the header; the full report holds the survey title, the
+ * organisation names (cut as the writer cuts names), headline bases,
+ * finding and recommendation texts once the backslash escapes are undone
+ * as CommonMark undoes them; a report about no organisation is empty.
+ * fuzz_writers also writes each report on a copy of its result whose
+ * strings are tagged, to find the lines where untrusted text begins
+ * (after the writer's list marker, if any): there it must not open a
+ * heading, list, quote, code block, HTML block or table.
  *
  * The reference UTF-8 decoder and character classes here are written
  * independently of assess/utf8.c.
@@ -39,9 +48,13 @@
 #include "buf.h"
 #include "err.h"
 #include "fuzz.h"
+#include "md_contract.h"
 #include "report.h"
 
-#define NCSV	19
+#define NCSV	21
+/* The characters of a name in a Markdown heading or table cell
+ * (LABEL_MAX in reports/compose.c) */
+#define MD_LABEL_MAX	120
 
 /* ==== Reference UTF-8 and character classes ==== */
 
@@ -105,16 +118,21 @@ fz_unsafe_cp(uint32_t cp)
 }
 
 /* What a valid UTF-8 string must become in a text report: line breaks
- * and tabs as spaces, other unsafe characters as U+FFFD. */
+ * and tabs as spaces, other unsafe characters as U+FFFD; with 'max', only
+ * that many characters and then an ellipsis (U+2026) if any were left. */
 static void
-ref_safe(struct buf *b, const char *s)
+ref_safe(struct buf *b, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, chars = 0;
 	uint32_t cp;
 	int k;
 
 	while (i < n) {
+		if (chars++ == max) {
+			buf_puts(b, "\xE2\x80\xA6");
+			break;
+		}
 		k = fz_utf8_next(p + i, n - i, &cp);
 		if (k == 0)
 			fz_fail("ref_safe on invalid UTF-8");
@@ -468,7 +486,7 @@ csv_text(const char *cell, const char *s, const char *what)
 	}
 	if (!valid(s))
 		return;
-	ref_safe(&want, s);
+	ref_safe(&want, s, (size_t)-1);
 	fz_check(strcmp(cell, want.data) == 0 || (cell[0] == '\'' &&
 	    strcmp(cell + 1, want.data) == 0), "csv: %s does not round-trip: "
 	    "wrote '%s', read '%s'", what, want.data, cell);
@@ -515,6 +533,33 @@ csv_num(const char *cell, int present, double v, int decimals,
 	    "'%s'", what, cell);
 	fz_check(fabs(strtod(cell, &end) - v) <= (decimals ? 0.05 + 1e-9 : 0),
 	    "csv: %s is '%s' for the value %g", what, cell, v);
+}
+
+/* The roadmap steps of dimension 'd': their numbers and horizons (30,
+ * 60, 90 or later), each list joined with ';'. */
+static void
+csv_roadmap(const char *steps, const char *when, const struct r_org *o,
+    const struct r_dim *d)
+{
+	struct buf s = BUF_INIT, w = BUF_INIT;
+	size_t i;
+	int h;
+
+	for (i = 0; i < o->nsteps; i++) {
+		if (strcmp(o->recs[o->steps[i].rec].dimension, d->id) != 0)
+			continue;
+		h = o->steps[i].horizon;
+		buf_printf(&s, "%s%zu", s.len ? ";" : "", i + 1);
+		buf_printf(&w, "%s%s", w.len ? ";" : "", h == 30 ? "30" :
+		    h == 60 ? "60" : h == 90 ? "90" : "later");
+	}
+	buf_add(&s, "", 0);
+	buf_add(&w, "", 0);
+	fz_check(strcmp(steps, s.data) == 0 && strcmp(when, w.data) == 0,
+	    "csv: roadmap cells '%s' '%s', expected '%s' '%s'", steps, when,
+	    s.data, w.data);
+	buf_release(&s);
+	buf_release(&w);
 }
 
 static void
@@ -579,6 +624,7 @@ check_csv(const struct result *r, const struct buf *out)
 			csv_num(f[16], 1, d->na, 0, "not_applicable");
 			csv_num(f[17], 1, d->unanswered, 0, "unanswered");
 			csv_list(f[18], &d->no_answers, "practices_unanswered");
+			csv_roadmap(f[19], f[20], o, d);
 		}
 	}
 	buf_release(&c.text);
@@ -599,100 +645,170 @@ escapes_before(const char *s, size_t i)
 	return k;
 }
 
-static int
-line_ok(const char *l, size_t n)
+/* The end of the line that starts at 'start'. */
+static size_t
+line_end(const char *s, size_t n, size_t start)
 {
-	static const char *const starts[] = { "# ", "## ", "### ", "| ",
-	    "|---", "Survey: ", "Target: ", "Organisations: ",
-	    "\\* a critical enabler", "- **", "- Not met: ",
-	    "- Not met (no answers): ",
-	    "**Readiness: ", "Respondents: ", "Flags: ",
-	    "Roles with fewer than ", "Questions answered: ", NULL };
-	size_t i, d;
+	const char *nl = memchr(s + start, '\n', n - start);
 
-	if (n == 0)
-		return 1;
-	for (i = 0; starts[i] != NULL; i++)
-		if (n >= strlen(starts[i]) && memcmp(l, starts[i],
-		    strlen(starts[i])) == 0)
-			return 1;
-	for (d = 0; d < n && isdigit((unsigned char)l[d]); d++)
-		;
-	return d > 0 && ((n - d >= 4 && memcmp(l + d, ". **", 4) == 0) ||
-	    (n - d >= 4 && memcmp(l + d, " of ", 4) == 0));
+	return nl != NULL ? (size_t)(nl - s) : n;
 }
 
+/* A table is one run of lines starting with '|', after a blank line and
+ * followed by one (or the end); each row has as many unescaped pipes as
+ * the header, and the second line is the delimiter row. */
 static void
-md_contains(const char *plain, const char *s, const char *what)
+md_tables(const char *s, size_t n)
+{
+	size_t start, end, i, pipes, head = 0, row = 0;
+	int blank = 1;
+
+	for (start = 0; start < n; start = end + 1) {
+		end = line_end(s, n, start);
+		if (end == start || s[start] != '|') {
+			fz_check(row == 0 || end == start, "md: a table is not "
+			    "followed by a blank line: '%.80s'", s + start);
+			row = 0;
+			blank = end == start;
+			continue;
+		}
+		fz_check(row > 0 || blank, "md: a table does not follow a "
+		    "blank line: '%.80s'", s + start);
+		for (pipes = 0, i = start; i < end; i++)
+			if (s[i] == '|' && escapes_before(s, i) % 2 == 0)
+				pipes++;
+		if (row == 0)
+			head = pipes;
+		fz_check(pipes == head, "md: a table row has %zu unescaped "
+		    "pipes, its header %zu: '%.80s'", pipes, head, s + start);
+		fz_check(row != 1 || strspn(s + start, "|-:") == end - start,
+		    "md: a table's second line is not its delimiter row: "
+		    "'%.80s'", s + start);
+		row++;
+	}
+}
+
+/* The text a CommonMark reader shows for 's': a backslash before ASCII
+ * punctuation is dropped, and nothing else is an escape (md_live_at has
+ * made sure that no entity or code span is live). */
+static void
+md_unescape(struct buf *plain, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i +
+		    1]))
+			i++;
+		buf_putc(plain, s[i]);
+	}
+	buf_add(plain, "", 0);
+}
+
+/* 's' is in the shown text, made safe and, with 'max', cut to that many
+ * characters and an ellipsis as the writer cuts names. */
+static void
+md_contains(const char *plain, const char *s, size_t max, const char *what)
 {
 	struct buf want = BUF_INIT;
 
 	if (!valid(s))
 		return;
-	ref_safe(&want, s);
+	ref_safe(&want, s, max);
 	fz_check(strstr(plain, want.data) != NULL, "md: %s '%s' is missing "
 	    "(looked for '%s' in the unescaped report)", what, s, want.data);
 	buf_release(&want);
 }
 
+/* The full report shows every text a reader needs whole. */
 static void
-check_md(const struct result *r, const struct buf *out)
+md_texts(const struct result *r, const char *s, size_t n)
 {
-	const char *s = out->data;
-	size_t n = out->len, i, start, end, pipes, table_pipes = 0;
 	struct buf plain = BUF_INIT;
-	int in_table = 0;
+	size_t i, j;
 
-	fz_check_text("md", s, n, 1);
-	fz_check(strlen(s) == n, "md: NUL inside the report");
-	for (i = 0; i < n; i++)
-		if (strchr("<>[]", s[i]) != NULL && s[i] != '\0')
-			fz_check(escapes_before(s, i) % 2 == 1, "md: unescaped "
-			    "'%c' at byte %zu: ...%.60s", s[i], i,
-			    s + (i > 30 ? i - 30 : 0));
-	for (start = 0; start < n; start = end + 1) {
-		for (end = start; end < n && s[end] != '\n'; end++)
-			;
-		fz_check(line_ok(s + start, end - start), "md: a line starts "
-		    "with untrusted text: '%.80s'", s + start);
-		if (end == start || s[start] != '|') {
-			in_table = 0;
-			continue;
-		}
-		for (pipes = 0, i = start; i < end; i++)
-			if (s[i] == '|' && escapes_before(s, i) % 2 == 0)
-				pipes++;
-		if (in_table)
-			fz_check(pipes == table_pipes, "md: a table row has "
-			    "%zu unescaped pipes, the row above %zu: '%.80s'",
-			    pipes, table_pipes, s + start);
-		in_table = 1;
-		table_pipes = pipes;
-	}
-	/* remove the escapes and look for the texts */
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i +
-		    1]))
-			i++;
-		buf_putc(&plain, s[i]);
-	}
-	buf_add(&plain, "", 0);
-	md_contains(plain.data, r->survey_title, "survey title");
+	md_unescape(&plain, s, n);
+	fz_check(!plain.failed, "md: out of memory");
+	md_contains(plain.data, r->survey_title, (size_t)-1, "survey title");
 	for (i = 0; i < r->norgs; i++) {
 		const struct r_org *o = &r->orgs[i];
-		size_t j;
 
-		md_contains(plain.data, o->id, "organisation");
-		md_contains(plain.data, o->basis, "basis");
+		md_contains(plain.data, o->id, MD_LABEL_MAX, "organisation");
+		md_contains(plain.data, o->basis, (size_t)-1, "basis");
 		for (j = 0; j < o->nfindings; j++)
-			md_contains(plain.data, o->findings[j].text, "finding");
+			md_contains(plain.data, o->findings[j].text,
+			    (size_t)-1, "finding");
 		for (j = 0; j < o->nrecs; j++)
-			md_contains(plain.data, o->recs[j].text,
+			md_contains(plain.data, o->recs[j].text, (size_t)-1,
 			    "recommendation");
 	}
 	buf_release(&plain);
 }
 
+static void
+check_md(const struct result *r, const struct buf *out, int kind)
+{
+	const char *s = out->data;
+	size_t n = out->len, at;
+
+	fz_check_text("md", s, n, 1);
+	fz_check(strlen(s) == n, "md: NUL inside the report");
+	/* compose() writes nothing about no organisations; the command
+	 * line refuses answers without responses before a writer runs */
+	if (r->norgs == 0) {
+		fz_check(n == 0, "md: a report about no organisation is not "
+		    "empty: '%.80s'", s);
+		return;
+	}
+	at = md_live_at(s, n);
+	fz_check(at == MD_NONE, "md: live markup or link at byte %zu: "
+	    "...%.60s", at, s + (at > 30 ? at - 30 : 0));
+	md_tables(s, n);
+	if (kind == REPORT_FULL)
+		md_texts(r, s, n);
+}
+
+/* The line after 'start' in 's' (n bytes) and in 't' (m bytes). */
+static int
+next_lines(const char *s, size_t n, size_t *a, size_t *ae, const char *t,
+    size_t m, size_t *b, size_t *be)
+{
+	if (*a >= n || *b >= m) {
+		fz_check(*a >= n && *b >= m, "md: the tagged report has a "
+		    "different number of lines");
+		return 0;
+	}
+	*ae = line_end(s, n, *a);
+	*be = line_end(t, m, *b);
+	return 1;
+}
+
+/* 'out' is the report on the result, 'tagged' the same report on a copy
+ * whose every string starts with FZ_TAG: a line of 'tagged' whose text
+ * (after the writer's list marker or indent) starts with the tag starts
+ * with untrusted text, and the same line of 'out' must not open a block
+ * there. */
+static void
+md_starts(const struct buf *out, const struct buf *tagged)
+{
+	const char *s = out->data, *t = tagged->data, *tag;
+	size_t a, ae, b, be, pre, tl = strlen(FZ_TAG);
+
+	for (a = b = 0; next_lines(s, out->len, &a, &ae, t, tagged->len, &b,
+	    &be); a = ae + 1, b = be + 1) {
+		pre = md_container(t + b, be - b);
+		tag = memchr(t + b, (unsigned char)FZ_TAG[0], be - b);
+		if (tag == NULL || tag != t + b + pre || be - b - pre < tl ||
+		    memcmp(tag, FZ_TAG, tl) != 0)
+			continue;
+		fz_check(ae - a >= pre && memcmp(s + a, t + b, pre) == 0,
+		    "md: the tagged report's line '%.40s' does not match "
+		    "'%.40s'", t + b, s + a);
+		fz_check(!md_opens_block(s + a + pre, ae - a - pre), "md: "
+		    "untrusted text opens a block at the start of a line: "
+		    "'%.80s'", s + a);
+	}
+}
 /* The sink of a streaming buffer: collect the pieces. */
 static int
 collect(void *ctx, const char *p, size_t n)
@@ -703,11 +819,11 @@ collect(void *ctx, const char *p, size_t n)
 	return all->failed ? -1 : 0;
 }
 
-/* Write a report the way cmd_score.c does, streaming (buf_stream, the
- * writer, buf_flush), into 'all'. */
+/* Write a report of 'kind' the way cmd_score.c does, streaming
+ * (buf_stream, the writer, buf_flush), into 'all'. */
 static void
 write_report(int (*write)(const struct result *, int, struct buf *,
-    struct err *), const struct result *r, struct buf *all,
+    struct err *), const struct result *r, int kind, struct buf *all,
     const char *name)
 {
 	struct buf out = BUF_INIT;
@@ -716,7 +832,7 @@ write_report(int (*write)(const struct result *, int, struct buf *,
 	memset(&e, 0, sizeof(e));
 	buf_init(all);
 	buf_stream(&out, collect, all);
-	fz_check(write(r, REPORT_FULL, &out, &e) == 0 && buf_flush(&out) == 0,
+	fz_check(write(r, kind, &out, &e) == 0 && buf_flush(&out) == 0,
 	    "%s failed: %s", name, e.msg);
 	buf_release(&out);
 	buf_add(all, "", 0);
@@ -727,14 +843,32 @@ void
 fz_check_reports(const struct result *r)
 {
 	struct buf out;
+	int kind;
 
-	write_report(report_md, r, &out, "report_md");
-	check_md(r, &out);
-	buf_release(&out);
-	write_report(report_json, r, &out, "report_json");
+	for (kind = REPORT_FULL; kind <= REPORT_BCASE; kind++) {
+		write_report(report_md, r, kind, &out, "report_md");
+		check_md(r, &out, kind);
+		buf_release(&out);
+	}
+	write_report(report_json, r, REPORT_FULL, &out, "report_json");
 	check_json(r, &out);
 	buf_release(&out);
-	write_report(report_csv, r, &out, "report_csv");
+	write_report(report_csv, r, REPORT_FULL, &out, "report_csv");
 	check_csv(r, &out);
 	buf_release(&out);
+}
+
+void
+fz_check_md_starts(const struct result *r, const struct result *tagged)
+{
+	struct buf out, t;
+	int kind;
+
+	for (kind = REPORT_FULL; kind <= REPORT_BCASE; kind++) {
+		write_report(report_md, r, kind, &out, "report_md");
+		write_report(report_md, tagged, kind, &t, "report_md (tagged)");
+		md_starts(&out, &t);
+		buf_release(&out);
+		buf_release(&t);
+	}
 }

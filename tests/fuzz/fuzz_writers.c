@@ -21,6 +21,10 @@
  * of that dimension, every organisation has the survey's dimensions.
  * Strings are otherwise anything, including invalid UTF-8, controls and
  * bidirectional overrides: the writers escape everything.
+ *
+ * The result is then built a second time from the same input with FZ_TAG
+ * in front of every string, and fz_check_md_starts() compares the two
+ * Markdown reports line by line to find where untrusted text begins.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +41,7 @@ struct in {
 	char		*strs[MAX_STRS];
 	size_t		 nstrs, istr;
 	struct arena	*a;
+	int		 tag;		/* FZ_TAG in front of every string */
 };
 
 /* The next shape number, in [0, n). */
@@ -56,12 +61,17 @@ take(struct in *in, unsigned n)
 static const char *
 str(struct in *in)
 {
-	const char *s;
+	const char *s = in->nstrs == 0 ? "x" :
+	    in->strs[in->istr++ % in->nstrs];
+	size_t tl = in->tag ? strlen(FZ_TAG) : 0, n = strlen(s);
+	char *t;
 
-	if (in->nstrs == 0)
-		return "x";
-	s = in->strs[in->istr++ % in->nstrs];
-	return arena_strdup(in->a, s);
+	/* always a copy: the builder tells dimensions apart by pointer */
+	if ((t = arena_alloc(in->a, tl + n + 1)) == NULL)
+		return NULL;
+	memcpy(t, FZ_TAG, tl);
+	memcpy(t + tl, s, n + 1);
+	return t;
 }
 
 static int
@@ -311,15 +321,23 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena tmp = ARENA_INIT;
-	struct result r;
+	struct result r, tagged;
 	struct in in;
 
 	result_init(&r);
+	result_init(&tagged);
 	if (parse(&in, data, size, &tmp) == 0) {
 		in.a = &r.arena;
 		build(&in, &r);
 		fz_check_reports(&r);
+		/* the same result again, every string tagged */
+		in.ishape = in.istr = 0;
+		in.tag = 1;
+		in.a = &tagged.arena;
+		build(&in, &tagged);
+		fz_check_md_starts(&r, &tagged);
 	}
+	result_release(&tagged);
 	result_release(&r);
 	arena_release(&tmp);
 	return 0;

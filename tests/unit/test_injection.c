@@ -8,7 +8,9 @@
  * it — and none of it survives live: CSV read back with libcsv
  * has no formula trigger at the start of a cell, JSON parsed with cJSON
  * gives the text back exactly, and no format carries a raw control,
- * escape or bidirectional character or unescaped Markdown markup.
+ * escape or bidirectional character or unescaped Markdown markup, and no
+ * Markdown block (heading, list, quote, code) opened by text that begins
+ * a line.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -16,6 +18,8 @@
 
 #include <csv.h>
 #include <cjson/cJSON.h>
+
+#include "../fuzz/md_contract.h"
 
 #include "aggregate.h"
 #include "answers.h"
@@ -38,6 +42,7 @@ static const char *const payloads[] = {
 	"\x1b]8;;http://evil.example\x07click\x1b]8;;\x07",
 	"abc\xe2\x80\xae" "fed", "\xe2\x81\xa6isolated\xe2\x81\xa9",
 	"line\nbreak", "'quote' & <amp> ~~strike~~ # not a heading",
+	"# heading", "- item", "12) item", "> quote", "---", "    code",
 };
 #define NP (sizeof(payloads) / sizeof(payloads[0]))
 #define NFIELDS 18
@@ -385,36 +390,26 @@ check_json(const struct buf *b, size_t k)
 	cJSON_Delete(root);
 }
 
-/* Whether Markdown text could be read as markup: an HTML tag or
- * autolink, a link or image target, an entity, code, strike-through, or a
- * bare web address.  Characters after a backslash are literal. */
+/* Whether payload k, as written, begins the text of a line (after the
+ * report's own list marker or indent) where it opens a block. */
 static int
-md_live(const char *t, size_t n)
+md_block_from(const struct buf *b, size_t k)
 {
-	size_t i;
+	const char *p = payloads[k], *l = b->data, *end = b->data + b->len;
+	const char *nl;
+	size_t pre, n = strlen(p);
 
-	for (i = 0; i < n; i++) {
-		char c = t[i], next = i + 1 < n ? t[i + 1] : '\0';
-
-		if (c == '\\') {
-			i++;
-			continue;
-		}
-		/* the writer's own links to a source: [title](https://...) */
-		if (c == ']' && next == '(' && strncmp(t + i + 2, "https://",
-		    8) == 0) {
-			while (i < n && t[i] != ')' && t[i] != ' ')
-				i++;
-			continue;
-		}
-		if ((c == '<' && (isalnum((unsigned char)next) ||
-		    next == '/' || next == '!' || next == '?')) ||
-		    (c == ']' && (next == '(' || next == '[')) ||
-		    (c == '&' && (isalnum((unsigned char)next) ||
-		    next == '#')) || c == '`' || c == '~')
+	if (!md_opens_block(p, n))
+		return 0;
+	for (; l < end; l = nl + 1) {
+		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			nl = end;
+		pre = md_container(l, (size_t)(nl - l));
+		if ((size_t)(nl - l) - pre >= n && memcmp(l + pre, p, n) == 0 &&
+		    md_opens_block(l + pre, (size_t)(nl - l) - pre))
 			return 1;
 	}
-	return strstr(t, "http://") != NULL;
+	return 0;
 }
 
 static void
@@ -422,8 +417,10 @@ check_md(const struct buf *b, size_t k)
 {
 	if (raw_unsafe(b->data, b->len, 1))
 		escaped("md", k, "a raw control character");
-	if (md_live(b->data, b->len))
+	if (md_live_at(b->data, b->len) != MD_NONE)
 		escaped("md", k, "unescaped markup or a live link");
+	if (md_block_from(b, k))
+		escaped("md", k, "a block opened at the start of a line");
 }
 
 /* Tags the HTML report writes; anything else came from data. */
