@@ -1417,24 +1417,6 @@ check_ident(struct rd *rd, int idx)
 }
 
 /* An optional array of question ids at field 'key'. */
-/* Whether the string on top, 'id', names a question of the survey: in
- * the registry's index of question ids when the views were prepared (a
- * hash lookup), else by the survey's own list. */
-static int
-is_question(struct rd *rd, const char *id)
-{
-	int found;
-
-	if (lua_getfield(rd->L, LUA_REGISTRYINDEX, QINDEX) != LUA_TTABLE) {
-		lua_pop(rd->L, 1);
-		return survey_question(rd->s, id) >= 0;
-	}
-	lua_pushvalue(rd->L, -2);
-	found = lua_rawget(rd->L, -2) == LUA_TNUMBER;
-	lua_pop(rd->L, 2);
-	return found;
-}
-
 static void
 get_qids(struct rd *rd, int idx, const char *key, struct r_strs *out)
 {
@@ -1459,7 +1441,7 @@ get_qids(struct rd *rd, int idx, const char *key, struct r_strs *out)
 
 		lua_geti(rd->L, -1, i);
 		id = check_ident(rd, -1);
-		if (!is_question(rd, id))
+		if (survey_question(rd->s, id) < 0)
 			bad(rd, "field '%s' names '%.40s', which is not a "
 			    "question of the survey", key, id);
 		out->v[out->n++] = copy_text(rd, -1, key, 64);
