@@ -230,10 +230,7 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   for i = 1, #ids do
     local id = ids[i]
     local s = signals[id]
-    -- (gate_only, written out: this loop runs for every dimension of
-    -- every organisation and role)
-    if s ~= nil and not (only ~= nil and only[id] and
-        recs[i].gate == "threshold" and s < recs[i].requires_for) then
+    if s ~= nil and not gate_only(recs[i], s, opts) then
       local top = opts.reach and opts.reach[id] or recs[i].top
       if opts.topped and not capped[id] and top ~= nil and top < 5
           and s >= top then
