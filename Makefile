@@ -27,8 +27,8 @@ PKG_CONFIG ?= pkg-config
 LUA_PC     ?= lua5.4
 # Lua and libcsv are linked from their static archives when the -dev
 # packages ship them (Debian's do): no run-time lookups of the hundreds
-# of Lua functions the engine calls, about 0.4 ms of a self-assessment's
-# 6.  STATIC= links the shared libraries instead.
+# of Lua functions the engine calls, which a one-respondent run notices.
+# STATIC= links the shared libraries instead.
 STATIC     ?= 1
 DEP_LIBDIR := $(shell $(PKG_CONFIG) --variable=libdir $(LUA_PC) 2>/dev/null)
 ifneq ($(STATIC),)
@@ -82,9 +82,10 @@ $(B)/assess: $(OBJ) $(B)/obj/gen/precompiled.o
 
 # The bundled rule files, compiled into the binary (assess/gen/rulebc.c)
 # when Lua is linked statically, so that the Lua that loads the bytecode
-# is the one that wrote it: a self-assessment then skips 0.8 ms of
-# compiling.  Otherwise the table is empty and every rule file is
-# compiled from its text as it is loaded, as other rule files always are.
+# is the one that wrote it: compiling them was the largest part of a
+# self-assessment's start.  Otherwise the table is empty and every rule
+# file is compiled from its text as it is loaded, as other rule files
+# always are.
 PRECOMPILED := $(if $(LUA_A),$(sort $(wildcard rules/*.lua rules/lib/*.lua)))
 
 $(B)/gen/rulebc: assess/gen/rulebc.c
