@@ -16,6 +16,7 @@
 #include "impmap.h"
 #include "import.h"
 #include "memo.h"
+#include "swar.h"
 #include "utf8.h"
 
 #define NORM_MAX	(TEXT_MAX + 64)
@@ -89,22 +90,16 @@ json_escape(char *d, unsigned char c)
 	return 6;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-
 /* Whether any of eight bytes might need an escape (it can only err
  * towards looking closer).  An ASCII byte below 0x20 sets its top bit in
  * w - 0x2020...20, DEL in w + 0x0101...01 (~w keeps bytes of 0x80 and up
- * out of both), the quote and the backslash in x - 0x0101...01 where x
- * is w with them XORed to zero (~x likewise).  A borrow or carry starts
- * only at such a byte or at 0xff, so every one shows. */
+ * out of both), the quote and the backslash by swar_has().  A borrow or
+ * carry starts only at such a byte or at 0xff, so every one shows. */
 static int
 any_special(uint64_t w)
 {
-	uint64_t q = w ^ ONES * '"', s = w ^ ONES * '\\';
-
-	return (((((w - ONES * 0x20) | (w + ONES)) & ~w) | ((q - ONES) & ~q) |
-	    ((s - ONES) & ~s)) & HIGH) != 0;
+	return ((((w - SWAR_ONES * 0x20) | (w + SWAR_ONES)) & ~w & SWAR_HIGH) |
+	    swar_has(w, '"') | swar_has(w, '\\')) != 0;
 }
 
 /* The last rem (1 to 7) bytes of s[0..n), n >= 8, as the low bytes of
@@ -116,7 +111,7 @@ tail_word(const unsigned char *u, size_t n, size_t rem)
 
 	memcpy(&w, u + n - 8, 8);
 	w >>= 8 * (8 - rem);		/* the bytes before the tail out */
-	return w | (ONES * 'a' & ~UINT64_C(0) << 8 * rem);
+	return w | (SWAR_ONES * 'a' & ~UINT64_C(0) << 8 * rem);
 }
 
 /* The JSON text of s[0..n), quotes aside, written at d, which has room

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "fsx.h"
 #include "jdoc.h"
+#include "swar.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -40,39 +41,20 @@ struct scan {
 };
 
 /* Most of a survey's text is printable ASCII, which the scanner and the
- * position cursor pass over eight bytes at a time. */
-#define ONES ((uint64_t)0x0101010101010101u)
-
-static uint64_t
-load8(const unsigned char *p)
-{
-	uint64_t x;
-
-	memcpy(&x, p, sizeof(x));
-	return x;
-}
-
-/* Whether the eight bytes in 'x' are all 0x20 to 0x7F. */
+ * position cursor pass over eight bytes at a time (swar.h).  Whether the
+ * eight bytes in 'x' are all 0x20 to 0x7F: */
 static int
 plain8(uint64_t x)
 {
-	return ((((x - ONES * 0x20) & ~x) | x) & (ONES * 0x80)) == 0;
-}
-
-/* Whether one of the eight bytes in 'x' is 'c'. */
-static int
-has8(uint64_t x, unsigned char c)
-{
-	uint64_t y = x ^ (ONES * c);
-
-	return ((y - ONES) & ~y & (ONES * 0x80)) != 0;
+	return ((((x - SWAR_ONES * 0x20) & ~x) | x) & SWAR_HIGH) == 0;
 }
 
 /* Whether one of the eight bytes in 'x' is below 0x20 or is 0x7F. */
 static int
 control8(uint64_t x)
 {
-	return ((x - ONES * 0x20) & ~x & (ONES * 0x80)) != 0 || has8(x, 0x7F);
+	return ((x - SWAR_ONES * 0x20) & ~x & SWAR_HIGH) != 0 ||
+	    swar_has(x, 0x7F) != 0;
 }
 
 /* Advance the position cursor to 'off' (offsets are asked in order).
@@ -98,7 +80,7 @@ locate(struct scan *sc, size_t off, unsigned *line, unsigned *col)
 		unsigned char ch;
 		size_t from = i;
 
-		while (i + 8 <= off && plain8(load8(s + i)))
+		while (i + 8 <= off && plain8(swar_load(s + i)))
 			i += 8;				/* most bytes */
 		while (i < off && (unsigned)(s[i] - 0x20) < 0x60)
 			i++;
@@ -321,8 +303,8 @@ scan_string(struct scan *sc, const char **out, size_t *len)
 		uint64_t x;
 		unsigned char c;
 
-		while (i + 8 <= n && plain8(x = load8(s + i)) && !has8(x, '"') &&
-		    !has8(x, '\\'))
+		while (i + 8 <= n && plain8(x = swar_load(s + i)) &&
+		    !swar_has(x, '"') && !swar_has(x, '\\'))
 			i += 8;			/* most bytes */
 		while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' &&
 		    s[i] != '\\')
@@ -905,8 +887,8 @@ jdoc_string(const struct jdoc *d, const struct jnode *obj, const char *key,
 	if (n->len > maxlen)
 		return jdoc_error(d, n, "'%s' is %zu bytes long; the limit is "
 		    "%zu", key, n->len, maxlen);
-	for (i = 0; i + 8 <= n->len && !control8(load8((const unsigned char *)
-	    n->str + i)); i += 8)
+	for (i = 0; i + 8 <= n->len && !control8(swar_load(n->str + i));
+	    i += 8)
 		;
 	for (; i < n->len; i++) {
 		unsigned char c = (unsigned char)n->str[i];

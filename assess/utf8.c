@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "swar.h"
 #include "utf8.h"
 
 int
@@ -53,29 +54,14 @@ ascii_run(const char *s, size_t i, size_t n)
 	uint64_t w;
 
 	while (n - i >= 8) {
-		memcpy(&w, s + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
+		w = swar_load(s + i);
+		if (w & SWAR_HIGH)
 			break;
 		i += 8;
 	}
 	while (i < n && (unsigned char)s[i] < 0x80)
 		i++;
 	return i;
-}
-
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-
-/* The top bit of each of eight bytes that is not printable ASCII, and
- * maybe of later ones.  A byte below 0x20 sets its top bit in
- * w - 0x2020...20, one of 0x7f in w + 0x0101...01, one of 0x80 and up in
- * w: the borrow or carry of a byte in range never spreads, so the first
- * byte out of range always shows (later ones may show falsely, which
- * does not change whether any does). */
-static uint64_t
-unprintable(uint64_t w)
-{
-	return ((w - ONES * 0x20) | (w + ONES) | w) & HIGH;
 }
 
 /* The bytes of a four-to-seven-byte text as one word: its first four
@@ -99,15 +85,15 @@ utf8_printable(const char *s, size_t n)
 
 	if (n >= 8) {
 		for (i = 0; n - i > 8; i += 8) {
-			memcpy(&w, u + i, 8);
-			if (unprintable(w))
+			w = swar_load(u + i);
+			if (swar_unprintable(w))
 				return 0;
 		}
-		memcpy(&w, u + n - 8, 8);	/* the last eight, overlapping */
-		return unprintable(w) == 0;
+		w = swar_load(u + n - 8);	/* the last eight, overlapping */
+		return swar_unprintable(w) == 0;
 	}
 	if (n >= 4)
-		return unprintable(halves(u, n)) == 0;
+		return swar_unprintable(halves(u, n)) == 0;
 	for (i = 0; i < n; i++)
 		if (u[i] < 0x20 || u[i] > 0x7e)
 			return 0;
@@ -131,16 +117,16 @@ utf8_copy_printable(char *d, const char *s, size_t n)
 	if (n < 8) {
 		memcpy(d, u, 4);
 		memcpy(d + n - 4, u + n - 4, 4);
-		return unprintable(halves(u, n)) == 0;
+		return swar_unprintable(halves(u, n)) == 0;
 	}
 	for (i = 0; n - i > 8; i += 8) {
-		memcpy(&w, u + i, 8);
+		w = swar_load(u + i);
 		memcpy(d + i, &w, 8);
-		bad |= unprintable(w);
+		bad |= swar_unprintable(w);
 	}
-	memcpy(&w, u + n - 8, 8);	/* the last eight, overlapping */
+	w = swar_load(u + n - 8);	/* the last eight, overlapping */
 	memcpy(d + n - 8, &w, 8);
-	return (bad | unprintable(w)) == 0;
+	return (bad | swar_unprintable(w)) == 0;
 }
 
 int

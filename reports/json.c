@@ -14,6 +14,7 @@
 
 #include "report.h"
 #include "roadmap.h"
+#include "swar.h"
 #include "utf8.h"
 
 struct jw {
@@ -51,15 +52,12 @@ item(struct jw *w)
 static size_t
 printable_run(const char *s, size_t i, size_t n)
 {
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	const uint64_t high = UINT64_C(0x8080808080808080);
 	uint64_t v;
 	unsigned char c;
 
 	while (n - i >= 8) {
-		memcpy(&v, s + i, 8);
-		if (((v - ones * 0x20) | v | ((v ^ (ones * '"')) - ones) |
-		    ((v ^ (ones * '\\')) - ones) | (v + ones)) & high)
+		v = swar_load(s + i);
+		if (swar_unprintable(v) | swar_has(v, '"') | swar_has(v, '\\'))
 			break;
 		i += 8;
 	}
