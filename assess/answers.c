@@ -302,8 +302,8 @@ fill_response(struct csvr *r, struct response *resp)
 	}
 	/* evidence after the answers it belongs to, whatever the order */
 	for (j = 0; j < r->nevidence; j++) {
-		size_t n;
-		const char *f = csvin_field(r->c, r->evcols[j], &n);
+		size_t n = len[r->evcols[j]];
+		const char *f = cell[r->evcols[j]];
 
 		response_trim(&f, &n);
 		if (n == 0)
