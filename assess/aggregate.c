@@ -23,9 +23,12 @@ struct agg {
 	struct orgagg		**sorted;	/* id order, built on demand */
 	struct orgagg		*last;		/* the previous row's */
 	size_t			 lastsp;	/* and its spelling */
+	uint64_t		 lasthash;	/* and its key's fnv1a */
 	uint64_t		*seen;		/* respondent fingerprints */
 	size_t			 nseen, seencap;
 	size_t			 respondents;
+	int			 settled;	/* 'unanswered' worked out
+						   since the last response */
 };
 
 static uint64_t
@@ -144,6 +147,7 @@ org_free(struct orgagg *o)
 	for (k = 0; k < o->nsp; k++)
 		free(o->sp[k].text);
 	free(o->sp);
+	free(o->sets);
 	free(o->key);
 	free(o);
 }
@@ -252,39 +256,37 @@ new_org(struct agg *a, const char *key, size_t j)
 	return o;
 }
 
+/* The organisation whose key is 'key' (its fnv1a 'h'), made if new. */
 static struct orgagg *
-find_key(struct agg *a, const char *key)
+find_key(struct agg *a, const char *key, uint64_t h)
 {
 	size_t j;
 
-	j = fnv1a(key, FNV_BASIS) & (a->nslots - 1);
+	j = h & (a->nslots - 1);
 	for (; a->slots[j] != NULL; j = (j + 1) & (a->nslots - 1))
 		if (strcmp(a->slots[j]->key, key) == 0)
 			return a->slots[j];
 	if (2 * (a->norgs + 1) > a->nslots) {
 		if (grow_orgs(a) != 0)
 			return NULL;
-		return find_key(a, key);
+		return find_key(a, key, h);
 	}
 	return new_org(a, key, j);
 }
 
-/* The organisation a response names, whose key is 'key', counting its
- * spelling. */
+/* The organisation a response names, whose key is 'key' (its fnv1a 'h'),
+ * counting its spelling. */
 static struct orgagg *
-find_org(struct agg *a, const char *id, const char *key)
+find_org(struct agg *a, const char *id, const char *key, uint64_t h)
 {
 	struct orgagg *o;
 
-	if (a->last != NULL && strcmp(a->last->sp[a->lastsp].text, id) == 0) {
-		a->last->sp[a->lastsp].n++;	/* rows often come grouped */
-		return a->last;
-	}
-	if ((o = find_key(a, key)) == NULL || spelt(o, id) != 0)
+	if ((o = find_key(a, key, h)) == NULL || spelt(o, id) != 0)
 		return NULL;
 	for (a->lastsp = 0; strcmp(o->sp[a->lastsp].text, id) != 0;
 	    a->lastsp++)
 		;
+	a->lasthash = h;
 	return a->last = o;
 }
 
@@ -322,11 +324,16 @@ choose_ids(struct agg *a)
  * tight (a million respondents take 10 MiB, 18 while it grows, where a
  * half-full table of a power-of-two size would take 16, and 24). */
 
-/* The slot a fingerprint starts looking from: its high half scaled to
- * the table's size, which need not be a power of two. */
+/* The slot a fingerprint starts looking from: its bits mixed (ids that
+ * differ in their last characters differ in few bits of an fnv1a, and
+ * would crowd together), the high half scaled to the table's size, which
+ * need not be a power of two. */
 static size_t
 home(uint64_t h, size_t cap)
 {
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return (size_t)(((h >> 32) * (uint64_t)cap) >> 32);
 }
 
@@ -358,11 +365,12 @@ grow_seen(struct agg *a)
 	return 0;
 }
 
-/* 1 if seen before, 0 if new, -1 when out of memory. */
+/* 1 if seen before, 0 if new, -1 when out of memory.  'orgh' is the
+ * fnv1a of the organisation's key. */
 static int
-seen_before(struct agg *a, const char *org, const char *respondent)
+seen_before(struct agg *a, uint64_t orgh, const char *respondent)
 {
-	uint64_t h = fnv1a(respondent, fnv1a(org, FNV_BASIS) ^ 0xff);
+	uint64_t h = fnv1a(respondent, orgh ^ 0xff);
 	size_t j;
 
 	if (h == 0)
@@ -379,6 +387,8 @@ seen_before(struct agg *a, const char *org, const char *respondent)
 
 /* ==== Folding a response in ==== */
 
+/* An answer that was skipped, or given (a value or na); the asked and
+ * empty ones are counted by settle(). */
 static void
 add_answer(const struct view *v, struct acc *c, int qi,
     const struct question *q, const struct answer *ans)
@@ -392,10 +402,6 @@ add_answer(const struct view *v, struct acc *c, int qi,
 	st = &c->q[li];
 	if (ans->skipped) {
 		st->skipped++;
-		return;
-	}
-	if (ans->state == A_EMPTY) {
-		st->unanswered++;
 		return;
 	}
 	if (ans->state == A_NA) {
@@ -442,6 +448,24 @@ role_acc(struct agg *a, struct orgagg *o, size_t k)
 	return o->role[k];
 }
 
+static int
+duplicate(const struct response *r, struct err *e)
+{
+	return err_set(e, AS_EINPUT, r->file, r->rline ? r->rline : r->line,
+	    r->rcol, "respondent '%.80s' of organisation '%.80s' appears more "
+	    "than once", r->respondent, r->org);
+}
+
+/* Whether the response's respondent id was seen before in the
+ * organisation whose key has the fnv1a 'orgh': 1, 0, or -1. */
+static int
+repeated(struct agg *a, const struct response *r, uint64_t orgh)
+{
+	if (r->respondent == NULL || r->respondent[0] == '\0')
+		return 0;
+	return seen_before(a, orgh, r->respondent);
+}
+
 /* The organisation of a response, refusing a respondent id seen before
  * in the same organisation (however its name was spelt). */
 static int
@@ -449,26 +473,53 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
     struct err *e)
 {
 	char small[512], *key;
-	size_t n = strlen(r->org);
+	size_t n;
+	uint64_t h;
 	int dup;
 
 	*o = NULL;
-	if (n < sizeof(small))
+	/* rows often come grouped: the previous row's name, as written */
+	if (a->last != NULL && strcmp(a->last->sp[a->lastsp].text,
+	    r->org) == 0) {
+		if ((dup = repeated(a, r, a->lasthash)) != 0)
+			return dup > 0 ? duplicate(r, e) : err_nomem(e);
+		a->last->sp[a->lastsp].n++;
+		*o = a->last;
+		return 0;
+	}
+	if ((n = strlen(r->org)) < sizeof(small))
 		key = small;
 	else if ((key = malloc(n + 1)) == NULL)
 		return err_nomem(e);
 	agg_name_key(r->org, key);
-	dup = r->respondent != NULL && r->respondent[0] != '\0' ?
-	    seen_before(a, key, r->respondent) : 0;
-	if (dup == 0)
-		*o = find_org(a, r->org, key);
+	h = fnv1a(key, FNV_BASIS);
+	if ((dup = repeated(a, r, h)) == 0)
+		*o = find_org(a, r->org, key, h);
 	if (key != small)
 		free(key);
 	if (dup > 0)
-		return err_set(e, AS_EINPUT, r->file, r->rline ? r->rline :
-		    r->line, r->rcol, "respondent '%.80s' of organisation "
-		    "'%.80s' appears more than once", r->respondent, r->org);
+		return duplicate(r, e);
 	return *o == NULL ? err_nomem(e) : 0;
+}
+
+/* Count one more checked response with the role set 'roles'. */
+static int
+count_set(struct orgagg *o, unsigned roles)
+{
+	struct roleset *sets;
+	size_t k;
+
+	for (k = 0; k < o->nsets; k++)
+		if (o->sets[k].roles == roles) {
+			o->sets[k].n++;
+			return 0;
+		}
+	if ((sets = realloc(o->sets, (o->nsets + 1) * sizeof(*sets))) == NULL)
+		return -1;
+	o->sets = sets;
+	sets[o->nsets].roles = roles;
+	sets[o->nsets++].n = 1;
+	return 0;
 }
 
 int
@@ -476,12 +527,13 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 {
 	const struct survey *s = a->s;
 	struct acc *roles[MAX_AUDIENCES];
-	int rk[MAX_AUDIENCES];		/* the respondent's roles */
+	const struct view *rv[MAX_AUDIENCES];	/* the respondent's roles */
 	struct orgagg *o;
 	size_t i, k, nr = 0, j;
 
 	if (lookup(a, r, &o, e) != 0)
 		return -1;
+	a->settled = 0;
 	o->all.respondents++;
 	a->respondents++;
 	if (r->submitted != NULL && strcmp(r->submitted, o->as_of) > 0)
@@ -492,28 +544,65 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		if ((roles[nr] = role_acc(a, o, k)) == NULL)
 			return err_nomem(e);
 		roles[nr]->respondents++;
-		rk[nr++] = (int)k;
+		rv[nr++] = &a->views[k + 1];
 	}
+	if (!r->checked)
+		return 0;
+	if (count_set(o, r->roles) != 0)
+		return err_nomem(e);
+	/* the skipped and the given; each role only over the questions of
+	 * its own audience */
 	for (i = 0; i < s->nq; i++) {
 		const struct answer *ans = &r->ans[i];
 
-		if (ans->asked || ans->skipped)
-			add_answer(&a->views[0], &o->all, (int)i, &s->qs[i],
-			    ans);
-	}
-	/* each role only over the questions of its own audience */
-	for (j = 0; j < nr; j++) {
-		const struct view *v = &a->views[rk[j] + 1];
-
-		for (i = 0; i < v->nq; i++) {
-			int qi = v->qidx[i];
-			const struct answer *ans = &r->ans[qi];
-
-			if (ans->asked || ans->skipped)
-				add_answer(v, roles[j], qi, &s->qs[qi], ans);
-		}
+		if (!ans->skipped && (!ans->asked || ans->state == A_EMPTY))
+			continue;
+		add_answer(&a->views[0], &o->all, (int)i, &s->qs[i], ans);
+		for (j = 0; j < nr; j++)
+			add_answer(rv[j], roles[j], (int)i, &s->qs[i], ans);
 	}
 	return 0;
+}
+
+/* The asked and empty answers of one accumulator: of the checked
+ * responses whose roles the question is asked of (within the view's
+ * audience 'mask'), those neither skipped, na nor answered. */
+static void
+settle_acc(const struct survey *s, const struct view *v, struct acc *c,
+    const struct orgagg *o, unsigned mask)
+{
+	size_t li, k;
+
+	if (c == NULL || c->q == NULL)
+		return;
+	for (li = 0; li < v->nq; li++) {
+		struct qstat *st = &c->q[li];
+		unsigned aud = s->qs[v->qidx[li]].audience & mask;
+		uint32_t in = 0;
+
+		for (k = 0; k < o->nsets; k++)
+			if (o->sets[k].roles & aud)
+				in += o->sets[k].n;
+		st->unanswered = in - st->skipped - st->na - st->answered;
+	}
+}
+
+static void
+settle(struct agg *a)
+{
+	size_t i, k;
+
+	for (i = 0; i < a->nslots; i++) {
+		struct orgagg *o = a->slots[i];
+
+		if (o == NULL)
+			continue;
+		settle_acc(a->s, &a->views[0], &o->all, o, ~0u);
+		for (k = 0; k < a->s->naud; k++)
+			settle_acc(a->s, &a->views[k + 1], o->role[k], o,
+			    1u << k);
+	}
+	a->settled = 1;
 }
 
 /* Freed accumulators are small blocks scattered through the heap, which
@@ -575,6 +664,8 @@ agg_count(struct agg *a)
 {
 	size_t i, n = 0;
 
+	if (!a->settled)
+		settle(a);
 	if (a->sorted == NULL && a->norgs > 0) {
 		if ((a->sorted = malloc(a->norgs * sizeof(*a->sorted))) ==
 		    NULL)

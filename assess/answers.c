@@ -27,6 +27,14 @@ struct col {
 	int		 q;
 };
 
+/* A question column, as the per-row loop reads them. */
+struct qcol {
+	size_t		 col;
+	int		 q;
+};
+
+#define NSPECIAL	4	/* respondent, organisation, role, submitted */
+
 struct csvr {
 	const struct survey	*s;
 	const char		*path;
@@ -41,8 +49,14 @@ struct csvr {
 	struct col		*cols;
 	size_t			 ncols;
 	int			*qcol;		/* question -> column, or -1 */
+	struct qcol		*qcols;		/* the question columns */
+	size_t			 nqcols;
+	size_t			 special[NSPECIAL];	/* the other columns
+							   read, in order */
+	size_t			 nspecial;
 	struct answer		*ans;
 	struct memo		*memo;		/* per question: answers read */
+	struct memo		 roles;		/* role cells read */
 	answers_sink		 sink;
 	void			*ctx;
 	struct err		*e;
@@ -165,6 +179,7 @@ read_header(struct csvr *r)
 
 	if ((r->cols = calloc(csvin_nf(r->c), sizeof(*r->cols))) == NULL ||
 	    (r->evcols = calloc(csvin_nf(r->c), sizeof(*r->evcols))) == NULL ||
+	    (r->qcols = calloc(csvin_nf(r->c), sizeof(*r->qcols))) == NULL ||
 	    (r->qcol = malloc(r->s->nq * sizeof(*r->qcol))) == NULL)
 		return err_nomem(r->e);
 	r->ncols = csvin_nf(r->c);
@@ -178,10 +193,21 @@ read_header(struct csvr *r)
 				return fail_at(r, csvin_line(r->c), i + 1, "column "
 				    "'%.64s' appears twice (columns %zu and %zu)",
 				    field(r, i), j + 1, i + 1);
-		if (r->cols[i].kind == COL_QUESTION)
+		switch (r->cols[i].kind) {
+		case COL_QUESTION:
 			r->qcol[r->cols[i].q] = (int)i;
-		if (r->cols[i].kind == COL_EVIDENCE)
+			r->qcols[r->nqcols].col = i;
+			r->qcols[r->nqcols++].q = r->cols[i].q;
+			break;
+		case COL_EVIDENCE:
 			r->evcols[r->nevidence++] = i;
+			break;
+		case COL_IGNORE:
+			break;
+		default:	/* each appears once: same_column() */
+			r->special[r->nspecial++] = i;
+			break;
+		}
 	}
 	r->header_done = 1;
 	return 0;
@@ -248,73 +274,120 @@ parse_answer(struct csvr *r, int q, const char *f, size_t n, char *msg,
 	return 0;
 }
 
+/* The role cell: the audiences it names, as the same text gave before. */
 static int
-fill_response(struct csvr *r, struct response *resp)
+role_cell(struct csvr *r, size_t i, struct response *resp)
 {
 	char msg[700];
-	size_t i, j, q;
+	const char *f = field(r, i);
+	size_t n = flen(r, i);
+	const struct buf *v = memo_get(&r->roles, f, n);
+
+	if (v != NULL && v->len == sizeof(resp->roles)) {
+		memcpy(&resp->roles, v->data, sizeof(resp->roles));
+		return 0;
+	}
+	if (response_roles(r->s, f, n, &resp->roles, msg, sizeof(msg)) != 0)
+		return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
+	memo_put(&r->roles, f, n, &resp->roles, sizeof(resp->roles));
+	return 0;
+}
+
+/* A column other than a question's or its evidence. */
+static int
+special_cell(struct csvr *r, size_t i, struct response *resp)
+{
+	switch (r->cols[i].kind) {
+	case COL_ORG:
+		if (name_cell(r, i, "organisation", r->org) != 0)
+			return -1;
+		if (r->org[0] == '\0')
+			return fail_at(r, csvin_line(r->c), i + 1, "the "
+			    "organisation is empty");
+		resp->org = r->org;
+		return 0;
+	case COL_RESPONDENT:
+		if (name_cell(r, i, "respondent id", r->resp) != 0)
+			return -1;
+		resp->respondent = r->resp;
+		resp->rline = csvin_field_line(r->c, i);
+		resp->rcol = (unsigned)i + 1;
+		return 0;
+	case COL_SUBMITTED:
+		return date_cell(r, i, resp);
+	case COL_ROLE:
+		return role_cell(r, i, resp);
+	default:
+		return 0;
+	}
+}
+
+/* Every question's cell of the record: the column of the first that
+ * fails (with 'msg' filled), or r->ncols.  Most cells are empty. */
+static size_t
+read_answers(struct csvr *r, char *msg, size_t size)
+{
 	const size_t *len;
 	const char *const *cell = csvin_fields(r->c, &len);
+	const struct qcol *qc = r->qcols, *end = qc + r->nqcols;
 
-	resp->org = r->deforg;
-	for (i = 0; i < r->ncols; i++) {
-		const struct col *c = &r->cols[i];
-		size_t n = len[i];
-		const char *f = cell[i];
+	for (; qc < end; qc++) {
+		size_t n = len[qc->col];
 
-		switch (c->kind) {
-		case COL_ORG:
-			if (name_cell(r, i, "organisation", r->org) != 0)
-				return -1;
-			if (r->org[0] == '\0')
-				return fail_at(r, csvin_line(r->c), i + 1, "the "
-				    "organisation is empty");
-			resp->org = r->org;
-			break;
-		case COL_RESPONDENT:
-			if (name_cell(r, i, "respondent id", r->resp) != 0)
-				return -1;
-			resp->respondent = r->resp;
-			resp->rline = csvin_field_line(r->c, i);
-			resp->rcol = (unsigned)i + 1;
-			break;
-		case COL_SUBMITTED:
-			if (date_cell(r, i, resp) != 0)
-				return -1;
-			break;
-		case COL_ROLE:
-			if (response_roles(r->s, f, n, &resp->roles, msg,
-			    sizeof(msg)) != 0)
-				return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
-			break;
-		case COL_QUESTION:
-			if (n == 0) {	/* the usual case: just unanswered */
-				r->ans[c->q].state = A_EMPTY;
-				r->ans[c->q].evidence = 0;
-			} else if (parse_answer(r, c->q, f, n, msg,
-			    sizeof(msg)) != 0) {
-				return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
-			}
-			break;
-		default:
-			break;
+		if (n == 0) {
+			r->ans[qc->q].state = A_EMPTY;
+			r->ans[qc->q].evidence = 0;
+		} else if (parse_answer(r, qc->q, cell[qc->col], n, msg,
+		    size) != 0) {
+			return qc->col;
 		}
 	}
-	/* evidence after the answers it belongs to, whatever the order */
-	for (j = 0; j < r->nevidence; j++) {
-		size_t n = len[r->evcols[j]];
-		const char *f = cell[r->evcols[j]];
+	return r->ncols;
+}
 
+/* Evidence after the answers it belongs to, whatever the order. */
+static int
+read_evidence(struct csvr *r)
+{
+	const size_t *len;
+	const char *const *cell = csvin_fields(r->c, &len);
+	size_t j, q;
+
+	for (j = 0; j < r->nevidence; j++) {
+		size_t col = r->evcols[j], n = len[col];
+		const char *f = cell[col];
+
+		if (n == 0)
+			continue;
 		response_trim(&f, &n);
 		if (n == 0)
 			continue;
-		q = r->cols[r->evcols[j]].q;
+		q = (size_t)r->cols[col].q;
 		if (r->ans[q].state == A_EMPTY)
-			return fail_at(r, csvin_line(r->c), r->evcols[j] + 1, "%s: "
+			return fail_at(r, csvin_line(r->c), col + 1, "%s: "
 			    "evidence is given but the question is not "
 			    "answered", r->s->qs[q].id);
 		r->ans[q].evidence = 1;
 	}
+	return 0;
+}
+
+/* The record's cells, the first bad one (in column order) reported. */
+static int
+fill_response(struct csvr *r, struct response *resp)
+{
+	char msg[700];
+	size_t bad, k;
+
+	resp->org = r->deforg;
+	bad = read_answers(r, msg, sizeof(msg));
+	for (k = 0; k < r->nspecial && r->special[k] < bad; k++)
+		if (special_cell(r, r->special[k], resp) != 0)
+			return -1;
+	if (bad < r->ncols)
+		return fail_at(r, csvin_line(r->c), bad + 1, "%s", msg);
+	if (read_evidence(r) != 0)
+		return -1;
 	resp->org_from_file = resp->org == r->deforg;
 	return 0;
 }
@@ -521,6 +594,8 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 out:
 	free(r.cols);
 	free(r.evcols);
+	free(r.qcols);
+	memo_release(&r.roles);
 	free(r.qcol);
 	free(r.ans);
 	for (i = 0; r.memo != NULL && i < s->nq; i++)

@@ -390,6 +390,7 @@ response_check(const struct survey *s, struct response *r, int *badq,
 	char who[256], roles[256];
 	size_t i;
 
+	r->checked = 0;
 	for (i = 0; i < s->nq; i++) {
 		const struct question *q = &s->qs[i];
 		struct answer *a = &r->ans[i];
@@ -417,5 +418,6 @@ response_check(const struct survey *s, struct response *r, int *badq,
 			return -1;
 		}
 	}
+	r->checked = 1;
 	return 0;
 }

@@ -36,6 +36,9 @@ struct response {
 					 * the file's name */
 	unsigned	 rline, rcol;	/* where the respondent id is */
 	unsigned	 roles;		/* bit set of audience indices */
+	int		 checked;	/* response_check() passed: every
+					 * answer's asked and skipped say
+					 * whether it was in the audience */
 	struct answer	*ans;		/* one per survey question */
 };
 
@@ -54,7 +57,8 @@ int response_roles(const struct survey *s, const char *text, size_t len,
 
 /* Mark which questions are asked of this respondent and check the answers
  * against that: nothing answered that was not asked, every required
- * question that was asked answered.  On failure '*badq' is the question. */
+ * question that was asked answered.  On success r->checked is set; on
+ * failure '*badq' is the question. */
 int response_check(const struct survey *s, struct response *r, int *badq,
     char *msg, size_t size);
 

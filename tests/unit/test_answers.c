@@ -188,6 +188,70 @@ TEST(field_size_cap)
 	free(text);
 }
 
+/* The unanswered count of question 'id' in view 'role' (-1: all). */
+static long
+unanswered(struct agg *a, int role, const char *id)
+{
+	const struct orgagg *o = agg_org(a, 0);
+	const struct acc *c = role < 0 ? &o->all : o->role[role];
+	const struct qstat *st = agg_qstat(agg_view(a, role), c,
+	    survey_question(s, id));
+
+	return st != NULL ? (long)st->unanswered : -1;
+}
+
+/* Asked and left empty is counted from the roles of the responses, not
+ * row by row: one role, several roles, a condition that skips, answers
+ * added after the counts were read, and a response without answers. */
+TEST(unanswered_by_role_set)
+{
+	struct collect c;
+	struct err e;
+	struct response r;
+	int org = survey_audience(s, "org"), ops = survey_audience(s, "ops");
+	int exec = survey_audience(s, "exec"), badq;
+	const struct qstat *st;
+
+	CHECK(read_text("organisation,role,A1,A5,T2,E2\nX,org,all,,,\n"
+	    "X,ops;exec,,,3,\nX,org;ops,some,,,hi\nX,exec,,,,\n", &c, &e) == 4);
+	CHECK_INT(agg_count(c.a), 1);
+	CHECK_INT(unanswered(c.a, -1, "A1"), 0);
+	CHECK_INT(unanswered(c.a, -1, "A5"), 1);	/* and one skipped */
+	st = agg_qstat(agg_view(c.a, -1), &agg_org(c.a, 0)->all,
+	    survey_question(s, "A5"));
+	CHECK_INT(st->skipped, 1);
+	CHECK_INT(unanswered(c.a, -1, "T2"), 2);
+	CHECK_INT(unanswered(c.a, -1, "E2"), 3);
+	CHECK_INT(unanswered(c.a, org, "A5"), 1);
+	CHECK_INT(unanswered(c.a, org, "E2"), 1);
+	CHECK_INT(unanswered(c.a, org, "T2"), -1);	/* not in the view */
+	CHECK_INT(unanswered(c.a, ops, "T2"), 1);
+	CHECK_INT(unanswered(c.a, ops, "E2"), 1);
+	CHECK_INT(unanswered(c.a, exec, "T2"), 1);
+	CHECK_INT(unanswered(c.a, exec, "E2"), 2);
+	/* a response with no answers checked counts only as a respondent */
+	memset(&r, 0, sizeof(r));
+	r.org = "X";
+	r.roles = 1u << org;
+	r.ans = calloc(s->nq, sizeof(*r.ans));
+	CHECK(agg_add(c.a, &r, &e) == 0);
+	CHECK_INT(agg_org(c.a, 0)->all.respondents, 5);
+	CHECK_INT(unanswered(c.a, -1, "E2"), 3);
+	/* the same one checked is asked every org question */
+	CHECK(response_check(s, &r, &badq, e.msg, sizeof(e.msg)) != 0);
+	r.ans[survey_question(s, "A1")].state = A_VALUE;
+	r.ans[survey_question(s, "A1")].opt = 1;
+	CHECK(response_check(s, &r, &badq, e.msg, sizeof(e.msg)) == 0);
+	CHECK(r.checked);
+	CHECK(agg_add(c.a, &r, &e) == 0);
+	CHECK_INT(unanswered(c.a, -1, "E2"), 4);
+	CHECK_INT(unanswered(c.a, -1, "A5"), 2);
+	CHECK_INT(unanswered(c.a, org, "A5"), 2);
+	CHECK_INT(unanswered(c.a, -1, "T2"), 2);
+	free(r.ans);
+	agg_free(c.a);
+}
+
 int
 main(void)
 {
@@ -198,6 +262,7 @@ main(void)
 	RUN(organisations_accumulate_in_order);
 	RUN(numbers_and_unanswered);
 	RUN(duplicate_respondent_per_organisation);
+	RUN(unanswered_by_role_set);
 	RUN(field_size_cap);
 	survey_free(s);
 	return check_done();
