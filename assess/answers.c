@@ -27,12 +27,6 @@ struct col {
 	int		 q;
 };
 
-/* A question column, as the per-row loop reads them. */
-struct qcol {
-	size_t		 col;
-	int		 q;
-};
-
 #define NSPECIAL	4	/* respondent, organisation, role, submitted */
 
 struct csvr {
@@ -49,8 +43,10 @@ struct csvr {
 	struct col		*cols;
 	size_t			 ncols;
 	int			*qcol;		/* question -> column, or -1 */
-	struct qcol		*qcols;		/* the question columns */
-	size_t			 nqcols;
+	int			*given;		/* the questions the row answers */
+	size_t			 ngiven;
+	size_t			*evgiven;	/* its evidence cells */
+	size_t			 nevgiven;
 	size_t			 special[NSPECIAL];	/* the other columns
 							   read, in order */
 	size_t			 nspecial;
@@ -179,7 +175,9 @@ read_header(struct csvr *r)
 
 	if ((r->cols = calloc(csvin_nf(r->c), sizeof(*r->cols))) == NULL ||
 	    (r->evcols = calloc(csvin_nf(r->c), sizeof(*r->evcols))) == NULL ||
-	    (r->qcols = calloc(csvin_nf(r->c), sizeof(*r->qcols))) == NULL ||
+	    (r->given = calloc(csvin_nf(r->c), sizeof(*r->given))) == NULL ||
+	    (r->evgiven = calloc(csvin_nf(r->c), sizeof(*r->evgiven))) ==
+	    NULL ||
 	    (r->qcol = malloc(r->s->nq * sizeof(*r->qcol))) == NULL)
 		return err_nomem(r->e);
 	r->ncols = csvin_nf(r->c);
@@ -196,8 +194,6 @@ read_header(struct csvr *r)
 		switch (r->cols[i].kind) {
 		case COL_QUESTION:
 			r->qcol[r->cols[i].q] = (int)i;
-			r->qcols[r->nqcols].col = i;
-			r->qcols[r->nqcols++].q = r->cols[i].q;
 			break;
 		case COL_EVIDENCE:
 			r->evcols[r->nevidence++] = i;
@@ -322,27 +318,41 @@ special_cell(struct csvr *r, size_t i, struct response *resp)
 	}
 }
 
-/* Every question's cell of the record: the column of the first that
- * fails (with 'msg' filled), or r->ncols.  Most cells are empty. */
+/* The record's non-empty cells of questions and evidence, in column
+ * order (most cells are empty: four at a time are passed over): the
+ * column of the first answer that fails (with 'msg' filled), or
+ * r->ncols.  Only the answers the previous record gave are reset. */
 static size_t
 read_answers(struct csvr *r, char *msg, size_t size)
 {
 	const size_t *len;
 	const char *const *cell = csvin_fields(r->c, &len);
-	const struct qcol *qc = r->qcols, *end = qc + r->nqcols;
+	struct answer *ans = r->ans;
+	size_t i, k, n = r->ncols;
 
-	for (; qc < end; qc++) {
-		size_t n = len[qc->col];
-
-		if (n == 0) {
-			r->ans[qc->q].state = A_EMPTY;
-			r->ans[qc->q].evidence = 0;
-		} else if (parse_answer(r, qc->q, cell[qc->col], n, msg,
-		    size) != 0) {
-			return qc->col;
+	for (k = 0; k < r->ngiven; k++) {
+		ans[r->given[k]].state = A_EMPTY;
+		ans[r->given[k]].evidence = 0;
+	}
+	r->ngiven = r->nevgiven = 0;
+	for (i = 0; i < n; i++) {
+		if (i + 4 <= n && (len[i] | len[i + 1] | len[i + 2] |
+		    len[i + 3]) == 0) {
+			i += 3;
+			continue;
+		}
+		if (len[i] == 0)
+			continue;
+		if (r->cols[i].kind == COL_EVIDENCE) {
+			r->evgiven[r->nevgiven++] = i;
+		} else if (r->cols[i].kind == COL_QUESTION) {
+			r->given[r->ngiven++] = r->cols[i].q;
+			if (parse_answer(r, r->cols[i].q, cell[i], len[i], msg,
+			    size) != 0)
+				return i;
 		}
 	}
-	return r->ncols;
+	return n;
 }
 
 /* Evidence after the answers it belongs to, whatever the order. */
@@ -353,12 +363,10 @@ read_evidence(struct csvr *r)
 	const char *const *cell = csvin_fields(r->c, &len);
 	size_t j, q;
 
-	for (j = 0; j < r->nevidence; j++) {
-		size_t col = r->evcols[j], n = len[col];
+	for (j = 0; j < r->nevgiven; j++) {
+		size_t col = r->evgiven[j], n = len[col];
 		const char *f = cell[col];
 
-		if (n == 0)
-			continue;
 		response_trim(&f, &n);
 		if (n == 0)
 			continue;
@@ -594,7 +602,8 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 out:
 	free(r.cols);
 	free(r.evcols);
-	free(r.qcols);
+	free(r.given);
+	free(r.evgiven);
 	memo_release(&r.roles);
 	free(r.qcol);
 	free(r.ans);

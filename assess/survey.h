@@ -71,6 +71,9 @@ struct question {
 					   option index + 1, | 0x80 for a label */
 	uint32_t	*ohash;		/* the hash of each slot's text */
 	size_t		 omask;		/* slots - 1 (a power of two less one) */
+	unsigned char	*vslot;		/* values exactly as written: option
+					   index + 1, or 0; same size */
+	uint32_t	*vhash;
 	int		 na_opt;	/* index of the 'na' option, or -1 */
 	int		 allow_na;	/* the cell text 'na' is accepted */
 	struct band	*bands;
