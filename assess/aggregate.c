@@ -529,7 +529,7 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 	struct acc *roles[MAX_AUDIENCES];
 	const struct view *rv[MAX_AUDIENCES];	/* the respondent's roles */
 	struct orgagg *o;
-	size_t i, k, nr = 0, j;
+	size_t f, k, nr = 0, j;
 
 	if (lookup(a, r, &o, e) != 0)
 		return -1;
@@ -552,14 +552,15 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		return err_nomem(e);
 	/* the skipped and the given; each role only over the questions of
 	 * its own audience */
-	for (i = 0; i < s->nq; i++) {
+	for (f = 0; f < (r->fold != NULL ? r->nfold : s->nq); f++) {
+		int i = r->fold != NULL ? r->fold[f] : (int)f;
 		const struct answer *ans = &r->ans[i];
 
 		if (!ans->skipped && (!ans->asked || ans->state == A_EMPTY))
 			continue;
-		add_answer(&a->views[0], &o->all, (int)i, &s->qs[i], ans);
+		add_answer(&a->views[0], &o->all, i, &s->qs[i], ans);
 		for (j = 0; j < nr; j++)
-			add_answer(rv[j], roles[j], (int)i, &s->qs[i], ans);
+			add_answer(rv[j], roles[j], i, &s->qs[i], ans);
 	}
 	return 0;
 }

@@ -51,6 +51,7 @@ struct csvr {
 							   read, in order */
 	size_t			 nspecial;
 	struct answer		*ans;
+	int			*fold;		/* room for response.fold */
 	struct memo		*memo;		/* per question: answers read */
 	struct memo		 roles;		/* role cells read */
 	answers_sink		 sink;
@@ -457,6 +458,7 @@ process_record(struct csvr *r)
 	resp.file = r->path;
 	resp.line = csvin_line(r->c);
 	resp.ans = r->ans;
+	resp.fold = r->fold;
 	resp.roles = 1u << r->s->org_aud;
 	if (fill_response(r, &resp) != 0 || check_response(r, &resp) != 0)
 		return skip_row(r);
@@ -582,6 +584,7 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 	if (refuse(in, e) != 0)
 		goto out;
 	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL ||
+	    (r.fold = calloc(s->nq, sizeof(*r.fold))) == NULL ||
 	    (r.memo = calloc(s->nq, sizeof(*r.memo))) == NULL) {
 		err_nomem(e);
 		goto out;
@@ -607,6 +610,7 @@ out:
 	memo_release(&r.roles);
 	free(r.qcol);
 	free(r.ans);
+	free(r.fold);
 	for (i = 0; r.memo != NULL && i < s->nq; i++)
 		memo_release(&r.memo[i]);
 	free(r.memo);

@@ -383,41 +383,67 @@ audience_text(const struct survey *s, unsigned set, char *dst, size_t size)
 			    o ? ", " : "", s->aud[k].id);
 }
 
+/* An answer given to a question not asked of this respondent. */
+static int
+not_asked(const struct survey *s, const struct question *q,
+    const struct response *r, int in_aud, char *msg, size_t size)
+{
+	char who[256], roles[256];
+
+	if (in_aud) {
+		snprintf(msg, size, "%s is only asked when %s, which does not "
+		    "hold for this respondent", q->id, q->when.text);
+		return -1;
+	}
+	audience_text(s, q->audience, who, sizeof(who));
+	audience_text(s, r->roles, roles, sizeof(roles));
+	snprintf(msg, size, "%s is asked of %s, but this respondent's role "
+	    "is %s", q->id, who, roles);
+	return -1;
+}
+
+static int
+required(const struct question *q, char *msg, size_t size)
+{
+	snprintf(msg, size, "%s must be answered by this respondent, but is "
+	    "empty", q->id);
+	return -1;
+}
+
 int
 response_check(const struct survey *s, struct response *r, int *badq,
     char *msg, size_t size)
 {
-	char who[256], roles[256];
-	size_t i;
+	/* locals: every store to an answer's flags could alias the rest */
+	const struct question *qs = s->qs;
+	struct answer *ans = r->ans;
+	const unsigned roles = r->roles;
+	int *fold = r->fold;
+	size_t i, nq = s->nq, nfold = 0;
 
 	r->checked = 0;
-	for (i = 0; i < s->nq; i++) {
-		const struct question *q = &s->qs[i];
-		struct answer *a = &r->ans[i];
-		int in_aud = (q->audience & r->roles) != 0;
+	for (i = 0; i < nq; i++) {
+		const struct question *q = &qs[i];
+		int given = ans[i].state != A_EMPTY, asked;
 
-		a->asked = (unsigned char)(in_aud && when_holds(q, r));
-		a->skipped = (unsigned char)(in_aud && !a->asked);
 		*badq = (int)i;
-		if (!a->asked && a->state != A_EMPTY) {
-			if (!in_aud) {
-				audience_text(s, q->audience, who, sizeof(who));
-				audience_text(s, r->roles, roles, sizeof(roles));
-				snprintf(msg, size, "%s is asked of %s, but this "
-				    "respondent's role is %s", q->id, who, roles);
-			} else {
-				snprintf(msg, size, "%s is only asked when %s, "
-				    "which does not hold for this respondent",
-				    q->id, q->when.text);
-			}
-			return -1;
+		if (!(q->audience & roles)) {	/* not in the audience */
+			ans[i].asked = ans[i].skipped = 0;
+			if (given)
+				return not_asked(s, q, r, 0, msg, size);
+			continue;
 		}
-		if (a->asked && q->required && a->state == A_EMPTY) {
-			snprintf(msg, size, "%s must be answered by this "
-			    "respondent, but is empty", q->id);
-			return -1;
-		}
+		asked = q->when.op == W_NONE || when_holds(q, r);
+		ans[i].asked = (unsigned char)asked;
+		ans[i].skipped = (unsigned char)!asked;
+		if (given && !asked)
+			return not_asked(s, q, r, 1, msg, size);
+		if (!given && asked && q->required)
+			return required(q, msg, size);
+		if (fold != NULL && (given || !asked))
+			fold[nfold++] = (int)i;
 	}
+	r->nfold = nfold;
 	r->checked = 1;
 	return 0;
 }

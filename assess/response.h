@@ -40,6 +40,11 @@ struct response {
 					 * answer's asked and skipped say
 					 * whether it was in the audience */
 	struct answer	*ans;		/* one per survey question */
+	int		*fold;		/* NULL, or room for an index per
+					 * question: response_check() lists
+					 * the questions skipped or answered
+					 * (a value or na) there, in order */
+	size_t		 nfold;
 };
 
 /* Parse 'len' bytes of cell text for question 'q'.  Returns 0, or -1 with
@@ -57,8 +62,8 @@ int response_roles(const struct survey *s, const char *text, size_t len,
 
 /* Mark which questions are asked of this respondent and check the answers
  * against that: nothing answered that was not asked, every required
- * question that was asked answered.  On success r->checked is set; on
- * failure '*badq' is the question. */
+ * question that was asked answered.  On success r->checked is set (and
+ * r->fold filled when given); on failure '*badq' is the question. */
 int response_check(const struct survey *s, struct response *r, int *badq,
     char *msg, size_t size);
 
