@@ -29,6 +29,19 @@ struct col {
 
 #define NSPECIAL	4	/* respondent, organisation, role, submitted */
 
+/* What a choice question's cell text gave, kept by the text: a column
+ * holds a handful of texts, over and over.  Each question has CACHE_SLOTS
+ * of them, made when it is first answered; a text may sit in one of two
+ * slots its hash picks.  Longer texts are simply read every time. */
+#define CACHE_SLOTS	32
+#define CACHE_TEXT	90
+
+struct cslot {
+	unsigned short	 len;		/* the text's length + 1; 0: empty */
+	char		 text[CACHE_TEXT];
+	struct answer	 a;
+};
+
 struct csvr {
 	const struct survey	*s;
 	const char		*path;
@@ -52,7 +65,7 @@ struct csvr {
 	size_t			 nspecial;
 	struct answer		*ans;
 	int			*fold;		/* room for response.fold */
-	struct memo		*memo;		/* per question: answers read */
+	struct cslot		**cache;	/* per question, or NULL */
 	struct memo		 roles;		/* role cells read */
 	answers_sink		 sink;
 	void			*ctx;
@@ -246,28 +259,54 @@ date_cell(struct csvr *r, size_t i, struct response *resp)
 	return 0;
 }
 
+/* The slot holding text f[0..n) in 'c' (*hit set), or the one to keep
+ * it in. */
+static struct cslot *
+cache_slot(struct cslot *c, const char *f, size_t n, int *hit)
+{
+	uint32_t h = survey_text_hash(f, n);
+	struct cslot *x = &c[h % CACHE_SLOTS];
+	struct cslot *y = &c[(h / CACHE_SLOTS) % CACHE_SLOTS];
+
+	*hit = 1;
+	if (x->len == n + 1 && memcmp(x->text, f, n) == 0)
+		return x;
+	if (y->len == n + 1 && memcmp(y->text, f, n) == 0)
+		return y;
+	*hit = 0;
+	return x->len != 0 && y->len == 0 ? y : x;
+}
+
 /* An answer cell as response_parse() reads it, or as the same text of
  * the same question gave before (choices only: numbers and texts rarely
- * repeat). */
+ * repeat).  Only answers are kept, never errors: every message comes
+ * from response_parse(). */
 static int
 parse_answer(struct csvr *r, int q, const char *f, size_t n, char *msg,
     size_t size)
 {
 	const struct question *qq = &r->s->qs[q];
 	struct answer *a = &r->ans[q];
-	struct memo *m = qq->type != Q_NUMBER && qq->type != Q_TEXT ?
-	    &r->memo[q] : NULL;
-	const struct buf *v;
+	struct cslot *slot = NULL;
+	int hit = 0;
 
-	if (m != NULL && (v = memo_get(m, f, n)) != NULL &&
-	    v->len == sizeof(*a)) {
-		memcpy(a, v->data, sizeof(*a));
-		return 0;
+	if (qq->type != Q_NUMBER && qq->type != Q_TEXT && n < CACHE_TEXT) {
+		if (r->cache[q] == NULL)
+			r->cache[q] = calloc(CACHE_SLOTS, sizeof(**r->cache));
+		if (r->cache[q] != NULL)
+			slot = cache_slot(r->cache[q], f, n, &hit);
+		if (hit) {
+			*a = slot->a;
+			return 0;
+		}
 	}
 	if (response_parse(qq, f, n, a, msg, size) != 0)
 		return -1;
-	if (m != NULL)
-		memo_put(m, f, n, a, sizeof(*a));
+	if (slot != NULL) {
+		memcpy(slot->text, f, n);
+		slot->len = (unsigned short)(n + 1);
+		slot->a = *a;
+	}
 	return 0;
 }
 
@@ -585,7 +624,7 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 		goto out;
 	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL ||
 	    (r.fold = calloc(s->nq, sizeof(*r.fold))) == NULL ||
-	    (r.memo = calloc(s->nq, sizeof(*r.memo))) == NULL) {
+	    (r.cache = calloc(s->nq, sizeof(*r.cache))) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -611,9 +650,9 @@ out:
 	free(r.qcol);
 	free(r.ans);
 	free(r.fold);
-	for (i = 0; r.memo != NULL && i < s->nq; i++)
-		memo_release(&r.memo[i]);
-	free(r.memo);
+	for (i = 0; r.cache != NULL && i < s->nq; i++)
+		free(r.cache[i]);
+	free(r.cache);
 	return rc == 0 ? r.rows : -1;
 }
 

@@ -468,11 +468,8 @@ index_put(struct question *q, const char *norm, unsigned char tag)
 	q->ohash[j] = h;
 }
 
-/* A hash of bytes exactly as they are, eight at a time: most cells are
- * an option's value as written, and this finds it with no per-byte
- * work. */
-static uint32_t
-raw_hash(const char *s, size_t n)
+uint32_t
+survey_text_hash(const char *s, size_t n)
 {
 	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL, w = 0;
 	size_t i;
@@ -490,7 +487,7 @@ raw_hash(const char *s, size_t n)
 static void
 value_put(struct question *q, size_t i)
 {
-	uint32_t h = raw_hash(q->opts[i].value, q->opts[i].vlen);
+	uint32_t h = survey_text_hash(q->opts[i].value, q->opts[i].vlen);
 	size_t j;
 
 	for (j = h & q->omask; q->vslot[j] != 0; j = (j + 1) & q->omask)
@@ -503,7 +500,7 @@ value_put(struct question *q, size_t i)
 static int
 exact_value(const struct question *q, const char *s, size_t n)
 {
-	uint32_t h = raw_hash(s, n);
+	uint32_t h = survey_text_hash(s, n);
 	size_t j;
 
 	for (j = h & q->omask; q->vslot[j] != 0; j = (j + 1) & q->omask) {

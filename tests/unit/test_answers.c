@@ -252,6 +252,39 @@ TEST(unanswered_by_role_set)
 	agg_free(c.a);
 }
 
+/* Cells are kept by their text: many texts of one length, each of them
+ * twice, come out as they read (every letter-case spelling of two
+ * options of a multi question). */
+TEST(cell_texts_kept_apart)
+{
+	struct collect c;
+	struct err e;
+	struct buf b = { 0 };
+	const uint32_t *opts;
+	const char *word[2] = { "dash", "none" };
+	int a2 = survey_question(s, "A2"), round, w, m, k, n = 0;
+
+	buf_puts(&b, "organisation,A1,A2\n");
+	for (round = 0; round < 2; round++)
+		for (w = 0; w < 2; w++)
+			for (m = 0; m < 16; m++) {
+				buf_puts(&b, "X,some,");
+				for (k = 0; k < 4; k++)
+					buf_putc(&b, (char)(m & (1 << k) ?
+					    word[w][k] - 'a' + 'A' : word[w][k]));
+				buf_putc(&b, '\n');
+				n++;
+			}
+	buf_putc(&b, '\0');
+	CHECK(read_text(b.data, &c, &e) == n);
+	opts = agg_options(agg_view(c.a, -1), &agg_org(c.a, 0)->all, a2);
+	CHECK_INT(opts[survey_option(&s->qs[a2], "dash")], 32);
+	CHECK_INT(opts[survey_option(&s->qs[a2], "none")], 32);
+	CHECK_INT(opts[survey_option(&s->qs[a2], "video")], 0);
+	buf_release(&b);
+	agg_free(c.a);
+}
+
 int
 main(void)
 {
@@ -263,6 +296,7 @@ main(void)
 	RUN(numbers_and_unanswered);
 	RUN(duplicate_respondent_per_organisation);
 	RUN(unanswered_by_role_set);
+	RUN(cell_texts_kept_apart);
 	RUN(field_size_cap);
 	survey_free(s);
 	return check_done();
