@@ -15,15 +15,24 @@
 #include "aggregate.h"
 #include "fsx.h"
 
+/* An organisation as a row wrote its name: rows repeat a few names, and
+ * finding one here spares folding it into its key and looking that up.
+ * Slots are picked by the hash of the name as written. */
+#define NAMED_SLOTS 1024
+
+struct named {
+	struct orgagg	*o;		/* NULL: empty */
+	size_t		 sp;		/* the spelling */
+	uint64_t	 keyhash;	/* fnv1a of o->key */
+};
+
 struct agg {
 	const struct survey	*s;
 	struct view		 views[MAX_AUDIENCES + 1];	/* [0] = all */
 	struct orgagg		**slots;	/* hash table of organisations */
 	size_t			 nslots, norgs;
 	struct orgagg		**sorted;	/* id order, built on demand */
-	struct orgagg		*last;		/* the previous row's */
-	size_t			 lastsp;	/* and its spelling */
-	uint64_t		 lasthash;	/* and its key's fnv1a */
+	struct named		 named[NAMED_SLOTS];
 	uint64_t		*seen;		/* respondent fingerprints */
 	size_t			 nseen, seencap;
 	size_t			 respondents;
@@ -275,19 +284,19 @@ find_key(struct agg *a, const char *key, uint64_t h)
 }
 
 /* The organisation a response names, whose key is 'key' (its fnv1a 'h'),
- * counting its spelling. */
+ * counting its spelling, which slot 'nm' then holds. */
 static struct orgagg *
-find_org(struct agg *a, const char *id, const char *key, uint64_t h)
+find_org(struct agg *a, const char *id, const char *key, uint64_t h,
+    struct named *nm)
 {
 	struct orgagg *o;
 
 	if ((o = find_key(a, key, h)) == NULL || spelt(o, id) != 0)
 		return NULL;
-	for (a->lastsp = 0; strcmp(o->sp[a->lastsp].text, id) != 0;
-	    a->lastsp++)
+	for (nm->sp = 0; strcmp(o->sp[nm->sp].text, id) != 0; nm->sp++)
 		;
-	a->lasthash = h;
-	return a->last = o;
+	nm->keyhash = h;
+	return nm->o = o;
 }
 
 /* After the last response: each organisation is named by the spelling
@@ -313,7 +322,7 @@ choose_ids(struct agg *a)
 			}
 		o->id = o->sp[0].text;
 	}
-	a->last = NULL;
+	memset(a->named, 0, sizeof(a->named));	/* spellings moved */
 }
 
 /* ==== Respondent fingerprints ====
@@ -370,7 +379,8 @@ grow_seen(struct agg *a)
 static int
 seen_before(struct agg *a, uint64_t orgh, const char *respondent)
 {
-	uint64_t h = fnv1a(respondent, orgh ^ 0xff);
+	uint64_t h = survey_text_hash(respondent, strlen(respondent)) ^
+	    orgh * 0x9e3779b97f4a7c15ULL;
 	size_t j;
 
 	if (h == 0)
@@ -473,28 +483,29 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
     struct err *e)
 {
 	char small[512], *key;
+	struct named *nm;
 	size_t n;
 	uint64_t h;
 	int dup;
 
 	*o = NULL;
-	/* rows often come grouped: the previous row's name, as written */
-	if (a->last != NULL && strcmp(a->last->sp[a->lastsp].text,
-	    r->org) == 0) {
-		if ((dup = repeated(a, r, a->lasthash)) != 0)
+	n = strlen(r->org);
+	nm = &a->named[survey_text_hash(r->org, n) % NAMED_SLOTS];
+	if (nm->o != NULL && strcmp(nm->o->sp[nm->sp].text, r->org) == 0) {
+		if ((dup = repeated(a, r, nm->keyhash)) != 0)
 			return dup > 0 ? duplicate(r, e) : err_nomem(e);
-		a->last->sp[a->lastsp].n++;
-		*o = a->last;
+		nm->o->sp[nm->sp].n++;
+		*o = nm->o;
 		return 0;
 	}
-	if ((n = strlen(r->org)) < sizeof(small))
+	if (n < sizeof(small))
 		key = small;
 	else if ((key = malloc(n + 1)) == NULL)
 		return err_nomem(e);
 	agg_name_key(r->org, key);
 	h = fnv1a(key, FNV_BASIS);
 	if ((dup = repeated(a, r, h)) == 0)
-		*o = find_org(a, r->org, key, h);
+		*o = find_org(a, r->org, key, h, nm);
 	if (key != small)
 		free(key);
 	if (dup > 0)
