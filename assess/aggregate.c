@@ -374,17 +374,24 @@ grow_seen(struct agg *a)
 	return 0;
 }
 
-/* 1 if seen before, 0 if new, -1 when out of memory.  'orgh' is the
- * fnv1a of the organisation's key. */
-static int
-seen_before(struct agg *a, uint64_t orgh, const char *respondent)
+/* The fingerprint of a respondent id in the organisation whose key has
+ * the fnv1a 'orgh' (never 0, which marks an empty slot). */
+static uint64_t
+fingerprint(uint64_t orgh, const char *respondent)
 {
 	uint64_t h = survey_text_hash(respondent, strlen(respondent)) ^
 	    orgh * 0x9e3779b97f4a7c15ULL;
+
+	return h != 0 ? h : 1;
+}
+
+/* 1 if fingerprint 'h' was seen before, 0 if new, -1 when out of
+ * memory. */
+static int
+seen_before(struct agg *a, uint64_t h)
+{
 	size_t j;
 
-	if (h == 0)
-		h = 1;
 	if (5 * (a->nseen + 1) > 4 * a->seencap && grow_seen(a) != 0)
 		return -1;
 	j = put_seen(a->seen, a->seencap, h);
@@ -466,14 +473,63 @@ duplicate(const struct response *r, struct err *e)
 	    "than once", r->respondent, r->org);
 }
 
+static int
+has_id(const struct response *r)
+{
+	return r->respondent != NULL && r->respondent[0] != '\0';
+}
+
 /* Whether the response's respondent id was seen before in the
  * organisation whose key has the fnv1a 'orgh': 1, 0, or -1. */
 static int
 repeated(struct agg *a, const struct response *r, uint64_t orgh)
 {
-	if (r->respondent == NULL || r->respondent[0] == '\0')
-		return 0;
-	return seen_before(a, orgh, r->respondent);
+	return has_id(r) ? seen_before(a, fingerprint(orgh,
+	    r->respondent)) : 0;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch((p), 1)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
+/* Ask for the counters of accumulator 'c' (view 'v') that a response
+ * will add to. */
+static void
+warm_acc(const struct view *v, const struct acc *c,
+    const struct response *r)
+{
+	size_t f;
+
+	for (f = 0; c != NULL && c->q != NULL && f < r->nfold; f++) {
+		int i = r->fold[f], li = v->local[i], opt = r->ans[i].opt;
+
+		if (li < 0)
+			continue;
+		PREFETCH(&c->q[li]);
+		if (opt >= 0)
+			PREFETCH(&c->optcount[v->optoff[li] + (uint32_t)opt]);
+	}
+}
+
+/* Rows that mix organisations rarely find an organisation's counters,
+ * or the slot of a fingerprint, in the cache: ask for them all before
+ * the first is needed, so that the waits overlap. */
+static void
+warm(const struct agg *a, const struct orgagg *o, const struct response *r,
+    uint64_t fp)
+{
+	size_t k;
+
+	if (has_id(r) && a->seen != NULL)
+		PREFETCH(&a->seen[home(fp, a->seencap)]);
+	if (r->fold == NULL || !r->checked)
+		return;
+	warm_acc(&a->views[0], &o->all, r);
+	for (k = 0; k < a->s->naud; k++)
+		if (r->roles & (1u << k))
+			warm_acc(&a->views[k + 1], o->role[k], r);
 }
 
 /* The organisation of a response, refusing a respondent id seen before
@@ -492,7 +548,9 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
 	n = strlen(r->org);
 	nm = &a->named[survey_text_hash(r->org, n) % NAMED_SLOTS];
 	if (nm->o != NULL && strcmp(nm->o->sp[nm->sp].text, r->org) == 0) {
-		if ((dup = repeated(a, r, nm->keyhash)) != 0)
+		h = has_id(r) ? fingerprint(nm->keyhash, r->respondent) : 0;
+		warm(a, nm->o, r, h);
+		if ((dup = has_id(r) ? seen_before(a, h) : 0) != 0)
 			return dup > 0 ? duplicate(r, e) : err_nomem(e);
 		nm->o->sp[nm->sp].n++;
 		*o = nm->o;
@@ -649,6 +707,9 @@ agg_done(struct agg *a, size_t i)
 		free(o->role[k]);
 		o->role[k] = NULL;
 	}
+	free(o->sets);
+	o->sets = NULL;
+	o->nsets = 0;
 	give_back(i);
 }
 
