@@ -416,6 +416,7 @@ response_check(const struct survey *s, struct response *r, int *badq,
 {
 	/* locals: every store to an answer's flags could alias the rest */
 	const struct question *qs = s->qs;
+	const unsigned *qaud = s->qaud;
 	struct answer *ans = r->ans;
 	const unsigned roles = r->roles;
 	int *fold = r->fold;
@@ -427,7 +428,7 @@ response_check(const struct survey *s, struct response *r, int *badq,
 		int given = ans[i].state != A_EMPTY, asked;
 
 		*badq = (int)i;
-		if (!(q->audience & roles)) {	/* not in the audience */
+		if (!(qaud[i] & roles)) {	/* not in the audience */
 			ans[i].asked = ans[i].skipped = 0;
 			if (given)
 				return not_asked(s, q, r, 0, msg, size);

@@ -1201,6 +1201,11 @@ load_body(struct ld *ld, const struct jnode *root)
 	for (i = 0; i < dims->nkids; i++)
 		if (load_dimension(ld, &dims->kids[i], (int)i) != 0)
 			return -1;
+	if ((s->qaud = arena_alloc(A, (s->nq ? s->nq : 1) *
+	    sizeof(*s->qaud))) == NULL)
+		return nomem(ld);
+	for (i = 0; i < s->nq; i++)
+		s->qaud[i] = s->qs[i].audience;
 	return idx_build(A, &s->qindex, s->nq, question_name, s) != 0 ?
 	    nomem(ld) : 0;
 }

@@ -135,6 +135,8 @@ struct survey {
 	size_t		 ndims;
 	struct question	*qs;
 	size_t		 nq;
+	unsigned	*qaud;		/* each question's audience, packed
+					   for the loops run on every row */
 	size_t		 nnum;		/* questions with numeric statistics */
 	struct survey_index qindex, srcindex;	/* by id: qs, src */
 };
