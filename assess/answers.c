@@ -65,6 +65,7 @@ struct csvr {
 	size_t			 nspecial;
 	struct answer		*ans;
 	int			*fold;		/* room for response.fold */
+	struct response_plan	 plan;		/* for response_check() */
 	struct cslot		**cache;	/* per question, or NULL */
 	struct memo		 roles;		/* role cells read */
 	answers_sink		 sink;
@@ -436,6 +437,8 @@ fill_response(struct csvr *r, struct response *resp)
 		return fail_at(r, csvin_line(r->c), bad + 1, "%s", msg);
 	if (read_evidence(r) != 0)
 		return -1;
+	resp->given = r->given;
+	resp->ngiven = r->ngiven;
 	resp->org_from_file = resp->org == r->deforg;
 	return 0;
 }
@@ -498,6 +501,7 @@ process_record(struct csvr *r)
 	resp.line = csvin_line(r->c);
 	resp.ans = r->ans;
 	resp.fold = r->fold;
+	resp.plan = &r->plan;
 	resp.roles = 1u << r->s->org_aud;
 	if (fill_response(r, &resp) != 0 || check_response(r, &resp) != 0)
 		return skip_row(r);
@@ -650,6 +654,7 @@ out:
 	free(r.qcol);
 	free(r.ans);
 	free(r.fold);
+	response_plan_release(&r.plan);
 	for (i = 0; r.cache != NULL && i < s->nq; i++)
 		free(r.cache[i]);
 	free(r.cache);

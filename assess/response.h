@@ -27,6 +27,27 @@ struct answer {
 	double		 num;		/* number; multi: options counted */
 };
 
+/* What response_check() keeps between the rows of one reader that uses
+ * one answers array for every row: the questions of each role set's
+ * audience (a few sets at most), and the set it last checked, whose
+ * questions are the only ones with asked or skipped set.  Zeroed to
+ * begin with; response_plan_release() at the end. */
+#define PLAN_SETS	8
+
+struct plan_set {
+	unsigned	 roles;		/* 0: unused */
+	int		*qs;		/* the questions asked of it, in order */
+	size_t		 n;
+};
+
+struct response_plan {
+	struct plan_set	 set[PLAN_SETS];
+	unsigned	 last;		/* 0: unknown */
+	unsigned	 next;		/* the set to replace next */
+};
+
+void response_plan_release(struct response_plan *p);
+
 struct response {
 	const char	*file;		/* where it came from, for messages */
 	unsigned	 line;
@@ -45,6 +66,14 @@ struct response {
 					 * the questions skipped or answered
 					 * (a value or na) there, in order */
 	size_t		 nfold;
+	/* Optional, together, from a reader whose 'ans' is the same array
+	 * on every row and whose asked and skipped flags only it zeroes
+	 * between rows: the questions whose answer may not be empty, in
+	 * any order, and the plan kept over its rows.  response_check()
+	 * then looks at these and at the questions of the audience only. */
+	const int	*given;
+	size_t		 ngiven;
+	struct response_plan *plan;
 };
 
 /* Parse 'len' bytes of cell text for question 'q'.  Returns 0, or -1 with
