@@ -359,8 +359,16 @@ special_cell(struct csvr *r, size_t i, struct response *resp)
 	}
 }
 
+/* Any of the eight lengths from 'len' not zero. */
+static int
+any8(const size_t *len)
+{
+	return (len[0] | len[1] | len[2] | len[3] | len[4] | len[5] | len[6] |
+	    len[7]) != 0;
+}
+
 /* The record's non-empty cells of questions and evidence, in column
- * order (most cells are empty: four at a time are passed over): the
+ * order (most cells are empty: eight at a time are passed over): the
  * column of the first answer that fails (with 'msg' filled), or
  * r->ncols.  Only the answers the previous record gave are reset. */
 static size_t
@@ -369,28 +377,31 @@ read_answers(struct csvr *r, char *msg, size_t size)
 	const size_t *len;
 	const char *const *cell = csvin_fields(r->c, &len);
 	struct answer *ans = r->ans;
-	size_t i, k, n = r->ncols;
+	size_t b, i, k, n = r->ncols;
 
 	for (k = 0; k < r->ngiven; k++) {
 		ans[r->given[k]].state = A_EMPTY;
 		ans[r->given[k]].evidence = 0;
 	}
 	r->ngiven = r->nevgiven = 0;
-	for (i = 0; i < n; i++) {
-		if (i + 4 <= n && (len[i] | len[i + 1] | len[i + 2] |
-		    len[i + 3]) == 0) {
-			i += 3;
+	for (b = 0; b < n; b += 8) {
+		size_t end = b + 8 < n ? b + 8 : n;
+
+		if (end - b == 8 && !any8(len + b))
 			continue;
-		}
-		if (len[i] == 0)
-			continue;
-		if (r->cols[i].kind == COL_EVIDENCE) {
-			r->evgiven[r->nevgiven++] = i;
-		} else if (r->cols[i].kind == COL_QUESTION) {
-			r->given[r->ngiven++] = r->cols[i].q;
-			if (parse_answer(r, r->cols[i].q, cell[i], len[i], msg,
-			    size) != 0)
-				return i;
+		for (i = b; i < end; i++) {
+			const struct col *c = &r->cols[i];
+
+			if (len[i] == 0 || c->kind == COL_IGNORE)
+				continue;
+			if (c->kind == COL_EVIDENCE) {
+				r->evgiven[r->nevgiven++] = i;
+			} else if (c->kind == COL_QUESTION) {
+				r->given[r->ngiven++] = c->q;
+				if (parse_answer(r, c->q, cell[i], len[i], msg,
+				    size) != 0)
+					return i;
+			}
 		}
 	}
 	return n;
