@@ -385,11 +385,9 @@ read_answers(struct csvr *r, char *msg, size_t size)
 	}
 	r->ngiven = r->nevgiven = 0;
 	for (b = 0; b < n; b += 8) {
-		size_t end = b + 8 < n ? b + 8 : n;
-
-		if (end - b == 8 && !any8(len + b))
+		if (b + 8 <= n && !any8(len + b))
 			continue;
-		for (i = b; i < end; i++) {
+		for (i = b; i < b + 8 && i < n; i++) {
 			const struct col *c = &r->cols[i];
 
 			if (len[i] == 0 || c->kind == COL_IGNORE)

@@ -270,7 +270,7 @@ TEST(cell_texts_kept_apart)
 			for (m = 0; m < 16; m++) {
 				buf_puts(&b, "X,some,");
 				for (k = 0; k < 4; k++)
-					buf_putc(&b, (char)(m & (1 << k) ?
+					buf_putc(&b, (char)((m & (1 << k)) ?
 					    word[w][k] - 'a' + 'A' : word[w][k]));
 				buf_putc(&b, '\n');
 				n++;

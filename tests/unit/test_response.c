@@ -264,13 +264,13 @@ TEST(planned_check_is_the_full_check)
 	CHECK(big != NULL && sv->naud >= 5);
 	memset(&plan, 0, sizeof(plan));
 	for (row = 0; row < 4000; row++) {
-		unsigned roles = 1u + rnd((1u << sv->naud) - 1);
+		unsigned set = 1u + rnd((1u << sv->naud) - 1);
 
-		random_row(sv, ans, roles, given, &ngiven);
+		random_row(sv, ans, set, given, &ngiven);
 		memcpy(all, ans, sv->nq * sizeof(*ans));
 		memset(&r1, 0, sizeof(r1));
 		r1.ans = ans;
-		r1.roles = roles;
+		r1.roles = set;
 		r1.fold = f1;
 		r1.given = given;
 		r1.ngiven = ngiven;
