@@ -18,7 +18,7 @@
 /* An organisation as a row wrote its name: rows repeat a few names, and
  * finding one here spares folding it into its key and looking that up.
  * Slots are picked by the hash of the name as written. */
-#define NAMED_SLOTS 1024
+#define NAMED_SLOTS 4096
 
 struct named {
 	struct orgagg	*o;		/* NULL: empty */
