@@ -285,6 +285,48 @@ TEST(cell_texts_kept_apart)
 	agg_free(c.a);
 }
 
+/* Many organisations, each written two ways, and a respondent id
+ * repeated under a third spelling: more names than the table of names
+ * as written holds, so rows find theirs there or fall back to the key. */
+TEST(many_names_written_two_ways)
+{
+	struct collect c;
+	struct err e;
+	struct buf b = { 0 };
+	char line[64];
+	int k, round, norgs = 5000;
+
+	buf_puts(&b, "respondent,organisation,A1\n");
+	for (round = 0; round < 2; round++)
+		for (k = 0; k < norgs; k++) {
+			snprintf(line, sizeof(line), "r%d,%s %d,some\n", round,
+			    round == 0 ? "Org" : "org ", k);
+			buf_puts(&b, line);
+		}
+	buf_putc(&b, '\0');
+	CHECK(read_text(b.data, &c, &e) == 2 * norgs);
+	CHECK_INT(agg_count(c.a), norgs);
+	CHECK_STR(agg_org(c.a, 0)->id, "Org 0");
+	CHECK_INT(agg_org(c.a, 0)->all.respondents, 2);
+	CHECK_INT(agg_org(c.a, 0)->nsp, 2);
+	CHECK_INT(agg_org(c.a, norgs - 1)->all.respondents, 2);
+	agg_free(c.a);
+	buf_reset(&b);
+	buf_puts(&b, "respondent,organisation,A1\n");
+	for (k = 0; k < norgs; k++) {
+		snprintf(line, sizeof(line), "r0,Org %d,some\n", k);
+		buf_puts(&b, line);
+	}
+	buf_puts(&b, "r0,ORG  4321,some\n");
+	buf_putc(&b, '\0');
+	CHECK(read_text(b.data, &c, &e) < 0);
+	CHECK_INT(e.line, norgs + 2);
+	CHECK_STR(e.msg, "respondent 'r0' of organisation 'ORG  4321' appears "
+	    "more than once");
+	buf_release(&b);
+	agg_free(c.a);
+}
+
 int
 main(void)
 {
@@ -297,6 +339,7 @@ main(void)
 	RUN(duplicate_respondent_per_organisation);
 	RUN(unanswered_by_role_set);
 	RUN(cell_texts_kept_apart);
+	RUN(many_names_written_two_ways);
 	RUN(field_size_cap);
 	survey_free(s);
 	return check_done();
