@@ -9,8 +9,8 @@
  * "<script>", "[x](javascript:...)" or "*bold*" stay text.  Where
  * untrusted text begins a paragraph, a list item's text or a line after
  * a hard break, its leading spaces are dropped and a character that
- * would open a block there (#, -, 1., >, ...) is escaped; table cells
- * escape '|'.
+ * would open a block there (#, -, 1., >, and pandoc's a., iv), (b), : ...)
+ * is escaped; table cells escape '|'.
  *
  * d->item_open is this writer's "nothing written yet": set where a
  * paragraph, a list item or a line after a hard break begins, cleared as
@@ -95,19 +95,48 @@ needs_escape(const char *t, size_t n, size_t i)
  * leading space) would open a block of its own there: a heading, quote,
  * list item, thematic break, setext underline or table row; n if none.
  * needs_escape() deals with code, fences, HTML and '_'. */
+/* How many bytes of t make an ordered list's number as CommonMark or
+ * pandoc takes one: digits, '#', '@', one letter or a roman numeral;
+ * 0 for none. */
+static size_t
+list_number(const char *t, size_t n)
+{
+	size_t d = 0;
+
+	while (d < n && d < 10 && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d > 0)
+		return d < 10 ? d : 0;
+	if (n > 0 && (t[0] == '#' || t[0] == '@' || (t[0] >= 'a' &&
+	    t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z')))
+		d = 1;
+	while (d > 0 && d < n && d < 10 && strchr("ivxlcdmIVXLCDM", t[d]))
+		d++;
+	return d < 10 ? d : 0;
+}
+
+/* Whether t[i] ends a block's marker: the end, or a space. */
+#define MARKER_END(t, n, i) ((i) == (n) || (t)[i] == ' ')
+
 static size_t
 block_opener(const char *t, size_t n)
 {
-	size_t d = 0;
+	size_t d;
 
 	if (n == 0)
 		return n;
 	if (strchr("#>+-*=|", t[0]) != NULL)
 		return 0;
-	while (d < n && d < 10 && t[d] >= '0' && t[d] <= '9')
-		d++;
-	if (d > 0 && d < 10 && d < n && (t[d] == '.' || t[d] == ')') &&
-	    (d + 1 == n || t[d + 1] == ' '))
+	/* pandoc's definition lists (": ", "~ ") and "(a)", "(4)", "(@)" */
+	if ((t[0] == ':' || t[0] == '~') && MARKER_END(t, n, 1))
+		return 0;
+	if (t[0] == '(' && (d = list_number(t + 1, n - 1)) > 0 &&
+	    d + 1 < n && t[d + 1] == ')' && MARKER_END(t, n, d + 2))
+		return 0;
+	/* "12." and "3)"; pandoc's "a.", "iv)", "#." too */
+	d = list_number(t, n);
+	if (d > 0 && d < n && (t[d] == '.' || t[d] == ')') &&
+	    MARKER_END(t, n, d + 1))
 		return d;
 	return n;
 }
