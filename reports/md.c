@@ -10,7 +10,9 @@
  * untrusted text begins a paragraph, a list item's text or a line after
  * a hard break, its leading spaces are dropped and a character that
  * would open a block there (#, -, 1., >, and pandoc's a., iv), (b), : ...)
- * is escaped; table cells escape '|'.
+ * is escaped, as is a '.' or ')' of the report's own right after such
+ * text that is only a number or letters ("b" and "." make "b."); table
+ * cells escape '|'.
  *
  * d->item_open is this writer's "nothing written yet": set where a
  * paragraph, a list item or a line after a hard break begins, cleared as
@@ -141,17 +143,31 @@ block_opener(const char *t, size_t n)
 	return n;
 }
 
+/* Whether 'c', about to be written, would follow untrusted text that
+ * began a block and is all a list number ("b", "iv", "2010"), making a
+ * list marker of the two ("b.", "2010)"): then it takes a backslash. */
+static int
+marks_list(const struct doc *d, char c)
+{
+	return d->marker_end != 0 && d->marker_end == d->b->len &&
+	    (c == '.' || c == ')');
+}
+
 static void
 md_text(struct doc *d, const char *s, size_t max)
 {
 	struct buf t = BUF_INIT;
-	size_t i = 0, lead = (size_t)-1;
+	size_t i = 0, lead = (size_t)-1, whole = 0;
 
 	report_safe_max(&t, s, max);
+	if (t.len > 0 && marks_list(d, t.data[0]))
+		lead = 0;
 	if (d->item_open && t.len > 0) {
 		while (i < t.len && t.data[i] == ' ')
 			i++;
 		lead = i + block_opener(t.data + i, t.len - i);
+		whole = i < t.len && list_number(t.data + i, t.len - i) ==
+		    t.len - i;
 		d->item_open = i == t.len;
 	}
 	for (; i < t.len; i++) {
@@ -173,19 +189,30 @@ md_text(struct doc *d, const char *s, size_t max)
 	}
 	if (t.failed)
 		d->b->failed = 1;
+	if (t.len > 0)
+		d->marker_end = whole ? d->b->len : 0;
 	buf_release(&t);
 }
 
 static void
 md_lit(struct doc *d, const char *s)
 {
-	size_t i;
+	size_t i, lead = (size_t)-1;
 
-	/* assess's own words; '*' alone marks critical dimensions */
+	/* assess's own words; '*' alone marks critical dimensions.  Where
+	 * they begin a block's text (the untrusted text before them was
+	 * empty), they open no block either, nor start one with the text
+	 * after them: "(" and an untrusted "b" and ")" make a list marker */
+	if (d->item_open && s[0] != '\0') {
+		i = strspn(s, " ");
+		lead = s[i] == '(' ? i : i + block_opener(s + i, strlen(s + i));
+	}
 	if (s[0] != '\0')
 		d->item_open = 0;
+	if (marks_list(d, s[0]))
+		buf_putc(d->b, '\\');
 	for (i = 0; s[i] != '\0'; i++) {
-		if ((s[i] == '*' && (i == 0 || s[i + 1] == '\0' ||
+		if (i == lead || (s[i] == '*' && (i == 0 || s[i + 1] == '\0' ||
 		    s[i + 1] == ' ')) || (d->in_table && s[i] == '|'))
 			buf_putc(d->b, '\\');
 		buf_putc(d->b, s[i]);

@@ -24,7 +24,8 @@ md_alnum(char c)
 
 /* Where Markdown text 't' (n bytes) could first be read as markup: an
  * HTML tag or autolink, a link or image target other than the writer's
- * own links to a source, [title](https://...), an entity, code,
+ * own links to a source, [title](https://...) or (http://...) (the
+ * address checked by report_url_ok), an entity, code,
  * strike-through, or a bare web address.  A character after a backslash
  * is literal.  MD_NONE when nothing is live. */
 static size_t
@@ -40,7 +41,8 @@ md_live_at(const char *t, size_t n)
 			continue;
 		}
 		if (c == ']' && next == '(' && n - i > 10 &&
-		    strncmp(t + i + 2, "https://", 8) == 0) {
+		    (strncmp(t + i + 2, "https://", 8) == 0 ||
+		    strncmp(t + i + 2, "http://", 7) == 0)) {
 			while (i < n && t[i] != ')' && t[i] != ' ')
 				i++;
 			continue;
