@@ -641,8 +641,8 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 		err_nomem(e);
 		goto out;
 	}
-	if (csvin_parse(in->path, in->head, in->nhead, in->fd, on_record, &r,
-	    e) != 0)
+	if ((in->read_ahead ? csvin_parse_ahead : csvin_parse)(in->path,
+	    in->head, in->nhead, in->fd, on_record, &r, e) != 0)
 		goto out;
 	if (!r.header_done)
 		err_set(e, AS_EINPUT, r.path, 0, 0, "has no header line");

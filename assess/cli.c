@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -41,7 +42,9 @@ static const struct cmd cmds[] = {
 	  "      --as-of DATE       date the results YYYY-MM-DD (default: the\n"
 	  "                         latest submitted date of the answers)\n"
 	  "  -j, --jobs N           score the organisations on N threads (default\n"
-	  "                         1); the report is the same for any N\n"
+	  "                         1), and with 2 or more parse the answers\n"
+	  "                         on a thread of their own; the report is\n"
+	  "                         the same for any N\n"
 	  "      --keep-going       leave out each response with errors, name\n"
 	  "                         it, and score the rest\n"
 	  "      --from TOOL        the inputs are exports of a survey tool\n"
@@ -223,7 +226,7 @@ static const struct cmd cmds[] = {
 	{ "import", cmd_import,
 	  "[--from TOOL] [-s SURVEY] [-m MAP] [--init-map MAP] [--strict]\n"
 	  "                    [--organisation-column HEADER] [--role-column HEADER]\n"
-	  "                    [--partial] [--keep-going] [-f json|csv] [-o FILE]\n"
+	  "                    [--partial] [--keep-going] [-j N] [-f json|csv] [-o FILE]\n"
 	  "                    EXPORT...",
 	  "turn a survey tool's export into an answers file",
 	  "Read the CSV export of a survey tool and write the answers it holds\n"
@@ -253,6 +256,11 @@ static const struct cmd cmds[] = {
 	  "      --partial          keep responses the tool marks incomplete\n"
 	  "      --keep-going       leave out a response with errors, say\n"
 	  "                         which, and go on\n"
+	  "  -j, --jobs N           with 2 or more (the default when the\n"
+	  "                         machine has more than one core), the\n"
+	  "                         export is parsed on a thread of its own\n"
+	  "                         while it is converted; the output is the\n"
+	  "                         same for any N\n"
 	  "  -f, --format FORMAT    json (default) or csv\n"
 	  "  -o, --output FILE      write to FILE, replacing it only once\n"
 	  "                         the import is complete\n"
@@ -365,6 +373,21 @@ cli_bad_option(const char *cmd, char **argv, int c)
 	if (c == '?' && optopt != 0)
 		return cli_usage_error(cmd, "option '-%c' %s", optopt, what);
 	return cli_usage_error(cmd, "option '%s' %s", argv[optind - 1], what);
+}
+
+#define JOBS_MAX 256
+
+int
+cli_jobs(const char *cmd, const char *arg, unsigned *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v < 1 || v > JOBS_MAX)
+		return cli_usage_error(cmd, "-j needs a number of threads from "
+		    "1 to %d, not '%s'", JOBS_MAX, arg);
+	*out = (unsigned)v;
+	return 0;
 }
 
 int

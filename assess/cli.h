@@ -52,6 +52,10 @@ int cli_help(const char *name);
  * option. */
 int cli_bad_option(const char *cmd, char **argv, int c);
 
+/* -j's value: a number of threads from 1 to 256 into *out; or the usage
+ * error (its exit status). */
+int cli_jobs(const char *cmd, const char *arg, unsigned *out);
+
 /* The command set, for cmd_*.c. */
 int cmd_score(int argc, char **argv);
 int cmd_check(int argc, char **argv);

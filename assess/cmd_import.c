@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -54,6 +55,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "role", required_argument, NULL, 'r' },
 		{ "partial", no_argument, NULL, 'P' },
 		{ "keep-going", no_argument, NULL, 'k' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -64,7 +66,9 @@ parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->survey = PATHS_DEFAULT_SURVEY;
 	o->from = "auto";
-	while ((c = getopt_long(argc, argv, ":s:m:f:o:h", longs, NULL)) != -1) {
+	o->io.jobs = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+	while ((c = getopt_long(argc, argv, ":s:m:j:f:o:h", longs, NULL))
+	    != -1) {
 		switch (c) {
 		case 'F': o->from = optarg; break;
 		case 's': o->survey = optarg; break;
@@ -77,6 +81,10 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 'r': o->io.role = optarg; break;
 		case 'P': o->io.partial = 1; break;
 		case 'k': o->io.keep_going = 1; break;
+		case 'j':
+			if (cli_jobs("import", optarg, &o->io.jobs) != 0)
+				return AS_EXIT_USAGE;
+			break;
 		case 'f': o->format = optarg; break;
 		case 'o':
 			o->output = strcmp(optarg, "-") == 0 ||

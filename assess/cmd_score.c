@@ -86,20 +86,6 @@ check_from(const struct opts *o)
 	return 0;
 }
 
-#define JOBS_MAX 256
-
-static int
-parse_jobs(const char *arg, unsigned *out)
-{
-	char *end;
-	long v = strtol(arg, &end, 10);
-
-	if (*arg == '\0' || *end != '\0' || v < 1 || v > JOBS_MAX)
-		return -1;
-	*out = (unsigned)v;
-	return 0;
-}
-
 static int
 parse_args(int argc, char **argv, struct opts *o)
 {
@@ -162,10 +148,8 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->as_of = o->date;
 			break;
 		case 'j':
-			if (parse_jobs(optarg, &o->jobs) != 0)
-				return cli_usage_error("score", "-j needs a number "
-				    "of threads from 1 to %d, not '%s'", JOBS_MAX,
-				    optarg);
+			if (cli_jobs("score", optarg, &o->jobs) != 0)
+				return AS_EXIT_USAGE;
 			break;
 		case 'h': return -1;
 		default: return cli_bad_option("score", argv, c);

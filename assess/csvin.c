@@ -8,6 +8,8 @@
  * What the columns mean is the caller's business.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +65,7 @@ csvin_field(const struct csvin *c, size_t i, size_t *len)
 {
 	if (len != NULL)
 		*len = c->len[i];
-	return c->off[i] == NO_FIELD ? "" : c->fields.data + c->off[i];
+	return c->ptr[i];	/* made good at the end of each record */
 }
 
 const char *const *
@@ -459,6 +461,35 @@ parse_stream(struct csvin *c, const char *head, size_t n, int fd)
 	return c->failed ? -1 : 0;
 }
 
+static int
+start(struct csvin *c, const char *path, csvin_record fn, void *ctx,
+    struct err *e)
+{
+	memset(c, 0, sizeof(*c));
+	c->path = path;
+	c->fn = fn;
+	c->ctx = ctx;
+	c->e = e;
+	c->line = c->fline = 1;
+	buf_init(&c->fields);
+	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_EMPTY_IS_NULL) != 0)
+		return err_nomem(e);
+	csv_set_realloc_func(&c->p, capped_realloc);
+	csv_set_blk_size(&c->p, 4096);
+	return 0;
+}
+
+static void
+finish(struct csvin *c)
+{
+	csv_free(&c->p);
+	buf_release(&c->fields);
+	free(c->off);
+	free(c->len);
+	free(c->ptr);
+}
+
 int
 csvin_parse(const char *path, const char *head, size_t n, int fd,
     csvin_record fn, void *ctx, struct err *e)
@@ -466,25 +497,301 @@ csvin_parse(const char *path, const char *head, size_t n, int fd,
 	struct csvin c;
 	int rc;
 
-	memset(&c, 0, sizeof(c));
-	c.path = path;
-	c.fn = fn;
-	c.ctx = ctx;
-	c.e = e;
-	c.line = c.fline = 1;
-	buf_init(&c.fields);
-	if (csv_init(&c.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
-	    CSV_EMPTY_IS_NULL) != 0)
-		return err_nomem(e);
-	csv_set_realloc_func(&c.p, capped_realloc);
-	csv_set_blk_size(&c.p, 4096);
+	if (start(&c, path, fn, ctx, e) != 0)
+		return -1;
 	rc = parse_stream(&c, head, n, fd);
-	csv_free(&c.p);
-	buf_release(&c.fields);
-	free(c.off);
-	free(c.len);
-	free(c.ptr);
+	finish(&c);
 	return rc;
+}
+
+/* ==== Reading ahead ====
+ *
+ * csvin_parse_ahead() runs the parse above on a second thread, which
+ * copies each whole record into a batch; the caller's thread takes the
+ * batches in order and hands their records to the callback through a
+ * view of the same struct csvin, so a callback cannot tell the two
+ * apart.  A few batches are in flight at once (memory stays flat).  The
+ * first error in the stream wins, as in one thread: the parser's error
+ * comes after every record it handed over, and a callback that fails
+ * stops the parser. */
+
+#define AHEAD_SLOTS	4			/* batches in flight */
+#define AHEAD_TEXT	((size_t)128 << 10)	/* field bytes per batch */
+#define AHEAD_FIELDS	32768			/* fields per batch */
+
+struct ahead_rec {
+	size_t		 first, nf;	/* its fields in the batch's arrays */
+	unsigned	 fline, now;
+};
+
+struct batch {
+	char		*text;
+	size_t		 used, cap;
+	const char	**ptr;
+	size_t		*len;
+	size_t		 nfields, fcap;
+	struct ahead_rec *rec;
+	size_t		 nrec, rcap;
+};
+
+struct ahead {
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 filled, freed;
+	struct batch	 slot[AHEAD_SLOTS];
+	size_t		 nfilled, nfreed;	/* batches handed over, and
+						   given back */
+	int		 done, stop, rc;
+	struct csvin	 c;		/* the parser, on its own thread */
+	struct err	 err;		/* its error */
+	const char	*head;
+	size_t		 nhead;
+	int		 fd;
+};
+
+/* Room in 'b' for 'bytes' more text and 'nf' more fields (growing
+ * arrays freely, text only while the batch is empty: the fields already
+ * in it point into the text). */
+static int
+batch_room(struct batch *b, size_t bytes, size_t nf)
+{
+	if (b->used + bytes > b->cap) {
+		size_t cap = bytes > 2 * AHEAD_TEXT ? bytes : 2 * AHEAD_TEXT;
+		char *t;
+
+		if (b->nrec > 0)
+			return 1;
+		if ((t = realloc(b->text, cap)) == NULL)
+			return -1;
+		b->text = t;
+		b->cap = cap;
+	}
+	if (b->nfields + nf > b->fcap) {
+		size_t cap = 2 * (b->nfields + nf);
+		const char **p = realloc(b->ptr, cap * sizeof(*p));
+		size_t *l = p ? realloc(b->len, cap * sizeof(*l)) : NULL;
+
+		if (p != NULL)
+			b->ptr = p;
+		if (l == NULL)
+			return -1;
+		b->len = l;
+		b->fcap = cap;
+	}
+	if (b->nrec == b->rcap) {
+		size_t cap = b->rcap ? 2 * b->rcap : 256;
+		struct ahead_rec *r = realloc(b->rec, cap * sizeof(*r));
+
+		if (r == NULL)
+			return -1;
+		b->rec = r;
+		b->rcap = cap;
+	}
+	return 0;
+}
+
+/* The record 'c' holds, copied into 'b' (which has room). */
+static void
+batch_add(struct batch *b, const struct csvin *c)
+{
+	struct ahead_rec *r = &b->rec[b->nrec++];
+	char *text = b->text + b->used;
+	size_t i;
+
+	if (c->fields.len > 0)
+		memcpy(text, c->fields.data, c->fields.len);
+	for (i = 0; i < c->nf; i++) {
+		b->ptr[b->nfields + i] = c->off[i] == NO_FIELD ? "" :
+		    text + c->off[i];
+		b->len[b->nfields + i] = c->len[i];
+	}
+	r->first = b->nfields;
+	r->nf = c->nf;
+	r->fline = c->fline;
+	r->now = c->line;
+	b->used += c->fields.len;
+	b->nfields += c->nf;
+}
+
+/* Hand the batch being filled over and wait for a free one; -1 when the
+ * reader has stopped. */
+static int
+hand_over(struct ahead *a)
+{
+	int stop;
+
+	pthread_mutex_lock(&a->mu);
+	a->nfilled++;
+	pthread_cond_signal(&a->filled);
+	while (a->nfilled - a->nfreed >= AHEAD_SLOTS && !a->stop)
+		pthread_cond_wait(&a->freed, &a->mu);
+	stop = a->stop;
+	pthread_mutex_unlock(&a->mu);
+	return stop ? -1 : 0;
+}
+
+/* The parser's record callback: the record into the batch being filled. */
+static int
+batch_record(void *ctx, struct csvin *c)
+{
+	struct ahead *a = ctx;
+	struct batch *b = &a->slot[a->nfilled % AHEAD_SLOTS];
+	int room = batch_room(b, c->fields.len, c->nf);
+
+	if (room > 0) {		/* a big record after others: a new batch */
+		if (hand_over(a) != 0)
+			return -1;
+		b = &a->slot[a->nfilled % AHEAD_SLOTS];
+		room = batch_room(b, c->fields.len, c->nf);
+	}
+	if (room != 0)
+		return err_nomem(c->e);
+	batch_add(b, c);
+	if (b->used >= AHEAD_TEXT || b->nfields >= AHEAD_FIELDS)
+		return hand_over(a);
+	return 0;
+}
+
+static void *
+reader(void *arg)
+{
+	struct ahead *a = arg;
+	int rc = parse_stream(&a->c, a->head, a->nhead, a->fd);
+
+	pthread_mutex_lock(&a->mu);
+	if (a->slot[a->nfilled % AHEAD_SLOTS].nrec > 0 && !a->stop)
+		a->nfilled++;		/* the last batch, not full */
+	a->rc = rc;
+	a->done = 1;
+	pthread_cond_signal(&a->filled);
+	pthread_mutex_unlock(&a->mu);
+	return NULL;
+}
+
+/* The records of one batch to the callback, through the view 'v'. */
+static int
+deliver(struct batch *b, struct csvin *v)
+{
+	size_t k;
+
+	for (k = 0; k < b->nrec; k++) {
+		const struct ahead_rec *r = &b->rec[k];
+
+		v->ptr = b->ptr + r->first;
+		v->len = b->len + r->first;
+		v->nf = v->cap = r->nf;
+		v->fline = r->fline;
+		v->line = r->now;
+		if (v->fn(v->ctx, v) != 0)
+			return -1;
+	}
+	b->used = b->nfields = b->nrec = 0;
+	if (b->cap > 2 * AHEAD_TEXT) {	/* after a huge record */
+		free(b->text);
+		b->text = NULL;
+		b->cap = 0;
+	}
+	return 0;
+}
+
+/* Take the batches in order until the reader is done: 0 at its end, -1
+ * when a callback failed, 1 when the reader failed. */
+static int
+consume(struct ahead *a, struct csvin *v)
+{
+	size_t taken = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&a->mu);
+		while (a->nfilled == taken && !a->done)
+			pthread_cond_wait(&a->filled, &a->mu);
+		if (a->nfilled == taken) {
+			pthread_mutex_unlock(&a->mu);
+			return a->rc != 0 ? 1 : 0;
+		}
+		pthread_mutex_unlock(&a->mu);
+		if (deliver(&a->slot[taken % AHEAD_SLOTS], v) != 0)
+			return -1;
+		pthread_mutex_lock(&a->mu);
+		a->nfreed = ++taken;
+		pthread_cond_signal(&a->freed);
+		pthread_mutex_unlock(&a->mu);
+	}
+}
+
+static void
+ahead_free(struct ahead *a)
+{
+	size_t k;
+
+	for (k = 0; k < AHEAD_SLOTS; k++) {
+		free(a->slot[k].text);
+		free(a->slot[k].ptr);
+		free(a->slot[k].len);
+		free(a->slot[k].rec);
+	}
+	pthread_cond_destroy(&a->filled);
+	pthread_cond_destroy(&a->freed);
+	pthread_mutex_destroy(&a->mu);
+	finish(&a->c);
+	free(a);
+}
+
+/* The reader's thread, started with every signal blocked: signals are
+ * for the caller's thread. */
+static int
+start_reader(struct ahead *a, pthread_t *t)
+{
+	sigset_t all, old;
+	int rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, reader, a);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+int
+csvin_parse_ahead(const char *path, const char *head, size_t n, int fd,
+    csvin_record fn, void *ctx, struct err *e)
+{
+	struct ahead *a;
+	struct csvin v;
+	pthread_t t;
+	int rc;
+
+	if (fd < 0 || (a = calloc(1, sizeof(*a))) == NULL)
+		return csvin_parse(path, head, n, fd, fn, ctx, e);
+	if (start(&a->c, path, batch_record, a, &a->err) != 0) {
+		free(a);
+		return err_nomem(e);
+	}
+	a->head = head;
+	a->nhead = n;
+	a->fd = fd;
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->filled, NULL);
+	pthread_cond_init(&a->freed, NULL);
+	if (start_reader(a, &t) != 0) {	/* no thread: read in this one */
+		ahead_free(a);
+		return csvin_parse(path, head, n, fd, fn, ctx, e);
+	}
+	memset(&v, 0, sizeof(v));
+	v.path = path;
+	v.fn = fn;
+	v.ctx = ctx;
+	v.e = e;
+	if ((rc = consume(a, &v)) < 0) {
+		pthread_mutex_lock(&a->mu);
+		a->stop = 1;
+		pthread_cond_signal(&a->freed);
+		pthread_mutex_unlock(&a->mu);
+	}
+	pthread_join(t, NULL);
+	if (rc > 0)
+		*e = a->err;
+	ahead_free(a);
+	return rc != 0 ? -1 : 0;
 }
 
 /* ==== The head ==== */

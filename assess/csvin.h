@@ -6,7 +6,8 @@
  * mean: the byte-order mark, the delimiter (',' ';' or tab, decided on
  * the header line), line counting (LF, CRLF and lone CR), a cap on field
  * size, UTF-8 and NUL checks, and positions for messages.  It streams: one
- * record in memory, never the file.  This is the only file that includes
+ * record in memory (a few batches of them when reading ahead), never the
+ * file.  This is the only file that includes
  * <csv.h>.
  */
 #ifndef ASSESS_CSVIN_H
@@ -32,6 +33,14 @@ typedef int (*csvin_record)(void *ctx, struct csvin *c);
  * is no rest).  'path' names the input in messages.  0, or -1 with 'e'
  * set. */
 int csvin_parse(const char *path, const char *head, size_t n, int fd,
+    csvin_record fn, void *ctx, struct err *e);
+
+/* The same, with the parsing done on a second thread while the
+ * callback runs on the caller's: the same records, lines, errors and
+ * positions, in the same order (the first error in the input wins, as
+ * above).  The callback is only ever called on the caller's thread.
+ * Reads on one thread when 'fd' is -1 or no thread can be started. */
+int csvin_parse_ahead(const char *path, const char *head, size_t n, int fd,
     csvin_record fn, void *ctx, struct err *e);
 
 /* The record: number of fields, field 'i' (from 0; "" when empty, with

@@ -398,6 +398,7 @@ engine_read_input(struct engine *en, struct engine_input *ei,
 		ei->src = source_find(en->o->from);
 	ei->in.import = en->o->import;
 	ei->in.keep_going = en->o->keep_going;
+	ei->in.read_ahead = en->o->jobs > 1;
 	ei->in.note = en->o->note;
 	ei->in.note_ctx = en->o->ctx;
 	if (!en->loaded && choose_survey(en, &ei->in, ei->src, e) != 0)

@@ -38,8 +38,8 @@ one_pass(struct rd *r, const struct source_in *in, struct err *e)
 	if (csvin_refuse_binary(in->path, in->head + bom, in->nhead - bom, e)
 	    != 0)
 		return -1;
-	return csvin_parse(in->path, in->head, in->nhead, in->fd, on_record, r,
-	    e);
+	return (in->read_ahead ? csvin_parse_ahead : csvin_parse)(in->path,
+	    in->head, in->nhead, in->fd, on_record, r, e);
 }
 
 /* The rest of an input: one pass, or two when the importer asks. */
@@ -68,6 +68,7 @@ read_input(struct source_in *in, struct import *im, struct err *e)
 		}
 		if (source_open(&again, in->path, head, e) != 0)
 			goto out;
+		again.read_ahead = in->read_ahead;
 		rc = one_pass(&r, &again, e) != 0 || import_end(im, e) != 0 ?
 		    -1 : 0;
 		source_close(&again);
@@ -89,6 +90,7 @@ impfile_read(const char *path, struct import *im, struct err *e)
 	if (head == NULL)
 		return err_nomem(e);
 	if (source_open(&in, path, head, e) == 0) {
+		in.read_ahead = import_jobs(im) > 1;
 		rc = read_input(&in, im, e);
 		source_close(&in);
 	}

@@ -610,6 +610,12 @@ import_tool(const struct import *im)
 	return im->tool;
 }
 
+unsigned
+import_jobs(const struct import *im)
+{
+	return im->o.jobs;
+}
+
 const struct import_col *
 import_columns(const struct import *im, size_t *n)
 {

@@ -104,6 +104,8 @@ struct import_opts {
 	int		 strict, partial, keep_going;
 	int		 plan_only;	/* --init-map: match the columns, read
 					   no answers */
+	unsigned	 jobs;		/* 2 or more: the export is parsed on
+					   a thread of its own (impfile) */
 };
 
 /* One delivered response: checked, with the text of each answer in the
@@ -149,6 +151,9 @@ void import_stats(const struct import *im, struct import_stats *st);
 
 /* The tool that was used (chosen or detected), once the header is read. */
 const struct import_tool *import_tool(const struct import *im);
+
+/* The threads its options ask for (import_opts.jobs). */
+unsigned import_jobs(const struct import *im);
 
 /* The columns, once the header is read (for --init-map). */
 const struct import_col *import_columns(const struct import *im, size_t *n);

@@ -40,6 +40,8 @@ struct source_in {
 	unsigned	 limit;		/* at most this many bad rows */
 	const struct import_opts *import;	/* survey-tool sources: how
 						   to read the export */
+	int		 read_ahead;	/* CSV parsed on a second thread
+					   (csvin_parse_ahead) */
 	int		 keep_going;	/* --keep-going: every bad response
 					   to 'bad', none an error */
 	/* what a source decided on its own (responses a survey tool marks

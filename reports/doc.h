@@ -52,6 +52,10 @@ struct doc {
 	/* back-end state */
 	int			 ordered, nitem, ncell, ncols, in_heading;
 	int			 in_table, item_open, row_open;
+	size_t			 marker_end;	/* md: where untrusted text
+						   that began a block and is
+						   all a list number ends
+						   (0: none) */
 	const char		*align;
 };
 

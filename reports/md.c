@@ -9,8 +9,10 @@
  * "<script>", "[x](javascript:...)" or "*bold*" stay text.  Where
  * untrusted text begins a paragraph, a list item's text or a line after
  * a hard break, its leading spaces are dropped and a character that
- * would open a block there (#, -, 1., >, ...) is escaped; table cells
- * escape '|'.
+ * would open a block there (#, -, 1., >, and pandoc's a., iv), (b), : ...)
+ * is escaped, as is a '.' or ')' of the report's own right after such
+ * text that is only a number or letters ("b" and "." make "b."); table
+ * cells escape '|'.
  *
  * d->item_open is this writer's "nothing written yet": set where a
  * paragraph, a list item or a line after a hard break begins, cleared as
@@ -95,34 +97,77 @@ needs_escape(const char *t, size_t n, size_t i)
  * leading space) would open a block of its own there: a heading, quote,
  * list item, thematic break, setext underline or table row; n if none.
  * needs_escape() deals with code, fences, HTML and '_'. */
+/* How many bytes of t make an ordered list's number as CommonMark or
+ * pandoc takes one: digits, '#', '@', one letter or a roman numeral;
+ * 0 for none. */
+static size_t
+list_number(const char *t, size_t n)
+{
+	size_t d = 0;
+
+	while (d < n && d < 10 && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d > 0)
+		return d < 10 ? d : 0;
+	if (n > 0 && (t[0] == '#' || t[0] == '@' || (t[0] >= 'a' &&
+	    t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z')))
+		d = 1;
+	while (d > 0 && d < n && d < 10 && strchr("ivxlcdmIVXLCDM", t[d]))
+		d++;
+	return d < 10 ? d : 0;
+}
+
+/* Whether t[i] ends a block's marker: the end, or a space. */
+#define MARKER_END(t, n, i) ((i) == (n) || (t)[i] == ' ')
+
 static size_t
 block_opener(const char *t, size_t n)
 {
-	size_t d = 0;
+	size_t d;
 
 	if (n == 0)
 		return n;
 	if (strchr("#>+-*=|", t[0]) != NULL)
 		return 0;
-	while (d < n && d < 10 && t[d] >= '0' && t[d] <= '9')
-		d++;
-	if (d > 0 && d < 10 && d < n && (t[d] == '.' || t[d] == ')') &&
-	    (d + 1 == n || t[d + 1] == ' '))
+	/* pandoc's definition lists (": ", "~ ") and "(a)", "(4)", "(@)" */
+	if ((t[0] == ':' || t[0] == '~') && MARKER_END(t, n, 1))
+		return 0;
+	if (t[0] == '(' && (d = list_number(t + 1, n - 1)) > 0 &&
+	    d + 1 < n && t[d + 1] == ')' && MARKER_END(t, n, d + 2))
+		return 0;
+	/* "12." and "3)"; pandoc's "a.", "iv)", "#." too */
+	d = list_number(t, n);
+	if (d > 0 && d < n && (t[d] == '.' || t[d] == ')') &&
+	    MARKER_END(t, n, d + 1))
 		return d;
 	return n;
+}
+
+/* Whether 'c', about to be written, would follow untrusted text that
+ * began a block and is all a list number ("b", "iv", "2010"), making a
+ * list marker of the two ("b.", "2010)"): then it takes a backslash. */
+static int
+marks_list(const struct doc *d, char c)
+{
+	return d->marker_end != 0 && d->marker_end == d->b->len &&
+	    (c == '.' || c == ')');
 }
 
 static void
 md_text(struct doc *d, const char *s, size_t max)
 {
 	struct buf t = BUF_INIT;
-	size_t i = 0, lead = (size_t)-1;
+	size_t i = 0, lead = (size_t)-1, whole = 0;
 
 	report_safe_max(&t, s, max);
+	if (t.len > 0 && marks_list(d, t.data[0]))
+		lead = 0;
 	if (d->item_open && t.len > 0) {
 		while (i < t.len && t.data[i] == ' ')
 			i++;
 		lead = i + block_opener(t.data + i, t.len - i);
+		whole = i < t.len && list_number(t.data + i, t.len - i) ==
+		    t.len - i;
 		d->item_open = i == t.len;
 	}
 	for (; i < t.len; i++) {
@@ -144,19 +189,30 @@ md_text(struct doc *d, const char *s, size_t max)
 	}
 	if (t.failed)
 		d->b->failed = 1;
+	if (t.len > 0)
+		d->marker_end = whole ? d->b->len : 0;
 	buf_release(&t);
 }
 
 static void
 md_lit(struct doc *d, const char *s)
 {
-	size_t i;
+	size_t i, lead = (size_t)-1;
 
-	/* assess's own words; '*' alone marks critical dimensions */
+	/* assess's own words; '*' alone marks critical dimensions.  Where
+	 * they begin a block's text (the untrusted text before them was
+	 * empty), they open no block either, nor start one with the text
+	 * after them: "(" and an untrusted "b" and ")" make a list marker */
+	if (d->item_open && s[0] != '\0') {
+		i = strspn(s, " ");
+		lead = s[i] == '(' ? i : i + block_opener(s + i, strlen(s + i));
+	}
 	if (s[0] != '\0')
 		d->item_open = 0;
+	if (marks_list(d, s[0]))
+		buf_putc(d->b, '\\');
 	for (i = 0; s[i] != '\0'; i++) {
-		if ((s[i] == '*' && (i == 0 || s[i + 1] == '\0' ||
+		if (i == lead || (s[i] == '*' && (i == 0 || s[i + 1] == '\0' ||
 		    s[i + 1] == ' ')) || (d->in_table && s[i] == '|'))
 			buf_putc(d->b, '\\');
 		buf_putc(d->b, s[i]);

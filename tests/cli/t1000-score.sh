@@ -27,6 +27,22 @@ check jobs-same-json-batches sh -c 'for j in 1 2 3 7; do
 done; cmp "$2/b1.json" "$2/b2.json" && cmp "$2/b1.json" "$2/b3.json" &&
 cmp "$2/b1.json" "$2/b7.json" &&
 test "$(grep -c "\"headline\": " "$2/b1.json")" -eq 60' sh "$ASSESS" "$TMP"
+# With -j 2 the answers are parsed on a thread of their own, handed over
+# in batches: 4,000 responses (the audit's 40 a hundred times under other
+# ids) make many; the same result, and the same message for a bad cell
+# near the end, as on one thread.
+awk -F, -v OFS=, 'FNR == 1 { if (k++ == 0) print; next }
+    { $1 = k "-" $1; print }' $(for k in $(seq 100); do
+    echo surveys/social-media-readiness/examples/agency-audit.csv
+    done) >"$TMP/many.csv"
+sed '3990s/,[1-5],/,9,/' "$TMP/many.csv" >"$TMP/many-bad.csv"
+check jobs-read-ahead-same sh -c '"$1" score -j 1 -f json "$2/many.csv" >"$2/m1" &&
+"$1" score -j 2 -f json "$2/many.csv" >"$2/m2" && cmp "$2/m1" "$2/m2" &&
+grep -q "\"respondents\": 4000" "$2/m1"' sh "$ASSESS" "$TMP"
+check jobs-read-ahead-error-same sh -c '"$1" score -j 1 "$2/many-bad.csv" 2>"$2/e1";
+test $? = 1 || exit 1; "$1" score -j 2 "$2/many-bad.csv" 2>"$2/e2";
+test $? = 1 && cmp "$2/e1" "$2/e2" && grep -q "many-bad.csv:3990:" "$2/e1"' \
+    sh "$ASSESS" "$TMP"
 expect jobs-error 1 assess score -j 2 $MINI -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv
 check jobs-error-same sh -c '"$1" score -j 1 -s tests/data/mini/survey.json \
     -r tests/bad/lua/role-dimension.lua tests/data/mini-audit.csv 2>&1 |

@@ -17,6 +17,8 @@ imports() {
 	shift 2
 	expect "$case_" 0 assess import "$@" -o "$TMP/$case_.json"
 	check "$case_-answers" cmp "$TMP/$case_.json" "$exp_"
+	check "$case_-one-thread" sh -c "\"\$@\" | cmp - \"$exp_\"" sh \
+	    "$ASSESS" import -j 1 "$@"
 	expect "$case_-init-map" 0 assess import "$@" --init-map -
 	cp "$TMP/out" "$TMP/$case_.map"
 }
@@ -89,6 +91,14 @@ expect stdin 0 sh -c "\"\$1\" import $S --role-column 'Your role' - <$D/google/r
 expect stdin-role-by-content 2 sh -c "\"\$1\" import $S - <$D/google/responses.csv" sh "$ASSESS"
 
 same_score google google $D/google/responses.csv
+# An export of 3,000 responses, parsed ahead in many batches: the same
+# bytes as on one thread.
+{ head -n 1 $D/google/responses.csv; for k in $(seq 500); do
+    tail -n +2 $D/google/responses.csv; done; } >"$TMP/google-big.csv"
+check google-big-one-thread sh -c '"$1" import $2 -j 1 "$3" >"$4/g1" &&
+"$1" import $2 -j 2 "$3" >"$4/g2" && cmp "$4/g1" "$4/g2" &&
+test "$(grep -c "\"organisation\": " "$4/g1")" -eq 3000' sh "$ASSESS" \
+    "$S" "$TMP/google-big.csv" "$TMP"
 same_score msforms msforms $D/msforms/responses.csv
 same_score limesurvey limesurvey $D/limesurvey/responses.csv
 same_score kobo kobo $D/kobo/responses.csv

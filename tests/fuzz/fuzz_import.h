@@ -6,7 +6,8 @@
  * 'assess import --from TOOL' runs it, against the import test survey
  * (tests/data/import/survey.json: labels holding commas, an Other
  * option, a not-applicable option, three audiences).  The input's length
- * picks --keep-going and --partial, so both paths are reached.
+ * picks --keep-going, --partial and -j (reading ahead on a second thread
+ * or not), so every path is reached.
  *
  * The oracle: whatever the importer delivers is written by impwrite as
  * assess-answers/1 JSON and as the answers CSV, and both files must be
@@ -112,6 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.tool = import_find_tool(FUZZ_IMPORT_TOOL);
 	o.keep_going = size & 1;
 	o.partial = (size >> 1) & 1;
+	o.jobs = (size >> 2) & 1 ? 2 : 1;	/* read ahead, or not */
 	impwrite_begin(&w.json, s, 0);
 	impwrite_begin(&w.csv, s, 1);
 	if ((im = import_new(s, &o, path, write_both, left_out, &w, &e)) ==

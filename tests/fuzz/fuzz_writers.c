@@ -12,13 +12,16 @@
  *              backslash followed by 'n' stands for a line feed
  *
  * The numbers choose how many organisations, dimensions, findings,
- * recommendations, flags, roles and practices there are, the levels,
- * scores, targets and counts; the strings fill every text and id field.
+ * recommendations, roadmap steps, flags, roles, practices, sources and
+ * business-case entries there are, the levels, scores, targets and
+ * counts; the strings fill every text and id field.
  * What the engine guarantees before a result reaches a writer is kept:
  * levels 0-5, scores finite in [0, 100] (which includes -0.0: luaconv.c
  * accepts it), severities from the fixed list, a recommendation's
  * dimension is one of the dimensions, practices met/unmet name practices
- * of that dimension, every organisation has the survey's dimensions.
+ * of that dimension, every organisation has the survey's dimensions,
+ * cited sources are the survey's, a business case's entries name its
+ * dimensions, a roadmap step comes after earlier steps only.
  * Strings are otherwise anything, including invalid UTF-8, controls and
  * bidirectional overrides: the writers escape everything.
  *
@@ -147,6 +150,152 @@ strs(struct in *in, struct r_strs *l, unsigned max)
 		l->v[i] = str(in);
 }
 
+/* The sources the survey cites.  A source's url is none, a fuzzed
+ * string (which the writers link only if it passes report_url_ok) or a
+ * plain web address, which they link. */
+static void
+sources(struct in *in, struct result *r)
+{
+	static const char *const urls[] = { "https://example.org/a_b-c?d=1",
+	    "http://example.org/plain" };
+	size_t i;
+
+	r->nsources = take(in, 4);
+	r->sources = r->nsources ? arena_alloc(in->a, r->nsources *
+	    sizeof(*r->sources)) : NULL;
+	if (r->sources == NULL)
+		r->nsources = 0;
+	for (i = 0; i < r->nsources; i++) {
+		struct r_source *s = &r->sources[i];
+		unsigned how = take(in, 3);
+
+		s->id = str(in);
+		s->title = str(in);
+		s->url = how == 0 ? NULL : how == 1 ? str(in) :
+		    urls[take(in, 2)];
+		s->publisher = take(in, 2) ? str(in) : NULL;
+		s->year = take(in, 2) ? 1990 + (int)take(in, 40) : 0;
+	}
+}
+
+/* Up to 'max' ids of the result's sources (the loaders refuse others). */
+static void
+source_ids(struct in *in, const struct result *r, struct r_strs *l,
+    unsigned max)
+{
+	size_t i;
+
+	l->n = r->nsources ? take(in, max + 1) : 0;
+	l->v = l->n ? arena_alloc(in->a, l->n * sizeof(*l->v)) : NULL;
+	if (l->v == NULL)
+		l->n = 0;
+	for (i = 0; i < l->n; i++)
+		l->v[i] = r->sources[take(in, (unsigned)r->nsources)].id;
+}
+
+/* Business-case content, as business-case.json gives it: costs,
+ * controls, decisions and ordering rules on the survey's dimensions. */
+static void
+bcase(struct in *in, struct result *r, const char **dim_id, size_t ndims)
+{
+	struct r_bcase *b = &r->bcase;
+	size_t i;
+
+	if ((b->present = (int)take(in, 2)) == 0)
+		return;
+	b->framing = str(in);
+	b->strategy = str(in);
+	b->ncosts = take(in, 4);
+	b->costs = b->ncosts ? arena_alloc(in->a, b->ncosts *
+	    sizeof(*b->costs)) : NULL;
+	b->ncontrols = take(in, 3);
+	b->controls = b->ncontrols ? arena_alloc(in->a, b->ncontrols *
+	    sizeof(*b->controls)) : NULL;
+	b->ndecisions = take(in, 3);
+	b->decisions = b->ndecisions ? arena_alloc(in->a, b->ndecisions *
+	    sizeof(*b->decisions)) : NULL;
+	b->norder = take(in, 3);
+	b->order = b->norder ? arena_alloc(in->a, b->norder *
+	    sizeof(*b->order)) : NULL;
+	if (b->costs == NULL)
+		b->ncosts = 0;
+	if (b->controls == NULL)
+		b->ncontrols = 0;
+	if (b->decisions == NULL)
+		b->ndecisions = 0;
+	if (b->order == NULL)
+		b->norder = 0;
+	for (i = 0; i < b->ncosts; i++) {
+		struct r_cost *c = &b->costs[i];
+
+		c->id = str(in);
+		c->dimension = dim_id[take(in, (unsigned)ndims)];
+		c->title = str(in);
+		c->text = str(in);
+		c->below = 2 + (int)take(in, 5);
+		strs(in, &c->evidence, 2);
+		source_ids(in, r, &c->sources, 2);
+	}
+	for (i = 0; i < b->ncontrols; i++) {
+		struct r_control *c = &b->controls[i];
+
+		c->id = str(in);
+		c->title = str(in);
+		c->concern = str(in);
+		c->control = str(in);
+		source_ids(in, r, &c->sources, 2);
+	}
+	for (i = 0; i < b->ndecisions; i++) {
+		struct r_decision *c = &b->decisions[i];
+
+		c->id = str(in);
+		c->dimension = dim_id[take(in, (unsigned)ndims)];
+		c->text = str(in);
+		c->below = 2 + (int)take(in, 5);
+	}
+	for (i = 0; i < b->norder; i++) {
+		struct r_order *c = &b->order[i];
+
+		c->before = dim_id[take(in, (unsigned)ndims)];
+		c->after = dim_id[take(in, (unsigned)ndims)];
+		c->why = str(in);
+		c->until = 2 + (int)take(in, 4);
+	}
+}
+
+/* The roadmap: each recommendation a step, in order, each after up to
+ * two earlier steps (indices ascending, as roadmap.c gives them). */
+static void
+roadmap(struct in *in, struct r_org *o)
+{
+	static const int horizons[] = { 30, 60, 90, 0 };
+	size_t i;
+
+	o->nsteps = o->nrecs;
+	o->steps = o->nsteps ? arena_alloc(in->a, o->nsteps *
+	    sizeof(*o->steps)) : NULL;
+	if (o->steps == NULL)
+		o->nsteps = 0;
+	for (i = 0; i < o->nsteps; i++) {
+		struct r_step *st = &o->steps[i];
+		size_t a = i > 0 ? take(in, (unsigned)i) : 0;
+
+		st->rec = i;
+		st->horizon = horizons[take(in, 4)];
+		st->nafter = i > 0 ? take(in, i > 1 ? 3 : 2) : 0;
+		st->after = st->nafter ? arena_alloc(in->a, 2 *
+		    sizeof(*st->after)) : NULL;
+		if (st->after == NULL)
+			st->nafter = 0;
+		if (st->nafter > 0)
+			st->after[0] = a;
+		if (st->nafter > 1 && a + 1 < i)	/* another, after 'a' */
+			st->after[1] = a + 1;
+		else if (st->nafter > 1)
+			st->nafter = 1;
+	}
+}
+
 static void
 build(struct in *in, struct result *r)
 {
@@ -194,6 +343,8 @@ build(struct in *in, struct result *r)
 			r->practices[i].clause = str(in);
 		}
 	}
+	sources(in, r);
+	bcase(in, r, dim_id, ndims);
 	norgs = take(in, 4);
 	r->orgs = norgs ? arena_alloc(in->a, norgs * sizeof(*r->orgs)) : NULL;
 	if (r->orgs == NULL)
@@ -284,7 +435,9 @@ build(struct in *in, struct result *r)
 			    (unsigned)(5 - rc->from));
 			rc->text = str(in);
 			strs(in, &rc->evidence, 3);
+			source_ids(in, r, &rc->sources, 2);
 		}
+		roadmap(in, o);
 		strs(in, &o->flags, 3);
 		o->nroles = take(in, 4);
 		o->roles = o->nroles ? arena_alloc(in->a, o->nroles *

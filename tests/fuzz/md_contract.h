@@ -24,7 +24,8 @@ md_alnum(char c)
 
 /* Where Markdown text 't' (n bytes) could first be read as markup: an
  * HTML tag or autolink, a link or image target other than the writer's
- * own links to a source, [title](https://...), an entity, code,
+ * own links to a source, [title](https://...) or (http://...) (the
+ * address checked by report_url_ok), an entity, code,
  * strike-through, or a bare web address.  A character after a backslash
  * is literal.  MD_NONE when nothing is live. */
 static size_t
@@ -40,7 +41,8 @@ md_live_at(const char *t, size_t n)
 			continue;
 		}
 		if (c == ']' && next == '(' && n - i > 10 &&
-		    strncmp(t + i + 2, "https://", 8) == 0) {
+		    (strncmp(t + i + 2, "https://", 8) == 0 ||
+		    strncmp(t + i + 2, "http://", 7) == 0)) {
 			while (i < n && t[i] != ')' && t[i] != ' ')
 				i++;
 			continue;
@@ -73,11 +75,29 @@ md_only(const char *c, size_t n, char ch, size_t min)
 	return k >= min;
 }
 
+/* How many bytes of 'c' are an ordered list's number, as CommonMark
+ * (digits) or pandoc (also '#', '@', a letter, a roman numeral) reads
+ * one; 0 for none. */
+static size_t
+md_list_number(const char *c, size_t n)
+{
+	size_t d = 0;
+
+	while (d < n && d < 10 && c[d] >= '0' && c[d] <= '9')
+		d++;
+	if (d == 0 && n > 0 && (c[0] == '#' || c[0] == '@' ||
+	    ((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z')))
+		while (++d < n && d < 10 && strchr("ivxlcdmIVXLCDM", c[d]))
+			;
+	return d < 10 ? d : 0;
+}
+
 /* Whether 'c' (n bytes, the rest of a line) would open a block of its own
  * where a paragraph, a list item's text or a line after a hard break
  * begins: an ATX heading, a setext underline, a thematic break, a list
- * item, a block quote, indented or fenced code, an HTML block, a table
- * row or a link reference definition. */
+ * item (pandoc's lettered, roman and parenthesised ones too), a
+ * definition, a block quote, indented or fenced code, an HTML block, a
+ * table row or a link reference definition. */
 static int
 md_opens_block(const char *c, size_t n)
 {
@@ -114,12 +134,19 @@ md_opens_block(const char *c, size_t n)
 			else if (c[d] == ']' && c[d + 1] == ':')
 				return 1;
 		return 0;
+	case ':':	/* pandoc's definition list */
+		return n == 1 || c[1] == ' ';
+	case '(':	/* pandoc's "(a)", "(iv)", "(3)", "(@)" */
+		d = md_list_number(c + 1, n - 1);
+		return d > 0 && d + 1 < n && c[d + 1] == ')' &&
+		    (d + 2 == n || c[d + 2] == ' ');
 	default:
 		break;
 	}
-	while (d < n && d < 10 && c[d] >= '0' && c[d] <= '9')
-		d++;
-	return d > 0 && d < 10 && d < n && (c[d] == '.' || c[d] == ')') &&
+	if (c[0] == '~' && (n == 1 || c[1] == ' '))
+		return 1;
+	d = md_list_number(c, n);
+	return d > 0 && d < n && (c[d] == '.' || c[d] == ')') &&
 	    (d + 1 == n || c[d + 1] == ' ');
 }
 

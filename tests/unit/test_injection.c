@@ -43,6 +43,7 @@ static const char *const payloads[] = {
 	"abc\xe2\x80\xae" "fed", "\xe2\x81\xa6isolated\xe2\x81\xa9",
 	"line\nbreak", "'quote' & <amp> ~~strike~~ # not a heading",
 	"# heading", "- item", "12) item", "> quote", "---", "    code",
+	"a. item", "(b) item", "iv) item", ": definition",
 };
 #define NP (sizeof(payloads) / sizeof(payloads[0]))
 #define NFIELDS 18

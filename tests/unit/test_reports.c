@@ -215,6 +215,49 @@ TEST(markdown_is_inert)
 	buf_release(&b);
 }
 
+/* Untrusted text that is all a list number ("iv", "b", "2010") where a
+ * block's text begins, followed by the writer's own '.', would make a
+ * lettered, roman or numbered list marker (pandoc, CommonMark): the
+ * '.' is escaped; other text keeps its plain '.'. */
+TEST(markdown_list_numbers_stay_text)
+{
+	static const char *const titles[] = { "iv", "b", "2010", "plain" };
+	static const char *const want[] = { "1. iv\\.\n", "2. b\\.\n",
+	    "3. 2010\\.\n", "4. plain.\n" };
+	struct r_source src[4];
+	const char *cite[4];
+	struct r_org *o = &res.orgs[0];
+	struct r_strs keep = o->recs[0].sources;
+	struct r_step step = { 0, 30, NULL, 0 };
+	struct buf b = BUF_INIT;
+	struct err e;
+	size_t i;
+
+	memset(src, 0, sizeof(src));
+	for (i = 0; i < 4; i++) {
+		src[i].id = cite[i] = titles[i];
+		src[i].title = titles[i];
+	}
+	res.sources = src;
+	res.nsources = 4;
+	o->recs[0].sources.v = cite;
+	o->recs[0].sources.n = 4;
+	o->steps = &step;	/* what the roadmap cites is listed */
+	o->nsteps = 1;
+	CHECK(report_md(&res, REPORT_FULL, &b, &e) == 0);
+	for (i = 0; i < 4; i++) {
+		CHECK(strstr(b.data, want[i]) != NULL);
+		if (strstr(b.data, want[i]) == NULL)
+			printf("  no '%s' in the sources\n", want[i]);
+	}
+	o->recs[0].sources = keep;
+	o->steps = NULL;
+	o->nsteps = 0;
+	res.sources = NULL;
+	res.nsources = 0;
+	buf_release(&b);
+}
+
 /* A roadmap: recommendations as (dimension, from, priority). */
 static void
 plan(struct result *r, struct r_org *o, const char *const *dims,
@@ -392,6 +435,7 @@ main(void)
 	RUN(csv_cells_are_inert_and_parse);
 	RUN(json_round_trips_and_escapes);
 	RUN(markdown_is_inert);
+	RUN(markdown_list_numbers_stay_text);
 	RUN(format_lookup);
 	RUN(compare_refuses_what_it_cannot_rank);
 	RUN(labels_truncate_and_escape);
