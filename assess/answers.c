@@ -25,6 +25,7 @@ enum colkind { COL_IGNORE, COL_RESPONDENT, COL_ORG, COL_ROLE, COL_SUBMITTED,
 struct col {
 	enum colkind	 kind;
 	int		 q;
+	int		 kept;		/* a choice: its cells are cached */
 };
 
 #define NSPECIAL	4	/* respondent, organisation, role, submitted */
@@ -209,6 +210,8 @@ read_header(struct csvr *r)
 		switch (r->cols[i].kind) {
 		case COL_QUESTION:
 			r->qcol[r->cols[i].q] = (int)i;
+			r->cols[i].kept = r->s->qs[r->cols[i].q].type != Q_NUMBER &&
+			    r->s->qs[r->cols[i].q].type != Q_TEXT;
 			break;
 		case COL_EVIDENCE:
 			r->evcols[r->nevidence++] = i;
@@ -278,20 +281,19 @@ cache_slot(struct cslot *c, const char *f, size_t n, int *hit)
 	return x->len != 0 && y->len == 0 ? y : x;
 }
 
-/* An answer cell as response_parse() reads it, or as the same text of
- * the same question gave before (choices only: numbers and texts rarely
- * repeat).  Only answers are kept, never errors: every message comes
- * from response_parse(). */
+/* An answer cell of column 'c' as response_parse() reads it, or as the
+ * same text of the same question gave before (choices only, as decided
+ * from the header: numbers and texts rarely repeat).  Only answers are
+ * kept, never errors: every message comes from response_parse(). */
 static int
-parse_answer(struct csvr *r, int q, const char *f, size_t n, char *msg,
-    size_t size)
+parse_answer(struct csvr *r, const struct col *c, const char *f, size_t n,
+    char *msg, size_t size)
 {
-	const struct question *qq = &r->s->qs[q];
+	int q = c->q, hit = 0;
 	struct answer *a = &r->ans[q];
 	struct cslot *slot = NULL;
-	int hit = 0;
 
-	if (qq->type != Q_NUMBER && qq->type != Q_TEXT && n < CACHE_TEXT) {
+	if (c->kept && n < CACHE_TEXT) {
 		if (r->cache[q] == NULL)
 			r->cache[q] = calloc(CACHE_SLOTS, sizeof(**r->cache));
 		if (r->cache[q] != NULL)
@@ -301,7 +303,7 @@ parse_answer(struct csvr *r, int q, const char *f, size_t n, char *msg,
 			return 0;
 		}
 	}
-	if (response_parse(qq, f, n, a, msg, size) != 0)
+	if (response_parse(&r->s->qs[q], f, n, a, msg, size) != 0)
 		return -1;
 	if (slot != NULL) {
 		memcpy(slot->text, f, n);
@@ -396,7 +398,7 @@ read_answers(struct csvr *r, char *msg, size_t size)
 				r->evgiven[r->nevgiven++] = i;
 			} else if (c->kind == COL_QUESTION) {
 				r->given[r->ngiven++] = c->q;
-				if (parse_answer(r, c->q, cell[i], len[i], msg,
+				if (parse_answer(r, c, cell[i], len[i], msg,
 				    size) != 0)
 					return i;
 			}
