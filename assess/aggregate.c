@@ -2,7 +2,11 @@
  * aggregate.c - streaming accumulation of answers per organisation.
  *
  * Organisations are found through an open-addressing hash table keyed by
- * name; respondent ids through a table of 64-bit fingerprints.
+ * name (and, first, a table of names as rows wrote them); respondent ids
+ * through a table of 64-bit fingerprints.  A row touches only the answers
+ * it gave and the questions its conditions skipped: how many were asked
+ * and left empty is worked out from the roles of the rows, once, when
+ * the organisations are counted.
  */
 #include <math.h>
 #include <stdio.h>
@@ -333,10 +337,10 @@ choose_ids(struct agg *a)
  * tight (a million respondents take 10 MiB, 18 while it grows, where a
  * half-full table of a power-of-two size would take 16, and 24). */
 
-/* The slot a fingerprint starts looking from: its bits mixed (ids that
- * differ in their last characters differ in few bits of an fnv1a, and
- * would crowd together), the high half scaled to the table's size, which
- * need not be a power of two. */
+/* The slot a fingerprint starts looking from: its bits mixed once more
+ * (a fingerprint with any pattern in its high bits would make long runs
+ * of full slots), the high half scaled to the table's size, which need
+ * not be a power of two. */
 static size_t
 home(uint64_t h, size_t cap)
 {
