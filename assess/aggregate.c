@@ -21,13 +21,17 @@
 
 /* An organisation as a row wrote its name: rows repeat a few names, and
  * finding one here spares folding it into its key and looking that up.
- * Slots are picked by the hash of the name as written. */
-#define NAMED_SLOTS 4096
+ * Slots are picked by the hash of the name as written; a name that fits
+ * is kept in its slot, so telling it apart touches nothing else. */
+#define NAMED_SLOTS	4096
+#define NAMED_TEXT	40
 
 struct named {
 	struct orgagg	*o;		/* NULL: empty */
-	size_t		 sp;		/* the spelling */
 	uint64_t	 keyhash;	/* fnv1a of o->key */
+	uint32_t	 sp;		/* the spelling */
+	uint32_t	 len;		/* its length */
+	char		 text[NAMED_TEXT];	/* it, if it fits */
 };
 
 struct agg {
@@ -300,6 +304,9 @@ find_org(struct agg *a, const char *id, const char *key, uint64_t h,
 	for (nm->sp = 0; strcmp(o->sp[nm->sp].text, id) != 0; nm->sp++)
 		;
 	nm->keyhash = h;
+	nm->len = (uint32_t)strlen(id);
+	if (nm->len <= NAMED_TEXT)
+		memcpy(nm->text, id, nm->len);
 	return nm->o = o;
 }
 
@@ -551,7 +558,9 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
 	*o = NULL;
 	n = strlen(r->org);
 	nm = &a->named[survey_text_hash(r->org, n) % NAMED_SLOTS];
-	if (nm->o != NULL && strcmp(nm->o->sp[nm->sp].text, r->org) == 0) {
+	if (nm->o != NULL && nm->len == n && (n <= NAMED_TEXT ?
+	    memcmp(nm->text, r->org, n) == 0 :
+	    strcmp(nm->o->sp[nm->sp].text, r->org) == 0)) {
 		h = has_id(r) ? fingerprint(nm->keyhash, r->respondent) : 0;
 		warm(a, nm->o, r, h);
 		if ((dup = has_id(r) ? seen_before(a, h) : 0) != 0)
