@@ -419,10 +419,11 @@ seen_before(struct agg *a, uint64_t h)
  * empty ones are counted by settle(). */
 static void
 add_answer(const struct view *v, struct acc *c, int qi,
-    const struct question *q, const struct answer *ans)
+    const struct answer *ans)
 {
 	int li = v->local[qi];
 	struct qstat *st;
+	unsigned long long m;
 	size_t k;
 
 	if (li < 0)
@@ -440,9 +441,9 @@ add_answer(const struct view *v, struct acc *c, int qi,
 	st->evidenced += ans->evidence;
 	if (ans->level > 0)
 		st->level[ans->level - 1]++;
-	if (q->type == Q_MULTI) {
-		for (k = 0; k < q->nopts; k++)
-			if (ans->multi & (1ULL << k))
+	if (ans->multi != 0) {	/* a multi question's (response.c) */
+		for (k = 0, m = ans->multi; m != 0; k++, m >>= 1)
+			if (m & 1)
 				c->optcount[st->opt + k]++;
 	} else if (ans->opt >= 0) {
 		c->optcount[st->opt + (size_t)ans->opt]++;
@@ -640,9 +641,9 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 
 		if (!ans->skipped && (!ans->asked || ans->state == A_EMPTY))
 			continue;
-		add_answer(&a->views[0], &o->all, i, &s->qs[i], ans);
+		add_answer(&a->views[0], &o->all, i, ans);
 		for (j = 0; j < nr; j++)
-			add_answer(rv[j], roles[j], i, &s->qs[i], ans);
+			add_answer(rv[j], roles[j], i, ans);
 	}
 	return 0;
 }
