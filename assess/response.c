@@ -467,18 +467,18 @@ check_planned(const struct survey *s, struct response *r,
 		    !(s->qaud[i] & r->roles))
 			out = i;
 	}
-	for (k = 0; k < ps->n && (size_t)ps->qs[k] < out; k++) {
-		int i = ps->qs[k], given = ans[i].state != A_EMPTY, asked;
-		const struct question *q = &qs[i];
+	for (k = 0; k < ps->n && (size_t)ps->qs[k].q < out; k++) {
+		const struct plan_q *pq = &ps->qs[k];
+		int i = pq->q, given = ans[i].state != A_EMPTY, asked;
 
 		*badq = i;
-		asked = q->when.op == W_NONE || when_holds(q, r);
+		asked = !pq->cond || when_holds(&qs[i], r);
 		ans[i].asked = (unsigned char)asked;
 		ans[i].skipped = (unsigned char)!asked;
 		if (given && !asked)
-			return not_asked(s, q, r, 1, msg, size);
-		if (!given && asked && q->required)
-			return required(q, msg, size);
+			return not_asked(s, &qs[i], r, 1, msg, size);
+		if (!given && asked && pq->required)
+			return required(&qs[i], msg, size);
 		if (fold != NULL && (given || !asked))
 			fold[nfold++] = i;
 	}
@@ -515,9 +515,13 @@ plan_set(struct response_plan *p, const struct survey *s, unsigned roles)
 	    (ps->qs = malloc((s->nq ? s->nq : 1) * sizeof(*ps->qs))) == NULL)
 		return NULL;
 	ps->roles = roles;
-	for (ps->n = 0, k = 0; k < s->nq; k++)
-		if (s->qaud[k] & roles)
-			ps->qs[ps->n++] = (int)k;
+	for (ps->n = 0, k = 0; k < s->nq; k++) {
+		if (!(s->qaud[k] & roles))
+			continue;
+		ps->qs[ps->n].q = (int)k;
+		ps->qs[ps->n].cond = s->qs[k].when.op != W_NONE;
+		ps->qs[ps->n++].required = (unsigned char)(s->qs[k].required != 0);
+	}
 	return ps;
 }
 
@@ -537,7 +541,7 @@ plan_clear(struct response_plan *p, const struct survey *s,
 		const struct plan_set *ps = &p->set[k];
 
 		for (k = 0; k < ps->n; k++)
-			ans[ps->qs[k]].asked = ans[ps->qs[k]].skipped = 0;
+			ans[ps->qs[k].q].asked = ans[ps->qs[k].q].skipped = 0;
 	} else {
 		for (k = 0; k < s->nq; k++)
 			ans[k].asked = ans[k].skipped = 0;

@@ -34,9 +34,15 @@ struct answer {
  * begin with; response_plan_release() at the end. */
 #define PLAN_SETS	8
 
+struct plan_q {
+	int		 q;		/* a question of the audience */
+	unsigned char	 cond;		/* it has a condition */
+	unsigned char	 required;
+};
+
 struct plan_set {
 	unsigned	 roles;		/* 0: unused */
-	int		*qs;		/* the questions asked of it, in order */
+	struct plan_q	*qs;		/* the questions asked of it, in order */
 	size_t		 n;
 };
 
