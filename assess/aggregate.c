@@ -2,7 +2,11 @@
  * aggregate.c - streaming accumulation of answers per organisation.
  *
  * Organisations are found through an open-addressing hash table keyed by
- * name; respondent ids through a table of 64-bit fingerprints.
+ * name (and, first, a table of names as rows wrote them); respondent ids
+ * through a table of 64-bit fingerprints.  A row touches only the answers
+ * it gave and the questions its conditions skipped: how many were asked
+ * and left empty is worked out from the roles of the rows, once, when
+ * the organisations are counted.
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,17 +19,33 @@
 #include "aggregate.h"
 #include "fsx.h"
 
+/* An organisation as a row wrote its name: rows repeat a few names, and
+ * finding one here spares folding it into its key and looking that up.
+ * Slots are picked by the hash of the name as written; a name that fits
+ * is kept in its slot, so telling it apart touches nothing else. */
+#define NAMED_SLOTS	4096
+#define NAMED_TEXT	40
+
+struct named {
+	struct orgagg	*o;		/* NULL: empty */
+	uint64_t	 keyhash;	/* fnv1a of o->key */
+	uint32_t	 sp;		/* the spelling */
+	uint32_t	 len;		/* its length */
+	char		 text[NAMED_TEXT];	/* it, if it fits */
+};
+
 struct agg {
 	const struct survey	*s;
 	struct view		 views[MAX_AUDIENCES + 1];	/* [0] = all */
 	struct orgagg		**slots;	/* hash table of organisations */
 	size_t			 nslots, norgs;
 	struct orgagg		**sorted;	/* id order, built on demand */
-	struct orgagg		*last;		/* the previous row's */
-	size_t			 lastsp;	/* and its spelling */
+	struct named		 named[NAMED_SLOTS];
 	uint64_t		*seen;		/* respondent fingerprints */
 	size_t			 nseen, seencap;
 	size_t			 respondents;
+	int			 settled;	/* 'unanswered' worked out
+						   since the last response */
 };
 
 static uint64_t
@@ -144,6 +164,7 @@ org_free(struct orgagg *o)
 	for (k = 0; k < o->nsp; k++)
 		free(o->sp[k].text);
 	free(o->sp);
+	free(o->sets);
 	free(o->key);
 	free(o);
 }
@@ -252,40 +273,41 @@ new_org(struct agg *a, const char *key, size_t j)
 	return o;
 }
 
+/* The organisation whose key is 'key' (its fnv1a 'h'), made if new. */
 static struct orgagg *
-find_key(struct agg *a, const char *key)
+find_key(struct agg *a, const char *key, uint64_t h)
 {
 	size_t j;
 
-	j = fnv1a(key, FNV_BASIS) & (a->nslots - 1);
+	j = h & (a->nslots - 1);
 	for (; a->slots[j] != NULL; j = (j + 1) & (a->nslots - 1))
 		if (strcmp(a->slots[j]->key, key) == 0)
 			return a->slots[j];
 	if (2 * (a->norgs + 1) > a->nslots) {
 		if (grow_orgs(a) != 0)
 			return NULL;
-		return find_key(a, key);
+		return find_key(a, key, h);
 	}
 	return new_org(a, key, j);
 }
 
-/* The organisation a response names, whose key is 'key', counting its
- * spelling. */
+/* The organisation a response names, whose key is 'key' (its fnv1a 'h'),
+ * counting its spelling, which slot 'nm' then holds. */
 static struct orgagg *
-find_org(struct agg *a, const char *id, const char *key)
+find_org(struct agg *a, const char *id, const char *key, uint64_t h,
+    struct named *nm)
 {
 	struct orgagg *o;
 
-	if (a->last != NULL && strcmp(a->last->sp[a->lastsp].text, id) == 0) {
-		a->last->sp[a->lastsp].n++;	/* rows often come grouped */
-		return a->last;
-	}
-	if ((o = find_key(a, key)) == NULL || spelt(o, id) != 0)
+	if ((o = find_key(a, key, h)) == NULL || spelt(o, id) != 0)
 		return NULL;
-	for (a->lastsp = 0; strcmp(o->sp[a->lastsp].text, id) != 0;
-	    a->lastsp++)
+	for (nm->sp = 0; strcmp(o->sp[nm->sp].text, id) != 0; nm->sp++)
 		;
-	return a->last = o;
+	nm->keyhash = h;
+	nm->len = (uint32_t)strlen(id);
+	if (nm->len <= NAMED_TEXT)
+		memcpy(nm->text, id, nm->len);
+	return nm->o = o;
 }
 
 /* After the last response: each organisation is named by the spelling
@@ -311,7 +333,7 @@ choose_ids(struct agg *a)
 			}
 		o->id = o->sp[0].text;
 	}
-	a->last = NULL;
+	memset(a->named, 0, sizeof(a->named));	/* spellings moved */
 }
 
 /* ==== Respondent fingerprints ====
@@ -322,11 +344,16 @@ choose_ids(struct agg *a)
  * tight (a million respondents take 10 MiB, 18 while it grows, where a
  * half-full table of a power-of-two size would take 16, and 24). */
 
-/* The slot a fingerprint starts looking from: its high half scaled to
- * the table's size, which need not be a power of two. */
+/* The slot a fingerprint starts looking from: its bits mixed once more
+ * (a fingerprint with any pattern in its high bits would make long runs
+ * of full slots), the high half scaled to the table's size, which need
+ * not be a power of two. */
 static size_t
 home(uint64_t h, size_t cap)
 {
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return (size_t)(((h >> 32) * (uint64_t)cap) >> 32);
 }
 
@@ -358,15 +385,24 @@ grow_seen(struct agg *a)
 	return 0;
 }
 
-/* 1 if seen before, 0 if new, -1 when out of memory. */
-static int
-seen_before(struct agg *a, const char *org, const char *respondent)
+/* The fingerprint of a respondent id in the organisation whose key has
+ * the fnv1a 'orgh' (never 0, which marks an empty slot). */
+static uint64_t
+fingerprint(uint64_t orgh, const char *respondent)
 {
-	uint64_t h = fnv1a(respondent, fnv1a(org, FNV_BASIS) ^ 0xff);
+	uint64_t h = survey_text_hash(respondent, strlen(respondent)) ^
+	    orgh * 0x9e3779b97f4a7c15ULL;
+
+	return h != 0 ? h : 1;
+}
+
+/* 1 if fingerprint 'h' was seen before, 0 if new, -1 when out of
+ * memory. */
+static int
+seen_before(struct agg *a, uint64_t h)
+{
 	size_t j;
 
-	if (h == 0)
-		h = 1;
 	if (5 * (a->nseen + 1) > 4 * a->seencap && grow_seen(a) != 0)
 		return -1;
 	j = put_seen(a->seen, a->seencap, h);
@@ -379,12 +415,15 @@ seen_before(struct agg *a, const char *org, const char *respondent)
 
 /* ==== Folding a response in ==== */
 
+/* An answer that was skipped, or given (a value or na); the asked and
+ * empty ones are counted by settle(). */
 static void
 add_answer(const struct view *v, struct acc *c, int qi,
-    const struct question *q, const struct answer *ans)
+    const struct answer *ans)
 {
 	int li = v->local[qi];
 	struct qstat *st;
+	unsigned long long m;
 	size_t k;
 
 	if (li < 0)
@@ -392,10 +431,6 @@ add_answer(const struct view *v, struct acc *c, int qi,
 	st = &c->q[li];
 	if (ans->skipped) {
 		st->skipped++;
-		return;
-	}
-	if (ans->state == A_EMPTY) {
-		st->unanswered++;
 		return;
 	}
 	if (ans->state == A_NA) {
@@ -406,9 +441,9 @@ add_answer(const struct view *v, struct acc *c, int qi,
 	st->evidenced += ans->evidence;
 	if (ans->level > 0)
 		st->level[ans->level - 1]++;
-	if (q->type == Q_MULTI) {
-		for (k = 0; k < q->nopts; k++)
-			if (ans->multi & (1ULL << k))
+	if (ans->multi != 0) {	/* a multi question's (response.c) */
+		for (k = 0, m = ans->multi; m != 0; k++, m >>= 1)
+			if (m & 1)
 				c->optcount[st->opt + k]++;
 	} else if (ans->opt >= 0) {
 		c->optcount[st->opt + (size_t)ans->opt]++;
@@ -442,6 +477,73 @@ role_acc(struct agg *a, struct orgagg *o, size_t k)
 	return o->role[k];
 }
 
+static int
+duplicate(const struct response *r, struct err *e)
+{
+	return err_set(e, AS_EINPUT, r->file, r->rline ? r->rline : r->line,
+	    r->rcol, "respondent '%.80s' of organisation '%.80s' appears more "
+	    "than once", r->respondent, r->org);
+}
+
+static int
+has_id(const struct response *r)
+{
+	return r->respondent != NULL && r->respondent[0] != '\0';
+}
+
+/* Whether the response's respondent id was seen before in the
+ * organisation whose key has the fnv1a 'orgh': 1, 0, or -1. */
+static int
+repeated(struct agg *a, const struct response *r, uint64_t orgh)
+{
+	return has_id(r) ? seen_before(a, fingerprint(orgh,
+	    r->respondent)) : 0;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch((p), 1)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
+/* Ask for the counters of accumulator 'c' (view 'v') that a response
+ * will add to. */
+static void
+warm_acc(const struct view *v, const struct acc *c,
+    const struct response *r)
+{
+	size_t f;
+
+	for (f = 0; c != NULL && c->q != NULL && f < r->nfold; f++) {
+		int i = r->fold[f], li = v->local[i], opt = r->ans[i].opt;
+
+		if (li < 0)
+			continue;
+		PREFETCH(&c->q[li]);
+		if (opt >= 0)
+			PREFETCH(&c->optcount[v->optoff[li] + (uint32_t)opt]);
+	}
+}
+
+/* Rows that mix organisations rarely find an organisation's counters,
+ * or the slot of a fingerprint, in the cache: ask for them all before
+ * the first is needed, so that the waits overlap. */
+static void
+warm(const struct agg *a, const struct orgagg *o, const struct response *r,
+    uint64_t fp)
+{
+	size_t k;
+
+	if (has_id(r) && a->seen != NULL)
+		PREFETCH(&a->seen[home(fp, a->seencap)]);
+	if (r->fold == NULL || !r->checked)
+		return;
+	warm_acc(&a->views[0], &o->all, r);
+	for (k = 0; k < a->s->naud; k++)
+		if (r->roles & (1u << k))
+			warm_acc(&a->views[k + 1], o->role[k], r);
+}
+
 /* The organisation of a response, refusing a respondent id seen before
  * in the same organisation (however its name was spelt). */
 static int
@@ -449,26 +551,58 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
     struct err *e)
 {
 	char small[512], *key;
-	size_t n = strlen(r->org);
+	struct named *nm;
+	size_t n;
+	uint64_t h;
 	int dup;
 
 	*o = NULL;
+	n = strlen(r->org);
+	nm = &a->named[survey_text_hash(r->org, n) % NAMED_SLOTS];
+	if (nm->o != NULL && nm->len == n && (n <= NAMED_TEXT ?
+	    memcmp(nm->text, r->org, n) == 0 :
+	    strcmp(nm->o->sp[nm->sp].text, r->org) == 0)) {
+		h = has_id(r) ? fingerprint(nm->keyhash, r->respondent) : 0;
+		warm(a, nm->o, r, h);
+		if ((dup = has_id(r) ? seen_before(a, h) : 0) != 0)
+			return dup > 0 ? duplicate(r, e) : err_nomem(e);
+		nm->o->sp[nm->sp].n++;
+		*o = nm->o;
+		return 0;
+	}
 	if (n < sizeof(small))
 		key = small;
 	else if ((key = malloc(n + 1)) == NULL)
 		return err_nomem(e);
 	agg_name_key(r->org, key);
-	dup = r->respondent != NULL && r->respondent[0] != '\0' ?
-	    seen_before(a, key, r->respondent) : 0;
-	if (dup == 0)
-		*o = find_org(a, r->org, key);
+	h = fnv1a(key, FNV_BASIS);
+	if ((dup = repeated(a, r, h)) == 0)
+		*o = find_org(a, r->org, key, h, nm);
 	if (key != small)
 		free(key);
 	if (dup > 0)
-		return err_set(e, AS_EINPUT, r->file, r->rline ? r->rline :
-		    r->line, r->rcol, "respondent '%.80s' of organisation "
-		    "'%.80s' appears more than once", r->respondent, r->org);
+		return duplicate(r, e);
 	return *o == NULL ? err_nomem(e) : 0;
+}
+
+/* Count one more checked response with the role set 'roles'. */
+static int
+count_set(struct orgagg *o, unsigned roles)
+{
+	struct roleset *sets;
+	size_t k;
+
+	for (k = 0; k < o->nsets; k++)
+		if (o->sets[k].roles == roles) {
+			o->sets[k].n++;
+			return 0;
+		}
+	if ((sets = realloc(o->sets, (o->nsets + 1) * sizeof(*sets))) == NULL)
+		return -1;
+	o->sets = sets;
+	sets[o->nsets].roles = roles;
+	sets[o->nsets++].n = 1;
+	return 0;
 }
 
 int
@@ -476,12 +610,13 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 {
 	const struct survey *s = a->s;
 	struct acc *roles[MAX_AUDIENCES];
-	int rk[MAX_AUDIENCES];		/* the respondent's roles */
+	const struct view *rv[MAX_AUDIENCES];	/* the respondent's roles */
 	struct orgagg *o;
-	size_t i, k, nr = 0, j;
+	size_t f, k, nr = 0, j;
 
 	if (lookup(a, r, &o, e) != 0)
 		return -1;
+	a->settled = 0;
 	o->all.respondents++;
 	a->respondents++;
 	if (r->submitted != NULL && strcmp(r->submitted, o->as_of) > 0)
@@ -492,28 +627,66 @@ agg_add(struct agg *a, const struct response *r, struct err *e)
 		if ((roles[nr] = role_acc(a, o, k)) == NULL)
 			return err_nomem(e);
 		roles[nr]->respondents++;
-		rk[nr++] = (int)k;
+		rv[nr++] = &a->views[k + 1];
 	}
-	for (i = 0; i < s->nq; i++) {
+	if (!r->checked)
+		return 0;
+	if (count_set(o, r->roles) != 0)
+		return err_nomem(e);
+	/* the skipped and the given; each role only over the questions of
+	 * its own audience */
+	for (f = 0; f < (r->fold != NULL ? r->nfold : s->nq); f++) {
+		int i = r->fold != NULL ? r->fold[f] : (int)f;
 		const struct answer *ans = &r->ans[i];
 
-		if (ans->asked || ans->skipped)
-			add_answer(&a->views[0], &o->all, (int)i, &s->qs[i],
-			    ans);
-	}
-	/* each role only over the questions of its own audience */
-	for (j = 0; j < nr; j++) {
-		const struct view *v = &a->views[rk[j] + 1];
-
-		for (i = 0; i < v->nq; i++) {
-			int qi = v->qidx[i];
-			const struct answer *ans = &r->ans[qi];
-
-			if (ans->asked || ans->skipped)
-				add_answer(v, roles[j], qi, &s->qs[qi], ans);
-		}
+		if (!ans->skipped && (!ans->asked || ans->state == A_EMPTY))
+			continue;
+		add_answer(&a->views[0], &o->all, i, ans);
+		for (j = 0; j < nr; j++)
+			add_answer(rv[j], roles[j], i, ans);
 	}
 	return 0;
+}
+
+/* The asked and empty answers of one accumulator: of the checked
+ * responses whose roles the question is asked of (within the view's
+ * audience 'mask'), those neither skipped, na nor answered. */
+static void
+settle_acc(const struct survey *s, const struct view *v, struct acc *c,
+    const struct orgagg *o, unsigned mask)
+{
+	size_t li, k;
+
+	if (c == NULL || c->q == NULL)
+		return;
+	for (li = 0; li < v->nq; li++) {
+		struct qstat *st = &c->q[li];
+		unsigned aud = s->qs[v->qidx[li]].audience & mask;
+		uint32_t in = 0;
+
+		for (k = 0; k < o->nsets; k++)
+			if (o->sets[k].roles & aud)
+				in += o->sets[k].n;
+		st->unanswered = in - st->skipped - st->na - st->answered;
+	}
+}
+
+static void
+settle(struct agg *a)
+{
+	size_t i, k;
+
+	for (i = 0; i < a->nslots; i++) {
+		struct orgagg *o = a->slots[i];
+
+		if (o == NULL)
+			continue;
+		settle_acc(a->s, &a->views[0], &o->all, o, ~0u);
+		for (k = 0; k < a->s->naud; k++)
+			settle_acc(a->s, &a->views[k + 1], o->role[k], o,
+			    1u << k);
+	}
+	a->settled = 1;
 }
 
 /* Freed accumulators are small blocks scattered through the heap, which
@@ -548,6 +721,9 @@ agg_done(struct agg *a, size_t i)
 		free(o->role[k]);
 		o->role[k] = NULL;
 	}
+	free(o->sets);
+	o->sets = NULL;
+	o->nsets = 0;
 	give_back(i);
 }
 
@@ -575,6 +751,8 @@ agg_count(struct agg *a)
 {
 	size_t i, n = 0;
 
+	if (!a->settled)
+		settle(a);
 	if (a->sorted == NULL && a->norgs > 0) {
 		if ((a->sorted = malloc(a->norgs * sizeof(*a->sorted))) ==
 		    NULL)

@@ -41,6 +41,16 @@ struct acc {
 	struct numstat	*num;		/* per numeric question (numidx) */
 };
 
+/* How many checked responses (response.h) gave one set of roles.  A
+ * question asked and left empty is not counted as the row is read: its
+ * 'unanswered' is what remains of the responses whose roles it is asked
+ * of once the skipped, na and answered are taken away, worked out by
+ * agg_count(). */
+struct roleset {
+	unsigned	 roles;
+	uint32_t	 n;
+};
+
 /* One way an organisation's name was written, and how many responses
  * wrote it so. */
 struct spelling {
@@ -61,6 +71,8 @@ struct orgagg {
 	char		 as_of[11];	/* latest submitted date, or "" */
 	struct acc	 all;
 	struct acc	*role[MAX_AUDIENCES];	/* NULL until seen */
+	struct roleset	*sets;		/* the checked responses by role set */
+	size_t		 nsets;
 };
 
 /* The questions of one view (all, or one audience). */
@@ -79,7 +91,9 @@ struct agg;
 struct agg *agg_new(const struct survey *s, struct err *e);
 void agg_free(struct agg *a);
 
-/* Fold one checked response in.  Fails on a repeated respondent id. */
+/* Fold one response in: its answers when response_check() passed on it
+ * (r->checked), only the respondent otherwise.  Fails on a repeated
+ * respondent id. */
 int agg_add(struct agg *a, const struct response *r, struct err *e);
 
 /* No more responses: free what only the reading needed (the respondent

@@ -25,6 +25,22 @@ enum colkind { COL_IGNORE, COL_RESPONDENT, COL_ORG, COL_ROLE, COL_SUBMITTED,
 struct col {
 	enum colkind	 kind;
 	int		 q;
+	int		 kept;		/* a choice: its cells are cached */
+};
+
+#define NSPECIAL	4	/* respondent, organisation, role, submitted */
+
+/* What a choice question's cell text gave, kept by the text: a column
+ * holds a handful of texts, over and over.  Each question has CACHE_SLOTS
+ * of them, made when it is first answered; a text may sit in one of two
+ * slots its hash picks.  Longer texts are simply read every time. */
+#define CACHE_SLOTS	32
+#define CACHE_TEXT	90
+
+struct cslot {
+	unsigned short	 len;		/* the text's length + 1; 0: empty */
+	char		 text[CACHE_TEXT];
+	struct answer	 a;
 };
 
 struct csvr {
@@ -41,8 +57,18 @@ struct csvr {
 	struct col		*cols;
 	size_t			 ncols;
 	int			*qcol;		/* question -> column, or -1 */
+	int			*given;		/* the questions the row answers */
+	size_t			 ngiven;
+	size_t			*evgiven;	/* its evidence cells */
+	size_t			 nevgiven;
+	size_t			 special[NSPECIAL];	/* the other columns
+							   read, in order */
+	size_t			 nspecial;
 	struct answer		*ans;
-	struct memo		*memo;		/* per question: answers read */
+	int			*fold;		/* room for response.fold */
+	struct response_plan	 plan;		/* for response_check() */
+	struct cslot		**cache;	/* per question, or NULL */
+	struct memo		 roles;		/* role cells read */
 	answers_sink		 sink;
 	void			*ctx;
 	struct err		*e;
@@ -165,6 +191,9 @@ read_header(struct csvr *r)
 
 	if ((r->cols = calloc(csvin_nf(r->c), sizeof(*r->cols))) == NULL ||
 	    (r->evcols = calloc(csvin_nf(r->c), sizeof(*r->evcols))) == NULL ||
+	    (r->given = calloc(csvin_nf(r->c), sizeof(*r->given))) == NULL ||
+	    (r->evgiven = calloc(csvin_nf(r->c), sizeof(*r->evgiven))) ==
+	    NULL ||
 	    (r->qcol = malloc(r->s->nq * sizeof(*r->qcol))) == NULL)
 		return err_nomem(r->e);
 	r->ncols = csvin_nf(r->c);
@@ -178,10 +207,21 @@ read_header(struct csvr *r)
 				return fail_at(r, csvin_line(r->c), i + 1, "column "
 				    "'%.64s' appears twice (columns %zu and %zu)",
 				    field(r, i), j + 1, i + 1);
-		if (r->cols[i].kind == COL_QUESTION)
+		switch (r->cols[i].kind) {
+		case COL_QUESTION:
 			r->qcol[r->cols[i].q] = (int)i;
-		if (r->cols[i].kind == COL_EVIDENCE)
+			r->cols[i].kept = r->s->qs[r->cols[i].q].type != Q_NUMBER &&
+			    r->s->qs[r->cols[i].q].type != Q_TEXT;
+			break;
+		case COL_EVIDENCE:
 			r->evcols[r->nevidence++] = i;
+			break;
+		case COL_IGNORE:
+			break;
+		default:	/* each appears once: same_column() */
+			r->special[r->nspecial++] = i;
+			break;
+		}
 	}
 	r->header_done = 1;
 	return 0;
@@ -223,98 +263,193 @@ date_cell(struct csvr *r, size_t i, struct response *resp)
 	return 0;
 }
 
-/* An answer cell as response_parse() reads it, or as the same text of
- * the same question gave before (choices only: numbers and texts rarely
- * repeat). */
-static int
-parse_answer(struct csvr *r, int q, const char *f, size_t n, char *msg,
-    size_t size)
+/* The slot holding text f[0..n) in 'c' (*hit set), or the one to keep
+ * it in. */
+static struct cslot *
+cache_slot(struct cslot *c, const char *f, size_t n, int *hit)
 {
-	const struct question *qq = &r->s->qs[q];
-	struct answer *a = &r->ans[q];
-	struct memo *m = qq->type != Q_NUMBER && qq->type != Q_TEXT ?
-	    &r->memo[q] : NULL;
-	const struct buf *v;
+	uint32_t h = (uint32_t)survey_text_hash(f, n);
+	struct cslot *x = &c[h % CACHE_SLOTS];
+	struct cslot *y = &c[(h / CACHE_SLOTS) % CACHE_SLOTS];
 
-	if (m != NULL && (v = memo_get(m, f, n)) != NULL &&
-	    v->len == sizeof(*a)) {
-		memcpy(a, v->data, sizeof(*a));
-		return 0;
+	*hit = 1;
+	if (x->len == n + 1 && memcmp(x->text, f, n) == 0)
+		return x;
+	if (y->len == n + 1 && memcmp(y->text, f, n) == 0)
+		return y;
+	*hit = 0;
+	return x->len != 0 && y->len == 0 ? y : x;
+}
+
+/* An answer cell of column 'c' as response_parse() reads it, or as the
+ * same text of the same question gave before (choices only, as decided
+ * from the header: numbers and texts rarely repeat).  Only answers are
+ * kept, never errors: every message comes from response_parse(). */
+static int
+parse_answer(struct csvr *r, const struct col *c, const char *f, size_t n,
+    char *msg, size_t size)
+{
+	int q = c->q, hit = 0;
+	struct answer *a = &r->ans[q];
+	struct cslot *slot = NULL;
+
+	if (c->kept && n < CACHE_TEXT) {
+		if (r->cache[q] == NULL)
+			r->cache[q] = calloc(CACHE_SLOTS, sizeof(**r->cache));
+		if (r->cache[q] != NULL)
+			slot = cache_slot(r->cache[q], f, n, &hit);
+		if (hit) {
+			*a = slot->a;
+			return 0;
+		}
 	}
-	if (response_parse(qq, f, n, a, msg, size) != 0)
+	if (response_parse(&r->s->qs[q], f, n, a, msg, size) != 0)
 		return -1;
-	if (m != NULL)
-		memo_put(m, f, n, a, sizeof(*a));
+	if (slot != NULL) {
+		memcpy(slot->text, f, n);
+		slot->len = (unsigned short)(n + 1);
+		slot->a = *a;
+	}
 	return 0;
 }
 
+/* The role cell: the audiences it names, as the same text gave before. */
 static int
-fill_response(struct csvr *r, struct response *resp)
+role_cell(struct csvr *r, size_t i, struct response *resp)
 {
 	char msg[700];
-	size_t i, j, q;
+	const char *f = field(r, i);
+	size_t n = flen(r, i);
+	const struct buf *v = memo_get(&r->roles, f, n);
+
+	if (v != NULL && v->len == sizeof(resp->roles)) {
+		memcpy(&resp->roles, v->data, sizeof(resp->roles));
+		return 0;
+	}
+	if (response_roles(r->s, f, n, &resp->roles, msg, sizeof(msg)) != 0)
+		return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
+	memo_put(&r->roles, f, n, &resp->roles, sizeof(resp->roles));
+	return 0;
+}
+
+/* A column other than a question's or its evidence. */
+static int
+special_cell(struct csvr *r, size_t i, struct response *resp)
+{
+	switch (r->cols[i].kind) {
+	case COL_ORG:
+		if (name_cell(r, i, "organisation", r->org) != 0)
+			return -1;
+		if (r->org[0] == '\0')
+			return fail_at(r, csvin_line(r->c), i + 1, "the "
+			    "organisation is empty");
+		resp->org = r->org;
+		return 0;
+	case COL_RESPONDENT:
+		if (name_cell(r, i, "respondent id", r->resp) != 0)
+			return -1;
+		resp->respondent = r->resp;
+		resp->rline = csvin_field_line(r->c, i);
+		resp->rcol = (unsigned)i + 1;
+		return 0;
+	case COL_SUBMITTED:
+		return date_cell(r, i, resp);
+	case COL_ROLE:
+		return role_cell(r, i, resp);
+	default:
+		return 0;
+	}
+}
+
+/* Any of the eight lengths from 'len' not zero. */
+static int
+any8(const size_t *len)
+{
+	return (len[0] | len[1] | len[2] | len[3] | len[4] | len[5] | len[6] |
+	    len[7]) != 0;
+}
+
+/* The record's non-empty cells of questions and evidence, in column
+ * order (most cells are empty: eight at a time are passed over): the
+ * column of the first answer that fails (with 'msg' filled), or
+ * r->ncols.  Only the answers the previous record gave are reset. */
+static size_t
+read_answers(struct csvr *r, char *msg, size_t size)
+{
 	const size_t *len;
 	const char *const *cell = csvin_fields(r->c, &len);
+	struct answer *ans = r->ans;
+	size_t b, i, k, n = r->ncols;
 
-	resp->org = r->deforg;
-	for (i = 0; i < r->ncols; i++) {
-		const struct col *c = &r->cols[i];
-		size_t n = len[i];
-		const char *f = cell[i];
+	for (k = 0; k < r->ngiven; k++) {
+		ans[r->given[k]].state = A_EMPTY;
+		ans[r->given[k]].evidence = 0;
+	}
+	r->ngiven = r->nevgiven = 0;
+	for (b = 0; b < n; b += 8) {
+		if (b + 8 <= n && !any8(len + b))
+			continue;
+		for (i = b; i < b + 8 && i < n; i++) {
+			const struct col *c = &r->cols[i];
 
-		switch (c->kind) {
-		case COL_ORG:
-			if (name_cell(r, i, "organisation", r->org) != 0)
-				return -1;
-			if (r->org[0] == '\0')
-				return fail_at(r, csvin_line(r->c), i + 1, "the "
-				    "organisation is empty");
-			resp->org = r->org;
-			break;
-		case COL_RESPONDENT:
-			if (name_cell(r, i, "respondent id", r->resp) != 0)
-				return -1;
-			resp->respondent = r->resp;
-			resp->rline = csvin_field_line(r->c, i);
-			resp->rcol = (unsigned)i + 1;
-			break;
-		case COL_SUBMITTED:
-			if (date_cell(r, i, resp) != 0)
-				return -1;
-			break;
-		case COL_ROLE:
-			if (response_roles(r->s, f, n, &resp->roles, msg,
-			    sizeof(msg)) != 0)
-				return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
-			break;
-		case COL_QUESTION:
-			if (n == 0) {	/* the usual case: just unanswered */
-				r->ans[c->q].state = A_EMPTY;
-				r->ans[c->q].evidence = 0;
-			} else if (parse_answer(r, c->q, f, n, msg,
-			    sizeof(msg)) != 0) {
-				return fail_at(r, csvin_line(r->c), i + 1, "%s", msg);
+			if (len[i] == 0 || c->kind == COL_IGNORE)
+				continue;
+			if (c->kind == COL_EVIDENCE) {
+				r->evgiven[r->nevgiven++] = i;
+			} else if (c->kind == COL_QUESTION) {
+				r->given[r->ngiven++] = c->q;
+				if (parse_answer(r, c, cell[i], len[i], msg,
+				    size) != 0)
+					return i;
 			}
-			break;
-		default:
-			break;
 		}
 	}
-	/* evidence after the answers it belongs to, whatever the order */
-	for (j = 0; j < r->nevidence; j++) {
-		size_t n = len[r->evcols[j]];
-		const char *f = cell[r->evcols[j]];
+	return n;
+}
+
+/* Evidence after the answers it belongs to, whatever the order. */
+static int
+read_evidence(struct csvr *r)
+{
+	const size_t *len;
+	const char *const *cell = csvin_fields(r->c, &len);
+	size_t j, q;
+
+	for (j = 0; j < r->nevgiven; j++) {
+		size_t col = r->evgiven[j], n = len[col];
+		const char *f = cell[col];
 
 		response_trim(&f, &n);
 		if (n == 0)
 			continue;
-		q = r->cols[r->evcols[j]].q;
+		q = (size_t)r->cols[col].q;
 		if (r->ans[q].state == A_EMPTY)
-			return fail_at(r, csvin_line(r->c), r->evcols[j] + 1, "%s: "
+			return fail_at(r, csvin_line(r->c), col + 1, "%s: "
 			    "evidence is given but the question is not "
 			    "answered", r->s->qs[q].id);
 		r->ans[q].evidence = 1;
 	}
+	return 0;
+}
+
+/* The record's cells, the first bad one (in column order) reported. */
+static int
+fill_response(struct csvr *r, struct response *resp)
+{
+	char msg[700];
+	size_t bad, k;
+
+	resp->org = r->deforg;
+	bad = read_answers(r, msg, sizeof(msg));
+	for (k = 0; k < r->nspecial && r->special[k] < bad; k++)
+		if (special_cell(r, r->special[k], resp) != 0)
+			return -1;
+	if (bad < r->ncols)
+		return fail_at(r, csvin_line(r->c), bad + 1, "%s", msg);
+	if (read_evidence(r) != 0)
+		return -1;
+	resp->given = r->given;
+	resp->ngiven = r->ngiven;
 	resp->org_from_file = resp->org == r->deforg;
 	return 0;
 }
@@ -376,6 +511,8 @@ process_record(struct csvr *r)
 	resp.file = r->path;
 	resp.line = csvin_line(r->c);
 	resp.ans = r->ans;
+	resp.fold = r->fold;
+	resp.plan = &r->plan;
 	resp.roles = 1u << r->s->org_aud;
 	if (fill_response(r, &resp) != 0 || check_response(r, &resp) != 0)
 		return skip_row(r);
@@ -501,7 +638,8 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 	if (refuse(in, e) != 0)
 		goto out;
 	if ((r.ans = calloc(s->nq, sizeof(*r.ans))) == NULL ||
-	    (r.memo = calloc(s->nq, sizeof(*r.memo))) == NULL) {
+	    (r.fold = calloc(s->nq, sizeof(*r.fold))) == NULL ||
+	    (r.cache = calloc(s->nq, sizeof(*r.cache))) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -521,11 +659,16 @@ csv_read(struct source_in *in, const struct survey *s, answers_sink sink,
 out:
 	free(r.cols);
 	free(r.evcols);
+	free(r.given);
+	free(r.evgiven);
+	memo_release(&r.roles);
 	free(r.qcol);
 	free(r.ans);
-	for (i = 0; r.memo != NULL && i < s->nq; i++)
-		memo_release(&r.memo[i]);
-	free(r.memo);
+	free(r.fold);
+	response_plan_release(&r.plan);
+	for (i = 0; r.cache != NULL && i < s->nq; i++)
+		free(r.cache[i]);
+	free(r.cache);
 	return rc == 0 ? r.rows : -1;
 }
 

@@ -383,39 +383,189 @@ audience_text(const struct survey *s, unsigned set, char *dst, size_t size)
 			    o ? ", " : "", s->aud[k].id);
 }
 
+/* An answer given to a question not asked of this respondent. */
+static int
+not_asked(const struct survey *s, const struct question *q,
+    const struct response *r, int in_aud, char *msg, size_t size)
+{
+	char who[256], roles[256];
+
+	if (in_aud) {
+		snprintf(msg, size, "%s is only asked when %s, which does not "
+		    "hold for this respondent", q->id, q->when.text);
+		return -1;
+	}
+	audience_text(s, q->audience, who, sizeof(who));
+	audience_text(s, r->roles, roles, sizeof(roles));
+	snprintf(msg, size, "%s is asked of %s, but this respondent's role "
+	    "is %s", q->id, who, roles);
+	return -1;
+}
+
+static int
+required(const struct question *q, char *msg, size_t size)
+{
+	snprintf(msg, size, "%s must be answered by this respondent, but is "
+	    "empty", q->id);
+	return -1;
+}
+
+/* Every question of the survey, in order. */
+static int
+check_all(const struct survey *s, struct response *r, int *badq,
+    char *msg, size_t size)
+{
+	/* locals: every store to an answer's flags could alias the rest */
+	const struct question *qs = s->qs;
+	const unsigned *qaud = s->qaud;
+	struct answer *ans = r->ans;
+	const unsigned roles = r->roles;
+	int *fold = r->fold;
+	size_t i, nq = s->nq, nfold = 0;
+
+	for (i = 0; i < nq; i++) {
+		const struct question *q = &qs[i];
+		int given = ans[i].state != A_EMPTY, asked;
+
+		*badq = (int)i;
+		if (!(qaud[i] & roles)) {	/* not in the audience */
+			ans[i].asked = ans[i].skipped = 0;
+			if (given)
+				return not_asked(s, q, r, 0, msg, size);
+			continue;
+		}
+		asked = q->when.op == W_NONE || when_holds(q, r);
+		ans[i].asked = (unsigned char)asked;
+		ans[i].skipped = (unsigned char)!asked;
+		if (given && !asked)
+			return not_asked(s, q, r, 1, msg, size);
+		if (!given && asked && q->required)
+			return required(q, msg, size);
+		if (fold != NULL && (given || !asked))
+			fold[nfold++] = (int)i;
+	}
+	r->nfold = nfold;
+	return 0;
+}
+
+/* Only the questions of the audience 'ps' and those given: the rest are
+ * not asked, their flags already clear.  The first question in survey
+ * order that fails is the one reported, as check_all() has it. */
+static int
+check_planned(const struct survey *s, struct response *r,
+    const struct plan_set *ps, int *badq, char *msg, size_t size)
+{
+	const struct question *qs = s->qs;
+	struct answer *ans = r->ans;
+	int *fold = r->fold;
+	size_t k, nfold = 0, out = s->nq;	/* first given, not asked */
+
+	for (k = 0; k < r->ngiven; k++) {
+		size_t i = (size_t)r->given[k];
+
+		if (i < out && ans[i].state != A_EMPTY &&
+		    !(s->qaud[i] & r->roles))
+			out = i;
+	}
+	for (k = 0; k < ps->n && (size_t)ps->qs[k].q < out; k++) {
+		const struct plan_q *pq = &ps->qs[k];
+		int i = pq->q, given = ans[i].state != A_EMPTY, asked;
+
+		*badq = i;
+		asked = !pq->cond || when_holds(&qs[i], r);
+		ans[i].asked = (unsigned char)asked;
+		ans[i].skipped = (unsigned char)!asked;
+		if (given && !asked)
+			return not_asked(s, &qs[i], r, 1, msg, size);
+		if (!given && asked && pq->required)
+			return required(&qs[i], msg, size);
+		if (fold != NULL && (given || !asked))
+			fold[nfold++] = i;
+	}
+	if (out < s->nq) {
+		*badq = (int)out;
+		return not_asked(s, &qs[out], r, 0, msg, size);
+	}
+	r->nfold = nfold;
+	return 0;
+}
+
+void
+response_plan_release(struct response_plan *p)
+{
+	size_t k;
+
+	for (k = 0; k < PLAN_SETS; k++)
+		free(p->set[k].qs);
+	memset(p, 0, sizeof(*p));
+}
+
+/* The questions asked of role set 'roles', kept in plan 'p'. */
+static const struct plan_set *
+plan_set(struct response_plan *p, const struct survey *s, unsigned roles)
+{
+	struct plan_set *ps;
+	size_t k;
+
+	for (k = 0; k < PLAN_SETS; k++)
+		if (p->set[k].roles == roles)
+			return &p->set[k];
+	ps = &p->set[p->next++ % PLAN_SETS];
+	if (ps->qs == NULL &&
+	    (ps->qs = malloc((s->nq ? s->nq : 1) * sizeof(*ps->qs))) == NULL)
+		return NULL;
+	ps->roles = roles;
+	for (ps->n = 0, k = 0; k < s->nq; k++) {
+		if (!(s->qaud[k] & roles))
+			continue;
+		ps->qs[ps->n].q = (int)k;
+		ps->qs[ps->n].cond = s->qs[k].when.op != W_NONE;
+		ps->qs[ps->n++].required = (unsigned char)(s->qs[k].required != 0);
+	}
+	return ps;
+}
+
+/* Clear the flags the last check set, when the role set differs. */
+static void
+plan_clear(struct response_plan *p, const struct survey *s,
+    struct answer *ans, unsigned roles)
+{
+	size_t k;
+
+	if (p->last == roles)
+		return;
+	for (k = 0; p->last != 0 && k < PLAN_SETS; k++)
+		if (p->set[k].roles == p->last)
+			break;
+	if (p->last != 0 && k < PLAN_SETS) {
+		const struct plan_set *ps = &p->set[k];
+
+		for (k = 0; k < ps->n; k++)
+			ans[ps->qs[k].q].asked = ans[ps->qs[k].q].skipped = 0;
+	} else {
+		for (k = 0; k < s->nq; k++)
+			ans[k].asked = ans[k].skipped = 0;
+	}
+	p->last = 0;
+}
+
 int
 response_check(const struct survey *s, struct response *r, int *badq,
     char *msg, size_t size)
 {
-	char who[256], roles[256];
-	size_t i;
+	struct response_plan *p = r->plan;
+	const struct plan_set *ps = NULL;
+	int rc;
 
-	for (i = 0; i < s->nq; i++) {
-		const struct question *q = &s->qs[i];
-		struct answer *a = &r->ans[i];
-		int in_aud = (q->audience & r->roles) != 0;
-
-		a->asked = (unsigned char)(in_aud && when_holds(q, r));
-		a->skipped = (unsigned char)(in_aud && !a->asked);
-		*badq = (int)i;
-		if (!a->asked && a->state != A_EMPTY) {
-			if (!in_aud) {
-				audience_text(s, q->audience, who, sizeof(who));
-				audience_text(s, r->roles, roles, sizeof(roles));
-				snprintf(msg, size, "%s is asked of %s, but this "
-				    "respondent's role is %s", q->id, who, roles);
-			} else {
-				snprintf(msg, size, "%s is only asked when %s, "
-				    "which does not hold for this respondent",
-				    q->id, q->when.text);
-			}
-			return -1;
-		}
-		if (a->asked && q->required && a->state == A_EMPTY) {
-			snprintf(msg, size, "%s must be answered by this "
-			    "respondent, but is empty", q->id);
-			return -1;
-		}
+	r->checked = 0;
+	if (p != NULL && r->given != NULL && r->roles != 0) {
+		plan_clear(p, s, r->ans, r->roles);
+		ps = plan_set(p, s, r->roles);
 	}
-	return 0;
+	rc = ps != NULL ? check_planned(s, r, ps, badq, msg, size) :
+	    check_all(s, r, badq, msg, size);
+	if (p != NULL)
+		p->last = rc == 0 && ps != NULL ? r->roles : 0;
+	r->checked = rc == 0;
+	return rc;
 }

@@ -27,6 +27,33 @@ struct answer {
 	double		 num;		/* number; multi: options counted */
 };
 
+/* What response_check() keeps between the rows of one reader that uses
+ * one answers array for every row: the questions of each role set's
+ * audience (a few sets at most), and the set it last checked, whose
+ * questions are the only ones with asked or skipped set.  Zeroed to
+ * begin with; response_plan_release() at the end. */
+#define PLAN_SETS	8
+
+struct plan_q {
+	int		 q;		/* a question of the audience */
+	unsigned char	 cond;		/* it has a condition */
+	unsigned char	 required;
+};
+
+struct plan_set {
+	unsigned	 roles;		/* 0: unused */
+	struct plan_q	*qs;		/* the questions asked of it, in order */
+	size_t		 n;
+};
+
+struct response_plan {
+	struct plan_set	 set[PLAN_SETS];
+	unsigned	 last;		/* 0: unknown */
+	unsigned	 next;		/* the set to replace next */
+};
+
+void response_plan_release(struct response_plan *p);
+
 struct response {
 	const char	*file;		/* where it came from, for messages */
 	unsigned	 line;
@@ -36,7 +63,23 @@ struct response {
 					 * the file's name */
 	unsigned	 rline, rcol;	/* where the respondent id is */
 	unsigned	 roles;		/* bit set of audience indices */
+	int		 checked;	/* response_check() passed: every
+					 * answer's asked and skipped say
+					 * whether it was in the audience */
 	struct answer	*ans;		/* one per survey question */
+	int		*fold;		/* NULL, or room for an index per
+					 * question: response_check() lists
+					 * the questions skipped or answered
+					 * (a value or na) there, in order */
+	size_t		 nfold;
+	/* Optional, together, from a reader whose 'ans' is the same array
+	 * on every row and whose asked and skipped flags only it zeroes
+	 * between rows: the questions whose answer may not be empty, in
+	 * any order, and the plan kept over its rows.  response_check()
+	 * then looks at these and at the questions of the audience only. */
+	const int	*given;
+	size_t		 ngiven;
+	struct response_plan *plan;
 };
 
 /* Parse 'len' bytes of cell text for question 'q'.  Returns 0, or -1 with
@@ -54,7 +97,8 @@ int response_roles(const struct survey *s, const char *text, size_t len,
 
 /* Mark which questions are asked of this respondent and check the answers
  * against that: nothing answered that was not asked, every required
- * question that was asked answered.  On failure '*badq' is the question. */
+ * question that was asked answered.  On success r->checked is set (and
+ * r->fold filled when given); on failure '*badq' is the question. */
 int response_check(const struct survey *s, struct response *r, int *badq,
     char *msg, size_t size);
 

@@ -468,7 +468,60 @@ index_put(struct question *q, const char *norm, unsigned char tag)
 	q->ohash[j] = h;
 }
 
-/* The lookup table of a choice question: every value and label. */
+uint64_t
+survey_text_hash(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL, w = 0;
+	size_t i, len = n;
+
+	for (; n > 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	if (len >= 8)		/* the last eight, overlapping if need be */
+		memcpy(&w, s + n - 8, 8);
+	else
+		for (w = 0, i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
+}
+
+static void
+value_put(struct question *q, size_t i)
+{
+	uint32_t h = (uint32_t)survey_text_hash(q->opts[i].value,
+	    q->opts[i].vlen);
+	size_t j;
+
+	for (j = h & q->omask; q->vslot[j] != 0; j = (j + 1) & q->omask)
+		;
+	q->vslot[j] = (unsigned char)(i + 1);
+	q->vhash[j] = h;
+}
+
+/* The option whose value is exactly s[0..n), or -1. */
+static int
+exact_value(const struct question *q, const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)survey_text_hash(s, n);
+	size_t j;
+
+	for (j = h & q->omask; q->vslot[j] != 0; j = (j + 1) & q->omask) {
+		const struct choice *o = &q->opts[q->vslot[j] - 1];
+
+		if (q->vhash[j] == h && o->vlen == n &&
+		    memcmp(o->value, s, n) == 0)
+			return q->vslot[j] - 1;
+	}
+	return -1;
+}
+
+/* The lookup tables of a choice question: every value and label, and
+ * the values as written. */
 static int
 index_options(struct ld *ld, struct question *q)
 {
@@ -477,9 +530,12 @@ index_options(struct ld *ld, struct question *q)
 	while (slots < 4 * q->nopts)
 		slots *= 2;
 	if ((q->oslot = arena_alloc(A, slots)) == NULL ||
-	    (q->ohash = arena_alloc(A, slots * sizeof(*q->ohash))) == NULL)
+	    (q->ohash = arena_alloc(A, slots * sizeof(*q->ohash))) == NULL ||
+	    (q->vslot = arena_alloc(A, slots)) == NULL ||
+	    (q->vhash = arena_alloc(A, slots * sizeof(*q->vhash))) == NULL)
 		return nomem(ld);
 	memset(q->oslot, 0, slots);
+	memset(q->vslot, 0, slots);
 	q->omask = slots - 1;
 	for (i = 0; i < q->nopts; i++) {
 		struct choice *o = &q->opts[i];
@@ -489,6 +545,7 @@ index_options(struct ld *ld, struct question *q)
 			return nomem(ld);
 		index_put(q, o->nvalue, (unsigned char)(i + 1));
 		index_put(q, o->nlabel, (unsigned char)((i + 1) | 0x80));
+		value_put(q, i);
 	}
 	return 0;
 }
@@ -505,9 +562,12 @@ survey_find_option(const struct question *q, const char *s, size_t n)
 	uint64_t values = 0, labels = 0;
 	uint32_t h;
 	size_t j;
+	int x;
 
 	if (q->oslot == NULL || n == 0)
 		return -1;
+	if ((x = exact_value(q, s, n)) >= 0)	/* a value as written wins */
+		return x;
 	h = norm_hash(s, n);
 	for (j = h & q->omask; q->oslot[j] != 0; j = (j + 1) & q->omask) {
 		unsigned tag = q->oslot[j], k = (tag & 0x7F) - 1;
@@ -518,8 +578,6 @@ survey_find_option(const struct question *q, const char *s, size_t n)
 		if (tag & 0x80) {
 			if (norm_equal(s, n, o->nlabel))
 				labels |= 1ULL << k;
-		} else if (o->vlen == n && memcmp(o->value, s, n) == 0) {
-			return (int)k;
 		} else if (norm_equal(s, n, o->nvalue)) {
 			values |= 1ULL << k;
 		}
@@ -1143,6 +1201,11 @@ load_body(struct ld *ld, const struct jnode *root)
 	for (i = 0; i < dims->nkids; i++)
 		if (load_dimension(ld, &dims->kids[i], (int)i) != 0)
 			return -1;
+	if ((s->qaud = arena_alloc(A, (s->nq ? s->nq : 1) *
+	    sizeof(*s->qaud))) == NULL)
+		return nomem(ld);
+	for (i = 0; i < s->nq; i++)
+		s->qaud[i] = s->qs[i].audience;
 	return idx_build(A, &s->qindex, s->nq, question_name, s) != 0 ?
 	    nomem(ld) : 0;
 }

@@ -71,6 +71,9 @@ struct question {
 					   option index + 1, | 0x80 for a label */
 	uint32_t	*ohash;		/* the hash of each slot's text */
 	size_t		 omask;		/* slots - 1 (a power of two less one) */
+	unsigned char	*vslot;		/* values exactly as written: option
+					   index + 1, or 0; same size */
+	uint32_t	*vhash;
 	int		 na_opt;	/* index of the 'na' option, or -1 */
 	int		 allow_na;	/* the cell text 'na' is accepted */
 	struct band	*bands;
@@ -132,6 +135,8 @@ struct survey {
 	size_t		 ndims;
 	struct question	*qs;
 	size_t		 nq;
+	unsigned	*qaud;		/* each question's audience, packed
+					   for the loops run on every row */
 	size_t		 nnum;		/* questions with numeric statistics */
 	struct survey_index qindex, srcindex;	/* by id: qs, src */
 };
@@ -171,6 +176,12 @@ int survey_source(const struct survey *s, const char *id);
  * options. */
 #define SURVEY_AMBIGUOUS (-2)
 int survey_find_option(const struct question *q, const char *s, size_t n);
+
+/* A 64-bit hash of bytes exactly as they are, eight at a time: most
+ * cells are an option's value as written, and this finds it (and a
+ * reader's cache of cells, and a respondent's fingerprint) with no
+ * per-byte work. */
+uint64_t survey_text_hash(const char *s, size_t n);
 
 /* Whether 's' is option 'i''s label, as survey_find_option matches. */
 int survey_is_label(const struct question *q, size_t i, const char *s,

@@ -168,4 +168,11 @@ check survey-from-json sh -c '"$1" score -f json tests/data/content/quick-check.
     2>/dev/null >/dev/null && printf "%s" "{\"format\": \"assess-answers/1\", \"survey\": {\"id\": \"quick-check\"}, \"responses\": [{\"organisation\": \"L\", \"answers\": {\"QC-ACC-01\": \"blocked_all\"}}]}" | \
     "$1" score -f json - | grep -q "\"id\": \"quick-check\""' sh "$ASSESS"
 
+# Rows whose role sets change from row to row, some with errors, in
+# every order: what is asked of each, and the first bad cell of a row,
+# come out the same however the rows before them went.
+expect roles-mixed-check 1 assess check $MINI tests/data/mini-roles-mixed.csv
+expect roles-mixed-keep-going 0 assess score $MINI --keep-going -f json \
+    tests/data/mini-roles-mixed.csv
+
 test_done

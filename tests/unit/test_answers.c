@@ -188,6 +188,145 @@ TEST(field_size_cap)
 	free(text);
 }
 
+/* The unanswered count of question 'id' in view 'role' (-1: all). */
+static long
+unanswered(struct agg *a, int role, const char *id)
+{
+	const struct orgagg *o = agg_org(a, 0);
+	const struct acc *c = role < 0 ? &o->all : o->role[role];
+	const struct qstat *st = agg_qstat(agg_view(a, role), c,
+	    survey_question(s, id));
+
+	return st != NULL ? (long)st->unanswered : -1;
+}
+
+/* Asked and left empty is counted from the roles of the responses, not
+ * row by row: one role, several roles, a condition that skips, answers
+ * added after the counts were read, and a response without answers. */
+TEST(unanswered_by_role_set)
+{
+	struct collect c;
+	struct err e;
+	struct response r;
+	int org = survey_audience(s, "org"), ops = survey_audience(s, "ops");
+	int exec = survey_audience(s, "exec"), badq;
+	const struct qstat *st;
+
+	CHECK(read_text("organisation,role,A1,A5,T2,E2\nX,org,all,,,\n"
+	    "X,ops;exec,,,3,\nX,org;ops,some,,,hi\nX,exec,,,,\n", &c, &e) == 4);
+	CHECK_INT(agg_count(c.a), 1);
+	CHECK_INT(unanswered(c.a, -1, "A1"), 0);
+	CHECK_INT(unanswered(c.a, -1, "A5"), 1);	/* and one skipped */
+	st = agg_qstat(agg_view(c.a, -1), &agg_org(c.a, 0)->all,
+	    survey_question(s, "A5"));
+	CHECK_INT(st->skipped, 1);
+	CHECK_INT(unanswered(c.a, -1, "T2"), 2);
+	CHECK_INT(unanswered(c.a, -1, "E2"), 3);
+	CHECK_INT(unanswered(c.a, org, "A5"), 1);
+	CHECK_INT(unanswered(c.a, org, "E2"), 1);
+	CHECK_INT(unanswered(c.a, org, "T2"), -1);	/* not in the view */
+	CHECK_INT(unanswered(c.a, ops, "T2"), 1);
+	CHECK_INT(unanswered(c.a, ops, "E2"), 1);
+	CHECK_INT(unanswered(c.a, exec, "T2"), 1);
+	CHECK_INT(unanswered(c.a, exec, "E2"), 2);
+	/* a response with no answers checked counts only as a respondent */
+	memset(&r, 0, sizeof(r));
+	r.org = "X";
+	r.roles = 1u << org;
+	r.ans = calloc(s->nq, sizeof(*r.ans));
+	CHECK(agg_add(c.a, &r, &e) == 0);
+	CHECK_INT(agg_org(c.a, 0)->all.respondents, 5);
+	CHECK_INT(unanswered(c.a, -1, "E2"), 3);
+	/* the same one checked is asked every org question */
+	CHECK(response_check(s, &r, &badq, e.msg, sizeof(e.msg)) != 0);
+	r.ans[survey_question(s, "A1")].state = A_VALUE;
+	r.ans[survey_question(s, "A1")].opt = 1;
+	CHECK(response_check(s, &r, &badq, e.msg, sizeof(e.msg)) == 0);
+	CHECK(r.checked);
+	CHECK(agg_add(c.a, &r, &e) == 0);
+	CHECK_INT(unanswered(c.a, -1, "E2"), 4);
+	CHECK_INT(unanswered(c.a, -1, "A5"), 2);
+	CHECK_INT(unanswered(c.a, org, "A5"), 2);
+	CHECK_INT(unanswered(c.a, -1, "T2"), 2);
+	free(r.ans);
+	agg_free(c.a);
+}
+
+/* Cells are kept by their text: many texts of one length, each of them
+ * twice, come out as they read (every letter-case spelling of two
+ * options of a multi question). */
+TEST(cell_texts_kept_apart)
+{
+	struct collect c;
+	struct err e;
+	struct buf b = { 0 };
+	const uint32_t *opts;
+	const char *word[2] = { "dash", "none" };
+	int a2 = survey_question(s, "A2"), round, w, m, k, n = 0;
+
+	buf_puts(&b, "organisation,A1,A2\n");
+	for (round = 0; round < 2; round++)
+		for (w = 0; w < 2; w++)
+			for (m = 0; m < 16; m++) {
+				buf_puts(&b, "X,some,");
+				for (k = 0; k < 4; k++)
+					buf_putc(&b, (char)((m & (1 << k)) ?
+					    word[w][k] - 'a' + 'A' : word[w][k]));
+				buf_putc(&b, '\n');
+				n++;
+			}
+	buf_putc(&b, '\0');
+	CHECK(read_text(b.data, &c, &e) == n);
+	opts = agg_options(agg_view(c.a, -1), &agg_org(c.a, 0)->all, a2);
+	CHECK_INT(opts[survey_option(&s->qs[a2], "dash")], 32);
+	CHECK_INT(opts[survey_option(&s->qs[a2], "none")], 32);
+	CHECK_INT(opts[survey_option(&s->qs[a2], "video")], 0);
+	buf_release(&b);
+	agg_free(c.a);
+}
+
+/* Many organisations, each written two ways, and a respondent id
+ * repeated under a third spelling: more names than the table of names
+ * as written holds, so rows find theirs there or fall back to the key. */
+TEST(many_names_written_two_ways)
+{
+	struct collect c;
+	struct err e;
+	struct buf b = { 0 };
+	char line[64];
+	int k, round, norgs = 5000;
+
+	buf_puts(&b, "respondent,organisation,A1\n");
+	for (round = 0; round < 2; round++)
+		for (k = 0; k < norgs; k++) {
+			snprintf(line, sizeof(line), "r%d,%s %d,some\n", round,
+			    round == 0 ? "Org" : "org ", k);
+			buf_puts(&b, line);
+		}
+	buf_putc(&b, '\0');
+	CHECK(read_text(b.data, &c, &e) == 2 * norgs);
+	CHECK_INT(agg_count(c.a), norgs);
+	CHECK_STR(agg_org(c.a, 0)->id, "Org 0");
+	CHECK_INT(agg_org(c.a, 0)->all.respondents, 2);
+	CHECK_INT(agg_org(c.a, 0)->nsp, 2);
+	CHECK_INT(agg_org(c.a, norgs - 1)->all.respondents, 2);
+	agg_free(c.a);
+	buf_reset(&b);
+	buf_puts(&b, "respondent,organisation,A1\n");
+	for (k = 0; k < norgs; k++) {
+		snprintf(line, sizeof(line), "r0,Org %d,some\n", k);
+		buf_puts(&b, line);
+	}
+	buf_puts(&b, "r0,ORG  4321,some\n");
+	buf_putc(&b, '\0');
+	CHECK(read_text(b.data, &c, &e) < 0);
+	CHECK_INT(e.line, norgs + 2);
+	CHECK_STR(e.msg, "respondent 'r0' of organisation 'ORG  4321' appears "
+	    "more than once");
+	buf_release(&b);
+	agg_free(c.a);
+}
+
 int
 main(void)
 {
@@ -198,6 +337,9 @@ main(void)
 	RUN(organisations_accumulate_in_order);
 	RUN(numbers_and_unanswered);
 	RUN(duplicate_respondent_per_organisation);
+	RUN(unanswered_by_role_set);
+	RUN(cell_texts_kept_apart);
+	RUN(many_names_written_two_ways);
 	RUN(field_size_cap);
 	survey_free(s);
 	return check_done();

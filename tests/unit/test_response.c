@@ -185,6 +185,129 @@ TEST(audience_and_conditions)
 	free(ans);
 }
 
+static unsigned long rnd_state = 12345;
+
+static unsigned
+rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)((rnd_state >> 33) % n);
+}
+
+/* A new answer to question 'i' as a reader parses one: flags clear. */
+static void
+random_answer(const struct survey *sv, size_t i, struct answer *a)
+{
+	const struct question *qq = &sv->qs[i];
+
+	memset(a, 0, sizeof(*a));
+	a->opt = -1;
+	a->state = rnd(8) == 0 && qq->allow_na ? A_NA : A_VALUE;
+	if (qq->type == Q_MULTI)
+		a->multi = (1ULL << rnd((unsigned)qq->nopts)) |
+		    (1ULL << rnd((unsigned)qq->nopts));
+	else if (qq->nopts > 0)
+		a->opt = (int)rnd((unsigned)qq->nopts);
+	a->num = rnd(200);
+}
+
+/* One row as the CSV reader makes it: the answers of the row before are
+ * emptied (flags left as they are), new ones parsed (flags clear), mostly
+ * within the audience of the row's roles; the list of those given. */
+static void
+random_row(const struct survey *sv, struct answer *ans, unsigned roles,
+    int *given, size_t *ngiven)
+{
+	size_t i, k;
+
+	for (k = 0; k < *ngiven; k++)
+		ans[given[k]].state = A_EMPTY;
+	*ngiven = 0;
+	for (i = 0; i < sv->nq; i++) {
+		int in = (sv->qs[i].audience & roles) != 0;
+
+		if (rnd(in ? 10 : 400) < (in ? 7u : 1u)) {
+			random_answer(sv, i, &ans[i]);
+			given[(*ngiven)++] = (int)i;
+		}
+	}
+	for (k = 1; k < *ngiven; k++) {		/* in any order */
+		size_t j = rnd((unsigned)k + 1);
+		int x = given[k];
+
+		given[k] = given[j];
+		given[j] = x;
+	}
+}
+
+/* The plan a reader keeps over its rows gives what a check of every
+ * question gives: the same verdict, message, flags and fold list, over
+ * many rows of random role sets (more than the plan keeps) and
+ * answers. */
+TEST(planned_check_is_the_full_check)
+{
+	struct err e;
+	struct survey *big = survey_load(
+	    "surveys/social-media-readiness/survey.json", &e);
+	const struct survey *sv = big != NULL ? big : s;
+	struct answer *ans = calloc(sv->nq, sizeof(*ans));
+	struct answer *all = calloc(sv->nq, sizeof(*all));
+	int *given = calloc(sv->nq, sizeof(*given));
+	int *f1 = calloc(sv->nq, sizeof(*f1)), *f2 = calloc(sv->nq,
+	    sizeof(*f2));
+	struct response_plan plan;
+	struct response r1, r2;
+	char m1[300], m2[300];
+	size_t ngiven = 0, i, row, fails = 0;
+	int b1, b2, rc1, rc2;
+
+	CHECK(big != NULL && sv->naud >= 5);
+	memset(&plan, 0, sizeof(plan));
+	for (row = 0; row < 4000; row++) {
+		unsigned set = 1u + rnd((1u << sv->naud) - 1);
+
+		random_row(sv, ans, set, given, &ngiven);
+		memcpy(all, ans, sv->nq * sizeof(*ans));
+		memset(&r1, 0, sizeof(r1));
+		r1.ans = ans;
+		r1.roles = set;
+		r1.fold = f1;
+		r1.given = given;
+		r1.ngiven = ngiven;
+		r1.plan = &plan;
+		r2 = r1;
+		r2.ans = all;
+		r2.fold = f2;
+		r2.given = NULL;
+		r2.plan = NULL;
+		rc1 = response_check(sv, &r1, &b1, m1, sizeof(m1));
+		rc2 = response_check(sv, &r2, &b2, m2, sizeof(m2));
+		CHECK_INT(rc1, rc2);
+		CHECK_INT(r1.checked, r2.checked);
+		if (rc1 != 0) {
+			fails++;
+			CHECK_INT(b1, b2);
+			CHECK_STR(m1, m2);
+			continue;
+		}
+		CHECK_INT(r1.nfold, r2.nfold);
+		for (i = 0; i < r1.nfold && i < r2.nfold; i++)
+			CHECK_INT(f1[i], f2[i]);
+		for (i = 0; i < sv->nq; i++) {
+			CHECK_INT(ans[i].asked, all[i].asked);
+			CHECK_INT(ans[i].skipped, all[i].skipped);
+		}
+	}
+	CHECK(fails > 100 && fails < 3900);	/* both kinds of rows */
+	response_plan_release(&plan);
+	free(ans);
+	free(all);
+	free(given);
+	free(f1);
+	free(f2);
+	survey_free(big);
+}
+
 int
 main(void)
 {
@@ -196,6 +319,7 @@ main(void)
 	RUN(numbers);
 	RUN(roles);
 	RUN(audience_and_conditions);
+	RUN(planned_check_is_the_full_check);
 	survey_free(s);
 	return check_done();
 }
