@@ -99,6 +99,10 @@ check google-big-one-thread sh -c '"$1" import $2 -j 1 "$3" >"$4/g1" &&
 "$1" import $2 -j 2 "$3" >"$4/g2" && cmp "$4/g1" "$4/g2" &&
 test "$(grep -c "\"organisation\": " "$4/g1")" -eq 3000' sh "$ASSESS" \
     "$S" "$TMP/google-big.csv" "$TMP"
+check google-big-score-from-read-ahead sh -c '"$1" score $2 -f json \
+    --from google "$3" >"$4/s1" && "$1" score $2 -j 2 -f json --from google \
+    "$3" >"$4/s2" && cmp "$4/s1" "$4/s2" && grep -q "\"respondents\": 1500" \
+    "$4/s1"' sh "$ASSESS" "$S" "$TMP/google-big.csv" "$TMP"
 same_score msforms msforms $D/msforms/responses.csv
 same_score limesurvey limesurvey $D/limesurvey/responses.csv
 same_score kobo kobo $D/kobo/responses.csv
