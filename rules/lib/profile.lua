@@ -46,6 +46,17 @@ local stats = assess.import("stats")
 local likert = assess.import("likert")
 local gates = assess.import("gates")
 
+-- The library functions the profile calls for every question of every
+-- organisation, as locals: a global or a field of a (read-only) library
+-- table is a lookup through a metatable each time it is read.
+local ipairs, pairs, getmetatable, setmetatable = ipairs, pairs,
+  getmetatable, setmetatable
+local max, min = math.max, math.min
+local median, signal_of = stats.median, stats.signal
+local likert_level = likert.level
+local apply_gates = gates.apply
+local explaining = assess.explaining
+
 local M = {}
 
 -- The highest level a question's answers can signal (nil for text).
@@ -111,30 +122,29 @@ local function questions_of(dim, survey)
 end
 
 -- The statistics of each of 'ids' in a view's question map (nil for a
--- question outside the view), in an array.  Which questions a read-only
--- map holds cannot change, so asking it about one it does not hold is
--- done once per run.
+-- question outside the view), in an array (not to be changed).  A
+-- read-only map (org.questions, a role's questions) holds the same
+-- statistics tables for every organisation, each reading the totals of
+-- the organisation being scored, so its array for a list of ids is made
+-- once per run.
 local held = setmetatable({}, { __mode = "k" })
 
 local function stats_in(questions, ids)
-  local out = {}
   if getmetatable(questions) ~= "read-only" then
+    local out = {}
     for i = 1, #ids do out[i] = questions[ids[i]] end
     return out
   end
-  local has = held[questions]
-  if has == nil then
-    has = {}
-    held[questions] = has
+  local arrays = held[questions]
+  if arrays == nil then
+    arrays = setmetatable({}, { __mode = "k" })
+    held[questions] = arrays
   end
-  for i = 1, #ids do
-    local id = ids[i]
-    local h = has[id]
-    if h == nil then
-      h = questions[id] ~= nil
-      has[id] = h
-    end
-    if h then out[i] = questions[id] end
+  local out = arrays[ids]
+  if out == nil then
+    out = {}
+    for i = 1, #ids do out[i] = questions[ids[i]] end
+    arrays[ids] = out
   end
   return out
 end
@@ -149,9 +159,9 @@ function M.signal(q, stat, opts, org)
   if stat == nil then return nil end
   local s
   if q.type == "likert" then
-    s = likert.level(stat, opts.min_n)
+    s = likert_level(stat, opts.min_n)
   else
-    s = stats.signal(stat)
+    s = signal_of(stat)
   end
   if s ~= nil and opts.adjust then
     s = opts.adjust(q.id, s, stat, org)
@@ -186,11 +196,12 @@ end
 -- Raise topped signals to the room the others leave them.
 local function top_up(free, topped)
   if #topped == 0 then return free end
-  local room = stats.median(free)
-  local list = {}
-  for _, s in ipairs(free) do list[#list + 1] = s end
-  for _, s in ipairs(topped) do
-    list[#list + 1] = room ~= nil and math.max(s, room) or s
+  local room = median(free)
+  local list, n = {}, #free
+  for i = 1, n do list[i] = free[i] end
+  for i = 1, #topped do
+    local s = topped[i]
+    list[n + i] = room ~= nil and max(s, room) or s
   end
   return list
 end
@@ -226,13 +237,14 @@ end
 -- With 'why' (only while explaining), what each step did is noted in it.
 local function rate(dim, org, survey, opts, signals, capped, why)
   local free, topped, only = {}, {}, opts.gate_only
+  local reach, topping = opts.reach, opts.topped
   local ids, _, recs = questions_of(dim, survey)
   for i = 1, #ids do
     local id = ids[i]
     local s = signals[id]
-    if s ~= nil and not gate_only(recs[i], s, opts) then
-      local top = opts.reach and opts.reach[id] or recs[i].top
-      if opts.topped and not capped[id] and top ~= nil and top < 5
+    if s ~= nil and not (only ~= nil and gate_only(recs[i], s, opts)) then
+      local top = reach and reach[id] or recs[i].top
+      if topping and not capped[id] and top ~= nil and top < 5
           and s >= top then
         topped[#topped + 1] = s
         if why then why.topped[#why.topped + 1] = id end
@@ -248,7 +260,7 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   -- level from the next, and without an answer (or not asked, by its
   -- 'when') there is nothing to tell.
   -- (Only gate questions are looked up: the gates read nothing else.)
-  local level, by = stats.median(list), {}
+  local level, by = median(list), {}
   if recs.gated then
     local asked = {}
     for i = 1, #ids do
@@ -258,7 +270,7 @@ local function rate(dim, org, survey, opts, signals, capped, why)
         asked[id] = org.questions[id]
       end
     end
-    level, by = gates.apply(level, dim, survey, signals, asked, recs)
+    level, by = apply_gates(level, dim, survey, signals, asked, recs)
   end
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
@@ -275,10 +287,15 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   return level, list, by
 end
 
+-- No signal lowered by the evidence cap (never written to).
+local NONE = {}
+
 -- The signals of a dimension's questions by id, the signals before the
--- evidence cap, the ids the cap lowered, and whether it lowered any.
+-- evidence cap, the ids the cap lowered (each with its signal before the
+-- cap), and whether it lowered any.  When it lowered none, the signals
+-- before the cap are the same table as the signals.
 local function signals_of(dim, org, survey, opts)
-  local by_id, raw, capped, any = {}, {}, {}, false
+  local by_id, capped = {}, nil
   local ids, _, recs = questions_of(dim, survey)
   local st = stats_in(org.questions, ids)
   for i = 1, #ids do
@@ -287,12 +304,18 @@ local function signals_of(dim, org, survey, opts)
       local s, c, r = M.signal(recs[i], stat, opts, org)
       if s ~= nil then
         local id = ids[i]
-        by_id[id], raw[id] = s, r
-        if c then capped[id], any = true, true end
+        by_id[id] = s
+        if c then
+          capped = capped or {}
+          capped[id] = r
+        end
       end
     end
   end
-  return by_id, raw, capped, any
+  if capped == nil then return by_id, by_id, NONE, false end
+  local raw = {}
+  for id, s in pairs(by_id) do raw[id] = capped[id] or s end
+  return by_id, raw, capped, true
 end
 
 -- Score one dimension.  Returns a table {level, score, capped_by} for the
@@ -302,7 +325,7 @@ end
 function M.dimension(dim, org, survey, opts)
   opts = opts or {}
   local by_id, raw, capped, any = signals_of(dim, org, survey, opts)
-  local trace = assess.explaining(org)
+  local trace = explaining(org)
   local why = trace and { topped = {}, counts = {} }
   local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped,
     why)
@@ -313,7 +336,7 @@ function M.dimension(dim, org, survey, opts)
     return { capped_by = {} }, by_id, {}
   end
   local missing = {}
-  local uncapped = any and (rate(dim, org, survey, opts, raw, {})) or level
+  local uncapped = any and (rate(dim, org, survey, opts, raw, NONE)) or level
   if uncapped > level then
     local listed = {}
     for _, id in ipairs(capped_by) do listed[id] = true end
