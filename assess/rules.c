@@ -639,6 +639,43 @@ api_explaining(lua_State *L)
 	return 1;
 }
 
+/* assess.median(list): the lower median of a plain list of integers (a
+ * table without a metatable whose items 1 to #list are integers, such as
+ * level signals), or nil for an empty one; false for any other list,
+ * which stats.median sorts in Lua as before, so that its errors and its
+ * choice among equal numbers of different types stay the same. */
+#define MEDIAN_MAX	256
+
+static int
+api_median(lua_State *L)
+{
+	lua_Integer v[MEDIAN_MAX], x;
+	size_t n, i, j;
+
+	if (lua_type(L, 1) != LUA_TTABLE || lua_getmetatable(L, 1) ||
+	    (n = lua_rawlen(L, 1)) > MEDIAN_MAX) {
+		lua_pushboolean(L, 0);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TNUMBER ||
+		    !lua_isinteger(L, -1)) {
+			lua_pushboolean(L, 0);
+			return 1;
+		}
+		x = lua_tointeger(L, -1);
+		lua_pop(L, 1);
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	if (n == 0)
+		lua_pushnil(L);
+	else
+		lua_pushinteger(L, v[(n + 1) / 2 - 1]);
+	return 1;
+}
+
 /* ==== The sandbox ==== */
 
 static int
@@ -744,7 +781,8 @@ build_base(lua_State *L)
 	    NULL };
 	static const luaL_Reg api[] = {
 		{ "import", api_import }, { "log", api_log },
-		{ "explaining", api_explaining }, { NULL, NULL },
+		{ "explaining", api_explaining }, { "median", api_median },
+		{ NULL, NULL },
 	};
 	int i;
 

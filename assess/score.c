@@ -365,7 +365,9 @@ answer_text(struct result *res, const struct survey *s, int qi,
 		for (i = 1; i < q->nopts; i++)
 			if (opts[i] > opts[best])
 				best = i;
-		n = snprintf(tmp, sizeof(tmp), "%s", q->opts[best].label);
+		/* the label itself, cut as the buffer would cut it */
+		n = (int)strnlen(q->opts[best].label, sizeof(tmp) - 1);
+		return result_intern(res, q->opts[best].label, (size_t)n);
 	}
 	if (n < 0)
 		return NULL;
