@@ -102,17 +102,22 @@ end
 -- A dimension's question ids, the survey's questions for them and their
 -- plain records, as arrays: for a read-only survey worked out once per
 -- run, since every organisation, and every role of each, walks the same
--- lists.
+-- lists.  recs.gates lists the records of the gate questions alone, and
+-- recs.gate_at their places in the other lists.
 local lists = setmetatable({}, { __mode = "k" })
 
 local function questions_of(dim, survey)
   local l = lists[dim]
   if l ~= nil and l.survey == survey then return l.ids, l.qs, l.recs end
   local ids, qs, recs = {}, {}, {}
+  recs.gates, recs.gate_at = {}, {}
   for i, id in ipairs(dim.questions) do
     ids[i], qs[i] = id, survey.questions[id]
     recs[i] = record(qs[i])
-    recs.gated = recs.gated or recs[i].gate ~= nil
+    if recs[i].gate ~= nil then
+      recs.gates[#recs.gates + 1] = recs[i]
+      recs.gate_at[#recs.gate_at + 1] = i
+    end
   end
   if getmetatable(dim) == "read-only" and
       getmetatable(survey) == "read-only" then
@@ -166,10 +171,10 @@ function M.signal(q, stat, opts, org)
   if s ~= nil and opts.adjust then
     s = opts.adjust(q.id, s, stat, org)
   end
+  if s == nil or not q.evidence then return s, false, s end
   local cap = opts.evidence_caps and opts.evidence_caps[q.id]
     or opts.evidence_cap
-  if s ~= nil and q.evidence and cap and stat.evidenced * 2 <= stat.answered
-      and s > cap then
+  if cap and stat.evidenced * 2 <= stat.answered and s > cap then
     return cap, true, s
   end
   return s, false, s
@@ -261,16 +266,16 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   -- 'when') there is nothing to tell.
   -- (Only gate questions are looked up: the gates read nothing else.)
   local level, by = median(list), {}
-  if recs.gated then
-    local asked = {}
-    for i = 1, #ids do
-      local id = ids[i]
-      if recs[i].gate ~= nil and not (only ~= nil and only[id] and
-          signals[id] == nil) then
-        asked[id] = org.questions[id]
+  local gate_at = recs.gate_at
+  if #gate_at > 0 then
+    local asked, st = {}, stats_in(org.questions, ids)
+    for k = 1, #gate_at do
+      local id = ids[gate_at[k]]
+      if not (only ~= nil and only[id] and signals[id] == nil) then
+        asked[id] = st[gate_at[k]]
       end
     end
-    level, by = apply_gates(level, dim, survey, signals, asked, recs)
+    level, by = apply_gates(level, dim, survey, signals, asked, recs.gates)
   end
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
