@@ -838,6 +838,26 @@ local function priority(c, dim, l, heads)
   return p
 end
 
+-- A dimension's question ids, and for each the level from which it can
+-- no longer climb (the level adjust() can take it to, else the best its
+-- options offer, else 5): for a read-only survey worked out once per run.
+local climbs = setmetatable({}, { __mode = "k" })
+
+local function climb_limits(survey, dim)
+  local known = climbs[dim]
+  if known ~= nil then return known.ids, known.limits end
+  local ids, limits = {}, {}
+  for i, q in ipairs(dim.questions) do
+    ids[i] = q
+    limits[i] = REACH[q] or profile.top(survey.questions[q]) or 5
+  end
+  if getmetatable(dim) == "read-only" and
+      getmetatable(survey) == "read-only" then
+    climbs[dim] = { ids = ids, limits = limits }
+  end
+  return ids, limits
+end
+
 -- What holds a dimension down: its gates, then the questions at or below
 -- its level that could still climb.
 local function holding(c, dim, l)
@@ -846,10 +866,11 @@ local function holding(c, dim, l)
     ev[#ev + 1] = q
     seen[q] = true
   end
-  for _, q in ipairs(dim.questions) do
+  local ids, limits = climb_limits(c.survey, dim)
+  for i = 1, #ids do
+    local q = ids[i]
     local s = c.signals[q]
-    if not seen[q] and s ~= nil and s <= l
-        and s < (REACH[q] or profile.top(c.survey.questions[q]) or 5) then
+    if not seen[q] and s ~= nil and s <= l and s < limits[i] then
       ev[#ev + 1] = q
     end
   end

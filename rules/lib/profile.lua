@@ -247,7 +247,8 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   for i = 1, #ids do
     local id = ids[i]
     local s = signals[id]
-    if s ~= nil and not (only ~= nil and gate_only(recs[i], s, opts)) then
+    if s ~= nil and not (only ~= nil and only[id] and
+        gate_only(recs[i], s, opts)) then
       local top = reach and reach[id] or recs[i].top
       if topping and not capped[id] and top ~= nil and top < 5
           and s >= top then
