@@ -54,17 +54,33 @@ result_score_band(int level, double *lo, double *hi)
 	    (double)(centre + HALF_TENTHS - 1) / 10;
 }
 
+/* The score in tenths as "%.1f" prints it.  Away from a half tenth the
+ * nearest whole number of tenths is that (the product's rounding error,
+ * below 1e-12 here, cannot cross a half), so printf is asked only near
+ * one. */
+static long
+score_tenths(double score)
+{
+	double t = score * 10, below = floor(t);
+	char shown[32];
+
+	if (t - below < 0.49)
+		return (long)below;
+	if (t - below > 0.51)
+		return (long)below + 1;
+	snprintf(shown, sizeof(shown), "%.1f", score);
+	return lround(strtod(shown, NULL) * 10);
+}
+
 int
 result_score_level(double score)
 {
-	char shown[32];
 	long t;
 
 	if (!isfinite(score) || score < -1 || score > 101)
 		return 0;
 	/* round as the reports do, so the level matches the printed score */
-	snprintf(shown, sizeof(shown), "%.1f", score);
-	t = lround(strtod(shown, NULL) * 10);
+	t = score_tenths(score);
 	if (t < 0 || t > 1000)
 		return 0;
 	return (int)((t + HALF_TENTHS) / BAND_TENTHS) + 1;
