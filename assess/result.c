@@ -150,17 +150,28 @@ result_step_rec(const struct r_org *o, size_t step)
 	return &o->recs[o->steps[step].rec];
 }
 
+/* A hash of s[0..n), eight bytes a step: the interned texts include
+ * every finding and recommendation of every organisation, some of them
+ * hundreds of bytes long.  (Only where a text goes in the table depends
+ * on it, never any output.) */
+#define HASH_MUL 0x9e3779b97f4a7c15ULL
+
 static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
+	uint64_t h = 0xcbf29ce484222325ULL ^ n, w;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * HASH_MUL;
+		h ^= h >> 32;
 	}
-	return h;
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	h ^= h >> 29;
+	h *= HASH_MUL;
+	return h ^ (h >> 32);
 }
 
 static int
