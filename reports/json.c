@@ -574,23 +574,34 @@ signal_(struct jw *w, unsigned v)
 		buf_putu(w->b, v);
 }
 
-/* What the roles large enough to be shown said of question i. */
-static void
-question_roles(struct jw *w, const struct r_org *o, size_t i)
+/* Whether question lines show role k. */
+static int
+role_shown(const struct r_org *o, size_t k)
 {
-	size_t k;
+	return !o->roles[k].suppressed && o->roles[k].qanswered != NULL;
+}
+
+/* What the roles large enough to be shown said of question i; 'heads'
+ * holds each shown role's '"ROLE": {"answered": ', escaped once for the
+ * organisation, one after another, each ending in a NUL. */
+static void
+question_roles(struct jw *w, const struct r_org *o, size_t i,
+    const char *heads)
+{
+	size_t k, n;
 	int first = 1;
 
 	buf_puts(w->b, ", \"roles\": {");
 	for (k = 0; k < o->nroles; k++) {
 		const struct r_role *rl = &o->roles[k];
 
-		if (rl->suppressed || rl->qanswered == NULL)
+		if (!role_shown(o, k))
 			continue;
 		buf_puts(w->b, first ? "" : ", ");
 		first = 0;
-		string(w, rl->id);
-		buf_puts(w->b, ": {\"answered\": ");
+		n = strlen(heads);
+		buf_add(w->b, heads, n);
+		heads += n + 1;
 		buf_putu(w->b, rl->qanswered[i]);
 		buf_puts(w->b, ", \"signal\": ");
 		signal_(w, rl->qsignal[i]);
@@ -672,7 +683,7 @@ qtext_put(struct jw *w, size_t i, size_t j)
 /* One question's statistics, on one line. */
 static void
 question(struct jw *w, const struct result *r, const struct r_org *o,
-    size_t i)
+    size_t i, const char *heads)
 {
 	const struct r_qdef *d = &r->qdefs[i];
 	const unsigned *c = o->qstats + d->off;
@@ -704,20 +715,33 @@ question(struct jw *w, const struct result *r, const struct r_org *o,
 		buf_puts(w->b, ", \"answer\": ");
 		string(w, o->answers[i].answer);
 	}
-	question_roles(w, o, i);
+	question_roles(w, o, i, heads);
 	buf_putc(w->b, '}');
 }
 
 static void
 questions(struct jw *w, const struct result *r, const struct r_org *o)
 {
+	struct buf heads = BUF_INIT;
+	struct jw hw;
 	size_t i;
 
+	memset(&hw, 0, sizeof(hw));
+	hw.b = &heads;
+	for (i = 0; i < o->nroles; i++)
+		if (role_shown(o, i)) {
+			string(&hw, o->roles[i].id);
+			buf_puts(&heads, ": {\"answered\": ");
+			buf_putc(&heads, '\0');
+		}
+	if (heads.failed)
+		w->b->failed = 1;	/* out of memory, as buf_ok says */
 	key(w, "questions");
 	open_(w, '[');
-	for (i = 0; o->qstats != NULL && i < r->nq; i++)
-		question(w, r, o, i);
+	for (i = 0; !heads.failed && o->qstats != NULL && i < r->nq; i++)
+		question(w, r, o, i, heads.data);
 	close_(w, ']');
+	buf_release(&heads);
 }
 
 static void
