@@ -239,9 +239,40 @@ local function group_cap(ids, signals)
   return math.min(5, m + 1), by
 end
 
+-- No signal lowered by the evidence cap, no gate lowered the level
+-- (never written to).
+local NONE = {}
+
+-- The gate questions that count for the respondents being scored, as
+-- gates.apply takes them ('asked'): nil when all of them do.  A gate
+-- outside the view's audience does not count, nor does a gate-only
+-- question nobody answered: it only tells one level from the next, and
+-- without an answer (or not asked, by its 'when') there is nothing to
+-- tell.  (Only gate questions are looked up: the gates read nothing
+-- else.)
+local function asked_gates(org, ids, gate_at, signals, only)
+  local st, asked = stats_in(org.questions, ids), nil
+  for k = 1, #gate_at do
+    local i = gate_at[k]
+    if st[i] == nil or (only ~= nil and only[ids[i]] and
+        signals[ids[i]] == nil) then
+      asked = {}
+      break
+    end
+  end
+  if asked == nil then return nil end
+  for k = 1, #gate_at do
+    local id = ids[gate_at[k]]
+    if not (only ~= nil and only[id] and signals[id] == nil) then
+      asked[id] = st[gate_at[k]]
+    end
+  end
+  return asked
+end
+
 -- With 'why' (only while explaining), what each step did is noted in it.
 local function rate(dim, org, survey, opts, signals, capped, why)
-  local free, topped, only = {}, {}, opts.gate_only
+  local free, topped, only = {}, nil, opts.gate_only
   local reach, topping = opts.reach, opts.topped
   local ids, _, recs = questions_of(dim, survey)
   for i = 1, #ids do
@@ -252,6 +283,7 @@ local function rate(dim, org, survey, opts, signals, capped, why)
       local top = reach and reach[id] or recs[i].top
       if topping and not capped[id] and top ~= nil and top < 5
           and s >= top then
+        topped = topped or {}
         topped[#topped + 1] = s
         if why then why.topped[#why.topped + 1] = id end
       else
@@ -260,24 +292,15 @@ local function rate(dim, org, survey, opts, signals, capped, why)
       end
     end
   end
-  local list = top_up(free, topped)
-  if #list == 0 then return nil, list, {} end
-  -- A gate-only question nobody answered caps nothing: it only tells one
-  -- level from the next, and without an answer (or not asked, by its
-  -- 'when') there is nothing to tell.
-  -- (Only gate questions are looked up: the gates read nothing else.)
-  local level, by = median(list), {}
+  local list = topped and top_up(free, topped) or free
+  if #list == 0 then return nil, list, NONE end
+  local level, by = median(list), nil
   local gate_at = recs.gate_at
   if #gate_at > 0 then
-    local asked, st = {}, stats_in(org.questions, ids)
-    for k = 1, #gate_at do
-      local id = ids[gate_at[k]]
-      if not (only ~= nil and only[id] and signals[id] == nil) then
-        asked[id] = st[gate_at[k]]
-      end
-    end
-    level, by = apply_gates(level, dim, survey, signals, asked, recs.gates)
+    level, by = apply_gates(level, dim, survey, signals,
+      asked_gates(org, ids, gate_at, signals, only), recs.gates)
   end
+  by = by or {}
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
   if group ~= nil then cap, ids = group_cap(group, signals) end
@@ -292,9 +315,6 @@ local function rate(dim, org, survey, opts, signals, capped, why)
   end
   return level, list, by
 end
-
--- No signal lowered by the evidence cap (never written to).
-local NONE = {}
 
 -- The signals of a dimension's questions by id, the signals before the
 -- evidence cap, the ids the cap lowered (each with its signal before the
