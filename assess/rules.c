@@ -64,7 +64,7 @@ enum trip { TRIP_NONE, TRIP_INSTR, TRIP_MEMORY, TRIP_TIME };
 /* Small blocks (see "Memory"): sizes up to POOL_MAX, in classes
  * POOL_STEP apart, carved from chunks of POOL_CHUNK bytes. */
 #define POOL_STEP	16
-#define POOL_MAX	256
+#define POOL_MAX	512
 #define POOL_CLASSES	(POOL_MAX / POOL_STEP)
 #define POOL_CHUNK	((size_t)64 << 10)
 
