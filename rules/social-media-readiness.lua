@@ -57,6 +57,9 @@
 local profile = assess.import("profile")
 local audit = assess.import("audit")
 local stats = assess.import("stats")
+-- (Globals read for every organisation, as locals: a global is looked up
+-- through the sandbox's environment each time.)
+local ipairs, pairs, getmetatable = ipairs, pairs, getmetatable
 
 -- ---------------------------------------------------------------------
 -- Data.
