@@ -564,6 +564,17 @@ roles(struct jw *w, const struct r_org *o)
 	close_(w, '}');
 }
 
+/* A count in a question line: most are a single digit, written without
+ * the general conversion. */
+static void
+count(struct jw *w, unsigned v)
+{
+	if (v < 10)
+		buf_putc(w->b, (char)('0' + v));
+	else
+		buf_putu(w->b, v);
+}
+
 /* A signal: null when there is none. */
 static void
 signal_(struct jw *w, unsigned v)
@@ -571,7 +582,7 @@ signal_(struct jw *w, unsigned v)
 	if (v == 0)
 		buf_puts(w->b, "null");
 	else
-		buf_putu(w->b, v);
+		count(w, v);
 }
 
 /* Whether question lines show role k. */
@@ -602,7 +613,7 @@ question_roles(struct jw *w, const struct r_org *o, size_t i,
 		n = strlen(heads);
 		buf_add(w->b, heads, n);
 		heads += n + 1;
-		buf_putu(w->b, rl->qanswered[i]);
+		count(w, rl->qanswered[i]);
 		buf_puts(w->b, ", \"signal\": ");
 		signal_(w, rl->qsignal[i]);
 		buf_putc(w->b, '}');
@@ -691,23 +702,23 @@ question(struct jw *w, const struct result *r, const struct r_org *o,
 
 	item(w);
 	qtext_put(w, i, 0);
-	buf_putu(w->b, c[QS_ANSWERED]);
+	count(w, c[QS_ANSWERED]);
 	buf_puts(w->b, ", \"na\": ");
-	buf_putu(w->b, c[QS_NA]);
+	count(w, c[QS_NA]);
 	buf_puts(w->b, ", \"unanswered\": ");
-	buf_putu(w->b, c[QS_UNANSWERED]);
+	count(w, c[QS_UNANSWERED]);
 	buf_puts(w->b, ", \"signal\": ");
 	signal_(w, c[QS_SIGNAL]);
 	buf_puts(w->b, ", \"levels\": [");
 	for (j = 0; j < RESULT_LEVELS; j++) {
 		buf_puts(w->b, j ? ", " : "");
-		buf_putu(w->b, c[QS_LEVELS + j]);
+		count(w, c[QS_LEVELS + j]);
 	}
 	buf_puts(w->b, "], \"options\": {");
 	for (j = 0; j < d->nopts; j++) {
 		buf_puts(w->b, j ? ", " : "");
 		qtext_put(w, i, 1 + j);
-		buf_putu(w->b, c[QS_OPTS + j]);
+		count(w, c[QS_OPTS + j]);
 	}
 	buf_putc(w->b, '}');
 	if (o->answers != NULL && o->answers[i].shown &&
