@@ -713,27 +713,14 @@ end
 -- Agreement statements: with five or more respondents, a statement
 -- fewer than five people answered is left out, and the report says
 -- which; with fewer than five respondents they count anyway, and say so.
--- The survey's agreement statements in survey order: for a read-only
--- survey worked out once per run.
-local statements = setmetatable({}, { __mode = "k" })
-
-local function likert_ids(survey)
-  local ids = statements[survey]
-  if ids ~= nil then return ids end
-  ids = {}
-  for _, dim in ipairs(survey.dimensions) do
-    for _, id in ipairs(dim.questions) do
-      if survey.questions[id].type == "likert" then ids[#ids + 1] = id end
-    end
-  end
-  if getmetatable(survey) == "read-only" then statements[survey] = ids end
-  return ids
+local function is_statement(q)
+  return q.type == "likert"
 end
 
 local function likert_use(c)
   if c.likert_used then return c.likert_used, c.likert_left end
   local used, left = {}, {}
-  for _, id in ipairs(likert_ids(c.survey)) do
+  for _, id in ipairs(profile.question_ids(c.survey, is_statement)) do
     if c.signals[id] ~= nil then used[#used + 1] = id
     elseif c.org.questions[id].n > 0 then left[#left + 1] = id end
   end

@@ -90,6 +90,30 @@ function M.top(q)
   return top or nil
 end
 
+-- The ids of the survey's questions for which keep(question) is true, in
+-- survey order: for a read-only survey worked out once per run and per
+-- 'keep' (so give the same function each time), and then the same list,
+-- which is not to be changed.
+local kept_ids = setmetatable({}, { __mode = "k" })
+
+function M.question_ids(survey, keep)
+  local by_keep = kept_ids[survey]
+  local ids = by_keep and by_keep[keep]
+  if ids ~= nil then return ids end
+  ids = {}
+  for _, dim in ipairs(survey.dimensions) do
+    for _, id in ipairs(dim.questions) do
+      if keep(survey.questions[id]) then ids[#ids + 1] = id end
+    end
+  end
+  if getmetatable(survey) == "read-only" then
+    by_keep = by_keep or setmetatable({}, { __mode = "k" })
+    by_keep[keep] = ids
+    kept_ids[survey] = by_keep
+  end
+  return ids
+end
+
 -- What the profile reads of a question, copied into a plain table: a
 -- read-only table answers every read through its metatable, and the
 -- profile reads these fields for every question of every organisation
