@@ -123,6 +123,21 @@ local function record(q)
            requires_for = q.requires_for, top = M.top(q) }
 end
 
+-- The survey's dimensions and their ids, as arrays: for a read-only
+-- survey worked out once per run.
+local dimension_lists = setmetatable({}, { __mode = "k" })
+
+local function dimensions_of(survey)
+  local l = dimension_lists[survey]
+  if l ~= nil then return l.dims, l.ids end
+  local dims, ids = {}, {}
+  for i, dim in ipairs(survey.dimensions) do dims[i], ids[i] = dim, dim.id end
+  if getmetatable(survey) == "read-only" then
+    dimension_lists[survey] = { dims = dims, ids = ids }
+  end
+  return dims, ids
+end
+
 -- A dimension's question ids, the survey's questions for them and their
 -- plain records, as arrays: for a read-only survey worked out once per
 -- run, since every organisation, and every role of each, walks the same
@@ -159,13 +174,13 @@ end
 local held = setmetatable({}, { __mode = "k" })
 
 local function stats_in(questions, ids)
-  if getmetatable(questions) ~= "read-only" then
-    local out = {}
-    for i = 1, #ids do out[i] = questions[ids[i]] end
-    return out
-  end
   local arrays = held[questions]
   if arrays == nil then
+    if getmetatable(questions) ~= "read-only" then
+      local out = {}
+      for i = 1, #ids do out[i] = questions[ids[i]] end
+      return out
+    end
     arrays = setmetatable({}, { __mode = "k" })
     held[questions] = arrays
   end
@@ -542,11 +557,12 @@ end
 -- questions whose missing evidence lowered a level (see M.dimension).
 function M.dimensions(org, survey, opts)
   local dims, signals, missing = {}, {}, {}
-  for _, dim in ipairs(survey.dimensions) do
-    local d, s, m = M.dimension(dim, org, survey, opts)
-    dims[dim.id] = d
+  local list, dim_ids = dimensions_of(survey)
+  for k = 1, #list do
+    local d, s, m = M.dimension(list[k], org, survey, opts)
+    dims[dim_ids[k]] = d
     for id, v in pairs(s) do signals[id] = v end
-    if #m > 0 then missing[dim.id] = m end
+    if #m > 0 then missing[dim_ids[k]] = m end
   end
   return dims, signals, missing
 end
@@ -556,13 +572,15 @@ end
 -- result's "roles": { ops = { ACC = 2, ... }, ... }.
 function M.roles(org, survey, opts)
   local out = {}
+  local list, dim_ids = dimensions_of(survey)
   for role, view in pairs(org.by_role) do
     local levels = {}
-    for _, dim in ipairs(survey.dimensions) do
+    for k = 1, #list do
       -- the level alone: what M.dimension rates, without the score, the
       -- evidence it lacked or a trace (a role's view has none)
-      local signals, _, capped = signals_of(dim, view, survey, opts)
-      levels[dim.id] = (rate(dim, view, survey, opts, signals, capped))
+      local signals, _, capped = signals_of(list[k], view, survey, opts)
+      levels[dim_ids[k]] = (rate(list[k], view, survey, opts, signals,
+        capped))
     end
     out[role] = levels
   end
@@ -575,8 +593,9 @@ end
 -- of { id =, n =, total = } in survey order.
 function M.thin(org, survey, dims, signals)
   local out = {}
-  for _, dim in ipairs(survey.dimensions) do
-    local n, total = 0, 0
+  local list, dim_ids = dimensions_of(survey)
+  for k = 1, #list do
+    local dim, n, total = list[k], 0, 0
     local ids, _, recs = questions_of(dim, survey)
     local st = stats_in(org.questions, ids)
     for i = 1, #ids do
@@ -588,8 +607,8 @@ function M.thin(org, survey, dims, signals)
         end
       end
     end
-    if dims[dim.id].level ~= nil and n * 2 < total then
-      out[#out + 1] = { id = dim.id, n = n, total = total }
+    if dims[dim_ids[k]].level ~= nil and n * 2 < total then
+      out[#out + 1] = { id = dim_ids[k], n = n, total = total }
     end
   end
   return out
