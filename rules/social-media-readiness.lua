@@ -799,22 +799,29 @@ local function flags(c)
   return out
 end
 
+-- 'list' ordered by rank[item], a whole number from 1 to 'ranks', each
+-- rank's items in the order of the list.
+local function ranked(list, rank, ranks)
+  local out = {}
+  for r = 1, ranks do
+    for i = 1, #list do
+      if rank[list[i]] == r then out[#out + 1] = list[i] end
+    end
+  end
+  return out
+end
+
 local function findings(c)
-  local out, order = {}, {}
+  local found, rank = {}, {}
   for _, f in ipairs(FINDINGS) do
     local x = f(c)
     if x ~= nil then
-      out[#out + 1] = x
-      order[x] = #out
+      found[#found + 1] = x
+      -- (a severity that is not one goes last, for the engine to refuse)
+      rank[x] = SEVERITY[x.severity] or 5
     end
   end
-  table.sort(out, function(a, b)
-    if SEVERITY[a.severity] ~= SEVERITY[b.severity] then
-      return SEVERITY[a.severity] < SEVERITY[b.severity]
-    end
-    return order[a] < order[b]
-  end)
-  return out
+  return ranked(found, rank, 5)
 end
 
 local function priority(c, dim, l, heads)
@@ -869,11 +876,11 @@ end
 
 -- The next step for each dimension below level 5.
 local function recommendations(c)
-  local recs, pos, heads = {}, {}, {}
+  local recs, rank, heads = {}, {}, {}
   if c.level ~= nil then
     for _, id in ipairs(c.weakest) do heads[id] = true end
   end
-  for i, dim in ipairs(c.survey.dimensions) do
+  for _, dim in ipairs(c.survey.dimensions) do
     local l = c:lvl(dim.id)
     local step = profile.next_step(dim, l)
     if step ~= nil then
@@ -882,14 +889,11 @@ local function recommendations(c)
         to_level = step.to_level, text = step.text,
         evidence = holding(c, dim, l) }
       recs[#recs + 1] = r
-      pos[r] = i
+      rank[r] = r.priority
     end
   end
-  table.sort(recs, function(a, b)
-    if a.priority ~= b.priority then return a.priority < b.priority end
-    return pos[a] < pos[b]
-  end)
-  return recs
+  -- by priority (1 to 5), and within one in survey order
+  return ranked(recs, rank, 5)
 end
 
 -- ---------------------------------------------------------------------
