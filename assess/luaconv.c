@@ -1292,33 +1292,43 @@ struct rd {
 	const char		*who;
 	const struct survey	*s;
 	struct result		*res;
-	char			 path[160];	/* field being read */
+	/* the field being read, "head[.name][.sub][[index]]", put
+	 * together only for a message; 'cut': name at most 40 bytes */
+	const char		*head, *name, *sub;
+	size_t			 index;
+	int			 cut;
 };
 
 static int bad(struct rd *, const char *, ...) AS_PRINTF(2, 3);
-static void at(struct rd *, const char *, ...) AS_PRINTF(2, 3);
 
 static int
 bad(struct rd *rd, const char *fmt, ...)
 {
-	char msg[400];
+	char msg[400], path[160], index[32] = "";
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (rd->index > 0)
+		snprintf(index, sizeof(index), "[%zu]", rd->index);
+	snprintf(path, sizeof(path), "%s%s%.*s%s%s%s", rd->head,
+	    rd->name ? "." : "", rd->cut ? 40 : (int)sizeof(path),
+	    rd->name ? rd->name : "", rd->sub ? "." : "", rd->sub ? rd->sub :
+	    "", index);
 	return luaL_error(rd->L, "%s: score() returned an invalid result: "
-	    "%s %s", rd->who, rd->path, msg);
+	    "%s %s", rd->who, path, msg);
 }
 
 static void
-at(struct rd *rd, const char *fmt, ...)
+at(struct rd *rd, const char *head, const char *name, const char *sub,
+    size_t index)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(rd->path, sizeof(rd->path), fmt, ap);
-	va_end(ap);
+	rd->head = head;
+	rd->name = name;
+	rd->sub = sub;
+	rd->index = index;
+	rd->cut = 0;
 }
 
 /* Every key of the table at 'idx' must be a string in 'allowed'. */
@@ -1458,7 +1468,7 @@ read_dim(struct rd *rd, int idx, const struct dimension *d, struct r_dim *out)
 	char why[96];
 	int t;
 
-	at(rd, "dimensions.%s", d->id);
+	at(rd, "dimensions", d->id, NULL, 0);
 	if (!lua_istable(rd->L, idx))
 		bad(rd, "must be a table");
 	only_keys(rd, idx, keys);
@@ -1500,7 +1510,7 @@ dims_table(struct rd *rd, int idx)
 {
 	size_t i;
 
-	at(rd, "%s", "dimensions");
+	at(rd, "dimensions", NULL, NULL, 0);
 	if (lua_getfield(rd->L, idx, "dimensions") != LUA_TTABLE)
 		bad(rd, "must be a table keyed by dimension id");
 	only_dims(rd, lua_gettop(rd->L));
@@ -1577,7 +1587,7 @@ array_field(struct rd *rd, int idx, const char *key, lua_Integer limit)
 	lua_Integer n;
 	int t = lua_getfield(rd->L, idx, key);
 
-	at(rd, "%s", key);
+	at(rd, key, NULL, NULL, 0);
 	if (t == LUA_TNIL)
 		return 0;
 	if (t != LUA_TTABLE)
@@ -1608,7 +1618,7 @@ read_lists(struct rd *rd, int idx, struct r_org *out)
 	n = array_field(rd, idx, "findings", 1000);
 	out->findings = alloc_array(rd, n, sizeof(*out->findings));
 	for (i = 1; i <= n; i++, out->nfindings++) {
-		at(rd, "findings[%d]", (int)i);
+		at(rd, "findings", NULL, NULL, (size_t)i);
 		lua_geti(rd->L, -1, i);
 		read_finding(rd, lua_gettop(rd->L), &out->findings[i - 1]);
 		lua_pop(rd->L, 1);
@@ -1617,7 +1627,7 @@ read_lists(struct rd *rd, int idx, struct r_org *out)
 	n = array_field(rd, idx, "recommendations", 1000);
 	out->recs = alloc_array(rd, n, sizeof(*out->recs));
 	for (i = 1; i <= n; i++, out->nrecs++) {
-		at(rd, "recommendations[%d]", (int)i);
+		at(rd, "recommendations", NULL, NULL, (size_t)i);
 		lua_geti(rd->L, -1, i);
 		read_rec(rd, lua_gettop(rd->L), &out->recs[i - 1]);
 		lua_pop(rd->L, 1);
@@ -1652,7 +1662,7 @@ read_headline(struct rd *rd, int idx, struct r_org *out)
 {
 	static const char *const keys[] = { "level", "basis", NULL };
 
-	at(rd, "%s", "headline");
+	at(rd, "headline", NULL, NULL, 0);
 	if (lua_getfield(rd->L, idx, "headline") != LUA_TTABLE)
 		bad(rd, "must be a table with 'level' and 'basis'");
 	only_keys(rd, -1, keys);
@@ -1667,7 +1677,7 @@ read_roles(struct rd *rd, int idx, struct r_org *out)
 {
 	size_t i, j;
 
-	at(rd, "%s", "roles");
+	at(rd, "roles", NULL, NULL, 0);
 	if (lua_getfield(rd->L, idx, "roles") == LUA_TNIL) {
 		lua_pop(rd->L, 1);
 		return;
@@ -1683,7 +1693,8 @@ read_roles(struct rd *rd, int idx, struct r_org *out)
 		for (i = 0; i < out->nroles; i++)
 			if (strcmp(out->roles[i].id, id) == 0)
 				rl = &out->roles[i];
-		at(rd, "roles.%.40s", id);
+		at(rd, "roles", id, NULL, 0);
+		rd->cut = 1;
 		if (rl == NULL) {
 			bad(rd, "is not a role of this organisation's "
 			    "respondents");
@@ -1709,12 +1720,12 @@ luaconv_to_org(lua_State *L, int idx, const char *who,
 {
 	static const char *const keys[] = { "dimensions", "headline",
 	    "findings", "recommendations", "flags", "roles", NULL };
-	struct rd rd = { L, who, s, res, "" };
+	struct rd rd = { L, who, s, res, "", NULL, NULL, 0, 0 };
 	size_t i;
 	int dims;
 
 	idx = lua_absindex(L, idx);
-	at(&rd, "%s", "the result");
+	at(&rd, "the result", NULL, NULL, 0);
 	if (!lua_istable(L, idx))
 		bad(&rd, "must be a table");
 	only_keys(&rd, idx, keys);
@@ -1825,7 +1836,7 @@ read_xdim(struct rd *rd, int idx, const struct dimension *d,
 	static const char *const keys[] = { "answers", "steps", NULL };
 	size_t i, n;
 
-	at(rd, "explain.%s", d->id);
+	at(rd, "explain", d->id, NULL, 0);
 	if (!lua_istable(rd->L, idx))
 		bad(rd, "must be a table");
 	only_keys(rd, idx, keys);
@@ -1834,20 +1845,20 @@ read_xdim(struct rd *rd, int idx, const struct dimension *d,
 	x->answers = xalloc(rd, d->nq, sizeof(*x->answers));
 	n = xlist(rd, idx, "answers", d->nq);
 	for (i = 0; i < n; i++) {
-		at(rd, "explain.%s.answers[%zu]", d->id, i + 1);
+		at(rd, "explain", d->id, "answers", i + 1);
 		lua_geti(rd->L, -1, (lua_Integer)i + 1);
 		read_xanswer(rd, lua_gettop(rd->L), d, x);
 		lua_pop(rd->L, 1);
 	}
 	lua_pop(rd->L, 1);
-	at(rd, "explain.%s", d->id);
+	at(rd, "explain", d->id, NULL, 0);
 	for (i = 0; i < d->nq; i++)
 		if (x->answers[i].question == NULL)
 			bad(rd, "does not list %s", rd->s->qs[d->first + i].id);
 	x->nsteps = xlist(rd, idx, "steps", 200);
 	x->steps = xalloc(rd, x->nsteps, sizeof(*x->steps));
 	for (i = 0; i < x->nsteps; i++) {
-		at(rd, "explain.%s.steps[%zu]", d->id, i + 1);
+		at(rd, "explain", d->id, "steps", i + 1);
 		lua_geti(rd->L, -1, (lua_Integer)i + 1);
 		read_xstep(rd, lua_gettop(rd->L), &x->steps[i]);
 		lua_pop(rd->L, 1);
@@ -1859,7 +1870,7 @@ void
 luaconv_to_explain(lua_State *L, int idx, const char *who,
     const struct survey *s, struct result *res, struct r_org *out)
 {
-	struct rd rd = { L, who, s, res, "explain" };
+	struct rd rd = { L, who, s, res, "explain", NULL, NULL, 0, 0 };
 	size_t i;
 
 	idx = lua_absindex(L, idx);

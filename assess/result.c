@@ -54,17 +54,33 @@ result_score_band(int level, double *lo, double *hi)
 	    (double)(centre + HALF_TENTHS - 1) / 10;
 }
 
+/* The score in tenths as "%.1f" prints it.  Away from a half tenth the
+ * nearest whole number of tenths is that (the product's rounding error,
+ * below 1e-12 here, cannot cross a half), so printf is asked only near
+ * one. */
+static long
+score_tenths(double score)
+{
+	double t = score * 10, below = floor(t);
+	char shown[32];
+
+	if (t - below < 0.49)
+		return (long)below;
+	if (t - below > 0.51)
+		return (long)below + 1;
+	snprintf(shown, sizeof(shown), "%.1f", score);
+	return lround(strtod(shown, NULL) * 10);
+}
+
 int
 result_score_level(double score)
 {
-	char shown[32];
 	long t;
 
 	if (!isfinite(score) || score < -1 || score > 101)
 		return 0;
 	/* round as the reports do, so the level matches the printed score */
-	snprintf(shown, sizeof(shown), "%.1f", score);
-	t = lround(strtod(shown, NULL) * 10);
+	t = score_tenths(score);
 	if (t < 0 || t > 1000)
 		return 0;
 	return (int)((t + HALF_TENTHS) / BAND_TENTHS) + 1;
@@ -134,17 +150,28 @@ result_step_rec(const struct r_org *o, size_t step)
 	return &o->recs[o->steps[step].rec];
 }
 
+/* A hash of s[0..n), eight bytes a step: the interned texts include
+ * every finding and recommendation of every organisation, some of them
+ * hundreds of bytes long.  (Only where a text goes in the table depends
+ * on it, never any output.) */
+#define HASH_MUL 0x9e3779b97f4a7c15ULL
+
 static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
+	uint64_t h = 0xcbf29ce484222325ULL ^ n, w;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * HASH_MUL;
+		h ^= h >> 32;
 	}
-	return h;
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	h ^= h >> 29;
+	h *= HASH_MUL;
+	return h ^ (h >> 32);
 }
 
 static int

@@ -61,6 +61,20 @@
 
 enum trip { TRIP_NONE, TRIP_INSTR, TRIP_MEMORY, TRIP_TIME };
 
+/* Small blocks (see "Memory"): sizes up to POOL_MAX, in classes
+ * POOL_STEP apart, carved from chunks of POOL_CHUNK bytes. */
+#define POOL_STEP	16
+#define POOL_MAX	512
+#define POOL_CLASSES	(POOL_MAX / POOL_STEP)
+#define POOL_CHUNK	((size_t)64 << 10)
+
+struct pool {
+	void	*free[POOL_CLASSES];	/* freed blocks of each class,
+					   linked through their first word */
+	char	*next, *end;		/* the newest chunk's unused part */
+	void	*chunks;		/* linked through their first word */
+};
+
 struct rules {
 	lua_State		*L;
 	char			*path, *display;
@@ -68,6 +82,7 @@ struct rules {
 	size_t			 nlibdirs;
 	struct rules_limits	 lim;
 	size_t			 used;		/* bytes held by Lua */
+	struct pool		 pool;
 	long long		 budget;	/* instructions left */
 	enum trip		 tripped;
 	volatile sig_atomic_t	 alarmed;	/* 1: soft limit, 2: hard */
@@ -119,6 +134,88 @@ note_where(struct rules *r, lua_State *L)
 		}
 }
 
+/*
+ * Every organisation's call makes and drops thousands of small Lua
+ * objects (tables and their parts, strings, closures), so blocks of up
+ * to POOL_MAX bytes are kept on a free list per size class and handed
+ * out again, instead of going through malloc and free each time.  Lua
+ * tells the allocator the size of every block it frees or resizes, so
+ * the class of a block is known from its size.  The chunks are freed
+ * with the rules; the limit counts the bytes Lua holds, as before.
+ */
+static size_t
+pool_class(size_t n)
+{
+	return (n - 1) / POOL_STEP;
+}
+
+static void *
+pool_get(struct pool *p, size_t n)
+{
+	size_t c = pool_class(n), size = (c + 1) * POOL_STEP;
+	char *b = p->free[c], *chunk;
+
+	if (b != NULL) {
+		p->free[c] = *(void **)b;
+		return b;
+	}
+	if ((size_t)(p->end - p->next) < size) {
+		if ((chunk = malloc(POOL_CHUNK)) == NULL)
+			return NULL;
+		*(void **)chunk = p->chunks;
+		p->chunks = chunk;
+		p->next = chunk + POOL_STEP;	/* keeps malloc's alignment */
+		p->end = chunk + POOL_CHUNK;
+	}
+	b = p->next;
+	p->next += size;
+	return b;
+}
+
+static void
+block_free(struct pool *p, void *b, size_t n)
+{
+	if (n > POOL_MAX) {
+		free(b);
+		return;
+	}
+	*(void **)b = p->free[pool_class(n)];
+	p->free[pool_class(n)] = b;
+}
+
+/* realloc() for blocks of the pool or of malloc, by their sizes. */
+static void *
+block_resize(struct pool *p, void *b, size_t osize, size_t nsize)
+{
+	void *to;
+
+	if (b != NULL && osize > POOL_MAX && nsize > POOL_MAX)
+		return realloc(b, nsize);
+	if (b != NULL && osize <= POOL_MAX && nsize <= POOL_MAX &&
+	    pool_class(osize) == pool_class(nsize))
+		return b;
+	if ((to = nsize <= POOL_MAX ? pool_get(p, nsize) : malloc(nsize)) ==
+	    NULL)
+		return NULL;
+	if (b != NULL) {
+		memcpy(to, b, osize < nsize ? osize : nsize);
+		block_free(p, b, osize);
+	}
+	return to;
+}
+
+static void
+pool_release(struct pool *p)
+{
+	void *c;
+
+	while ((c = p->chunks) != NULL) {
+		p->chunks = *(void **)c;
+		free(c);
+	}
+	memset(p, 0, sizeof(*p));
+}
+
 static void hook(lua_State *, lua_Debug *);
 
 static void *
@@ -130,7 +227,8 @@ budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (ptr == NULL)
 		osize = 0;		/* osize is a type tag then */
 	if (nsize == 0) {
-		free(ptr);
+		if (ptr != NULL)
+			block_free(&r->pool, ptr, osize);
 		r->used -= osize;
 		return NULL;
 	}
@@ -143,7 +241,7 @@ budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		}
 		return NULL;
 	}
-	if ((p = realloc(ptr, nsize)) != NULL)
+	if ((p = block_resize(&r->pool, ptr, osize, nsize)) != NULL)
 		r->used = r->used - osize + nsize;
 	return p;
 }
@@ -639,6 +737,43 @@ api_explaining(lua_State *L)
 	return 1;
 }
 
+/* assess.median(list): the lower median of a plain list of integers (a
+ * table without a metatable whose items 1 to #list are integers, such as
+ * level signals), or nil for an empty one; false for any other list,
+ * which stats.median sorts in Lua as before, so that its errors and its
+ * choice among equal numbers of different types stay the same. */
+#define MEDIAN_MAX	256
+
+static int
+api_median(lua_State *L)
+{
+	lua_Integer v[MEDIAN_MAX], x;
+	size_t n, i, j;
+
+	if (lua_type(L, 1) != LUA_TTABLE || lua_getmetatable(L, 1) ||
+	    (n = lua_rawlen(L, 1)) > MEDIAN_MAX) {
+		lua_pushboolean(L, 0);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TNUMBER ||
+		    !lua_isinteger(L, -1)) {
+			lua_pushboolean(L, 0);
+			return 1;
+		}
+		x = lua_tointeger(L, -1);
+		lua_pop(L, 1);
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	if (n == 0)
+		lua_pushnil(L);
+	else
+		lua_pushinteger(L, v[(n + 1) / 2 - 1]);
+	return 1;
+}
+
 /* ==== The sandbox ==== */
 
 static int
@@ -744,7 +879,8 @@ build_base(lua_State *L)
 	    NULL };
 	static const luaL_Reg api[] = {
 		{ "import", api_import }, { "log", api_log },
-		{ "explaining", api_explaining }, { NULL, NULL },
+		{ "explaining", api_explaining }, { "median", api_median },
+		{ NULL, NULL },
 	};
 	int i;
 
@@ -825,6 +961,7 @@ rules_free(struct rules *r)
 		return;
 	if (r->L != NULL)
 		lua_close(r->L);
+	pool_release(&r->pool);
 	for (i = 0; i < LIVE_MAX; i++)
 		if (live[i] == r)
 			live[i] = NULL;

@@ -331,6 +331,21 @@ fill_questions(struct result *res, const struct survey *s,
 	return 0;
 }
 
+/* Append "; " (unless at 0) and 'label' to tmp[0..n) as far as they fit
+ * with the NUL, as snprintf would; the length they would have made. */
+static int
+append_label(char *tmp, size_t size, size_t n, const char *label)
+{
+	size_t sep = n > 0 ? 2 : 0, len = strlen(label), room = size - 1 - n;
+
+	memcpy(tmp + n, "; ", sep < room ? sep : room);
+	if (sep < room)
+		memcpy(tmp + n + sep, label, len < room - sep ? len :
+		    room - sep);
+	tmp[n + (sep + len < room ? sep + len : room)] = '\0';
+	return (int)(n + sep + len);
+}
+
 /* The answer most respondents gave, as the survey words it: the option
  * chosen most often, the options a majority ticked, or the number (the
  * average when several gave one).  NULL for free text or no answer. */
@@ -354,18 +369,19 @@ answer_text(struct result *res, const struct survey *s, int qi,
 		    "average " : "", ns->sum / ns->n, q->unit ? " " : "",
 		    q->unit ? q->unit : "");
 	} else if (q->type == Q_MULTI) {
-		for (i = 0; i < q->nopts && n >= 0 && (size_t)n < sizeof(tmp);
-		    i++)
+		for (i = 0; i < q->nopts && (size_t)n < sizeof(tmp); i++)
 			if (2 * (uint64_t)opts[i] > st->answered)
-				n += snprintf(tmp + n, sizeof(tmp) - (size_t)n,
-				    "%s%s", n ? "; " : "", q->opts[i].label);
+				n = append_label(tmp, sizeof(tmp), (size_t)n,
+				    q->opts[i].label);
 		if (n == 0)
 			n = snprintf(tmp, sizeof(tmp), "none of these");
 	} else {
 		for (i = 1; i < q->nopts; i++)
 			if (opts[i] > opts[best])
 				best = i;
-		n = snprintf(tmp, sizeof(tmp), "%s", q->opts[best].label);
+		/* the label itself, cut as the buffer would cut it */
+		n = (int)strnlen(q->opts[best].label, sizeof(tmp) - 1);
+		return result_intern(res, q->opts[best].label, (size_t)n);
 	}
 	if (n < 0)
 		return NULL;

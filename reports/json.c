@@ -17,20 +17,25 @@
 #include "swar.h"
 #include "utf8.h"
 
+struct qtext;
+
 struct jw {
-	struct buf	*b;
-	int		 depth;
-	int		 first[32];	/* no member written yet at depth */
+	struct buf		*b;
+	int			 depth;
+	int			 first[32];	/* no member written yet at
+						   depth */
+	const struct qtext	*qt;		/* see "Questions" */
 };
 
+/* A new line and two spaces a level, in one append. */
 static void
 indent(struct jw *w)
 {
-	int i;
+	static const char spaces[] = "\n                                "
+	    "                                ";
+	size_t n = 1 + 2 * (size_t)w->depth;
 
-	buf_putc(w->b, '\n');
-	for (i = 0; i < w->depth; i++)
-		buf_puts(w->b, "  ");
+	buf_add(w->b, spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
 }
 
 /* Before a value or member: a comma if needed, then a new line. */
@@ -559,6 +564,17 @@ roles(struct jw *w, const struct r_org *o)
 	close_(w, '}');
 }
 
+/* A count in a question line: most are a single digit, written without
+ * the general conversion. */
+static void
+count(struct jw *w, unsigned v)
+{
+	if (v < 10)
+		buf_putc(w->b, (char)('0' + v));
+	else
+		buf_putu(w->b, v);
+}
+
 /* A signal: null when there is none. */
 static void
 signal_(struct jw *w, unsigned v)
@@ -566,27 +582,38 @@ signal_(struct jw *w, unsigned v)
 	if (v == 0)
 		buf_puts(w->b, "null");
 	else
-		buf_putu(w->b, v);
+		count(w, v);
 }
 
-/* What the roles large enough to be shown said of question i. */
-static void
-question_roles(struct jw *w, const struct r_org *o, size_t i)
+/* Whether question lines show role k. */
+static int
+role_shown(const struct r_org *o, size_t k)
 {
-	size_t k;
+	return !o->roles[k].suppressed && o->roles[k].qanswered != NULL;
+}
+
+/* What the roles large enough to be shown said of question i; 'heads'
+ * holds each shown role's '"ROLE": {"answered": ', escaped once for the
+ * organisation, one after another, each ending in a NUL. */
+static void
+question_roles(struct jw *w, const struct r_org *o, size_t i,
+    const char *heads)
+{
+	size_t k, n;
 	int first = 1;
 
 	buf_puts(w->b, ", \"roles\": {");
 	for (k = 0; k < o->nroles; k++) {
 		const struct r_role *rl = &o->roles[k];
 
-		if (rl->suppressed || rl->qanswered == NULL)
+		if (!role_shown(o, k))
 			continue;
 		buf_puts(w->b, first ? "" : ", ");
 		first = 0;
-		string(w, rl->id);
-		buf_puts(w->b, ": {\"answered\": ");
-		buf_putu(w->b, rl->qanswered[i]);
+		n = strlen(heads);
+		buf_add(w->b, heads, n);
+		heads += n + 1;
+		count(w, rl->qanswered[i]);
 		buf_puts(w->b, ", \"signal\": ");
 		signal_(w, rl->qsignal[i]);
 		buf_putc(w->b, '}');
@@ -594,37 +621,104 @@ question_roles(struct jw *w, const struct r_org *o, size_t i)
 	buf_putc(w->b, '}');
 }
 
+/* ==== Questions ====
+ *
+ * Every organisation lists every question with its option values, so the
+ * text that is the same in each, '{"id": "ID", "answered": ' and each
+ * option's '"VALUE": ', is escaped once per report into one buffer:
+ * piece k runs from at[k] to at[k + 1], question i's first, then its
+ * options'. */
+
+struct qtext {
+	struct buf	 text;
+	size_t		*at, *first;	/* first[i]: question i's piece */
+};
+
+static void
+qtext_free(struct qtext *qt)
+{
+	if (qt == NULL)
+		return;
+	buf_release(&qt->text);
+	free(qt->at);
+	free(qt->first);
+	free(qt);
+}
+
+static struct qtext *
+qtext_new(const struct result *r)
+{
+	struct qtext *qt = calloc(1, sizeof(*qt));
+	struct jw w;
+	size_t i, j, n = 0, k = 0;
+
+	for (i = 0; i < r->nq; i++)
+		n += 1 + r->qdefs[i].nopts;
+	if (qt == NULL || (qt->at = calloc(n + 1, sizeof(*qt->at))) == NULL ||
+	    (qt->first = calloc(r->nq + 1, sizeof(*qt->first))) == NULL) {
+		qtext_free(qt);
+		return NULL;
+	}
+	memset(&w, 0, sizeof(w));
+	w.b = &qt->text;
+	for (i = 0; i < r->nq; i++) {
+		qt->first[i] = k;
+		qt->at[k++] = w.b->len;
+		buf_puts(w.b, "{\"id\": ");
+		string(&w, r->qdefs[i].id);
+		buf_puts(w.b, ", \"answered\": ");
+		for (j = 0; j < r->qdefs[i].nopts; j++) {
+			qt->at[k++] = w.b->len;
+			string(&w, r->qdefs[i].opts[j]);
+			buf_puts(w.b, ": ");
+		}
+	}
+	qt->at[k] = w.b->len;
+	if (w.b->failed) {
+		qtext_free(qt);
+		return NULL;
+	}
+	return qt;
+}
+
+/* Piece j of question i: 0 its head, 1 + j its option j. */
+static void
+qtext_put(struct jw *w, size_t i, size_t j)
+{
+	size_t k = w->qt->first[i] + j;
+
+	buf_add(w->b, w->qt->text.data + w->qt->at[k], w->qt->at[k + 1] -
+	    w->qt->at[k]);
+}
+
 /* One question's statistics, on one line. */
 static void
 question(struct jw *w, const struct result *r, const struct r_org *o,
-    size_t i)
+    size_t i, const char *heads)
 {
 	const struct r_qdef *d = &r->qdefs[i];
 	const unsigned *c = o->qstats + d->off;
 	size_t j;
 
 	item(w);
-	buf_puts(w->b, "{\"id\": ");
-	string(w, d->id);
-	buf_puts(w->b, ", \"answered\": ");
-	buf_putu(w->b, c[QS_ANSWERED]);
+	qtext_put(w, i, 0);
+	count(w, c[QS_ANSWERED]);
 	buf_puts(w->b, ", \"na\": ");
-	buf_putu(w->b, c[QS_NA]);
+	count(w, c[QS_NA]);
 	buf_puts(w->b, ", \"unanswered\": ");
-	buf_putu(w->b, c[QS_UNANSWERED]);
+	count(w, c[QS_UNANSWERED]);
 	buf_puts(w->b, ", \"signal\": ");
 	signal_(w, c[QS_SIGNAL]);
 	buf_puts(w->b, ", \"levels\": [");
 	for (j = 0; j < RESULT_LEVELS; j++) {
 		buf_puts(w->b, j ? ", " : "");
-		buf_putu(w->b, c[QS_LEVELS + j]);
+		count(w, c[QS_LEVELS + j]);
 	}
 	buf_puts(w->b, "], \"options\": {");
 	for (j = 0; j < d->nopts; j++) {
 		buf_puts(w->b, j ? ", " : "");
-		string(w, d->opts[j]);
-		buf_puts(w->b, ": ");
-		buf_putu(w->b, c[QS_OPTS + j]);
+		qtext_put(w, i, 1 + j);
+		count(w, c[QS_OPTS + j]);
 	}
 	buf_putc(w->b, '}');
 	if (o->answers != NULL && o->answers[i].shown &&
@@ -632,20 +726,33 @@ question(struct jw *w, const struct result *r, const struct r_org *o,
 		buf_puts(w->b, ", \"answer\": ");
 		string(w, o->answers[i].answer);
 	}
-	question_roles(w, o, i);
+	question_roles(w, o, i, heads);
 	buf_putc(w->b, '}');
 }
 
 static void
 questions(struct jw *w, const struct result *r, const struct r_org *o)
 {
+	struct buf heads = BUF_INIT;
+	struct jw hw;
 	size_t i;
 
+	memset(&hw, 0, sizeof(hw));
+	hw.b = &heads;
+	for (i = 0; i < o->nroles; i++)
+		if (role_shown(o, i)) {
+			string(&hw, o->roles[i].id);
+			buf_puts(&heads, ": {\"answered\": ");
+			buf_putc(&heads, '\0');
+		}
+	if (heads.failed)
+		w->b->failed = 1;	/* out of memory, as buf_ok says */
 	key(w, "questions");
 	open_(w, '[');
-	for (i = 0; o->qstats != NULL && i < r->nq; i++)
-		question(w, r, o, i);
+	for (i = 0; !heads.failed && o->qstats != NULL && i < r->nq; i++)
+		question(w, r, o, i, heads.data);
 	close_(w, ']');
+	buf_release(&heads);
 }
 
 static void
@@ -708,6 +815,7 @@ organisation(struct jw *w, const struct result *r, const struct r_org *o,
 struct org_job {
 	const struct result	*r;
 	int			 kind, depth;
+	const struct qtext	*qt;
 	size_t			 first, end, step, base;
 	struct buf		*bufs;		/* org i in bufs[i - base] */
 	pthread_t		 thread;
@@ -724,6 +832,7 @@ write_orgs(void *arg)
 		memset(&w, 0, sizeof(w));
 		w.b = &j->bufs[i - j->base];
 		w.depth = j->depth;
+		w.qt = j->qt;
 		w.first[w.depth] = i == 0;
 		buf_reset(w.b);
 		organisation(&w, j->r, &j->r->orgs[i], j->kind);
@@ -769,6 +878,7 @@ orgs_parallel(struct jw *w, const struct result *r, int kind)
 		jobs[k].r = r;
 		jobs[k].kind = kind;
 		jobs[k].depth = w->depth;
+		jobs[k].qt = w->qt;
 		jobs[k].step = n;
 		jobs[k].bufs = bufs;
 	}
@@ -817,11 +927,17 @@ int
 report_json(const struct result *r, int kind, struct buf *out,
     struct err *e)
 {
+	struct qtext *qt = NULL;
 	struct jw w;
 	size_t i;
+	int rc;
 
+	/* only the full report lists each organisation's questions */
+	if (kind == REPORT_FULL && (qt = qtext_new(r)) == NULL)
+		return err_nomem(e);
 	memset(&w, 0, sizeof(w));
 	w.b = out;
+	w.qt = qt;
 	open_(&w, '{');
 	header(&w, r);
 	kstr(&w, "report", report_kind_name(kind));
@@ -837,8 +953,10 @@ report_json(const struct result *r, int kind, struct buf *out,
 	key(&w, "organisations");
 	open_(&w, '[');
 	if (r->jobs > 1 && r->norgs > r->jobs) {
-		if (orgs_parallel(&w, r, kind) != 0)
+		if (orgs_parallel(&w, r, kind) != 0) {
+			qtext_free(qt);
 			return err_nomem(e);
+		}
 	} else {
 		for (i = 0; i < r->norgs; i++)
 			organisation(&w, r, &r->orgs[i], kind);
@@ -850,7 +968,9 @@ report_json(const struct result *r, int kind, struct buf *out,
 		excluded(&w, r);
 	close_(&w, '}');
 	buf_putc(out, '\n');
-	return buf_ok(out, e);
+	rc = buf_ok(out, e);
+	qtext_free(qt);
+	return rc;
 }
 
 /* ==== Comparison (assess-compare/1) ==== */

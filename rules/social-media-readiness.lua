@@ -57,6 +57,9 @@
 local profile = assess.import("profile")
 local audit = assess.import("audit")
 local stats = assess.import("stats")
+-- (Globals read for every organisation, as locals: a global is looked up
+-- through the sandbox's environment each time.)
+local ipairs, pairs, getmetatable = ipairs, pairs, getmetatable
 
 -- ---------------------------------------------------------------------
 -- Data.
@@ -710,16 +713,16 @@ end
 -- Agreement statements: with five or more respondents, a statement
 -- fewer than five people answered is left out, and the report says
 -- which; with fewer than five respondents they count anyway, and say so.
+local function is_statement(q)
+  return q.type == "likert"
+end
+
 local function likert_use(c)
   if c.likert_used then return c.likert_used, c.likert_left end
   local used, left = {}, {}
-  for _, dim in ipairs(c.survey.dimensions) do
-    for _, id in ipairs(dim.questions) do
-      if c.survey.questions[id].type == "likert" then
-        if c.signals[id] ~= nil then used[#used + 1] = id
-        elseif c.org.questions[id].n > 0 then left[#left + 1] = id end
-      end
-    end
+  for _, id in ipairs(profile.question_ids(c.survey, is_statement)) do
+    if c.signals[id] ~= nil then used[#used + 1] = id
+    elseif c.org.questions[id].n > 0 then left[#left + 1] = id end
   end
   c.likert_used, c.likert_left = used, left
   return used, left
@@ -796,22 +799,29 @@ local function flags(c)
   return out
 end
 
+-- 'list' ordered by rank[item], a whole number from 1 to 'ranks', each
+-- rank's items in the order of the list.
+local function ranked(list, rank, ranks)
+  local out = {}
+  for r = 1, ranks do
+    for i = 1, #list do
+      if rank[list[i]] == r then out[#out + 1] = list[i] end
+    end
+  end
+  return out
+end
+
 local function findings(c)
-  local out, order = {}, {}
+  local found, rank = {}, {}
   for _, f in ipairs(FINDINGS) do
     local x = f(c)
     if x ~= nil then
-      out[#out + 1] = x
-      order[x] = #out
+      found[#found + 1] = x
+      -- (a severity that is not one goes last, for the engine to refuse)
+      rank[x] = SEVERITY[x.severity] or 5
     end
   end
-  table.sort(out, function(a, b)
-    if SEVERITY[a.severity] ~= SEVERITY[b.severity] then
-      return SEVERITY[a.severity] < SEVERITY[b.severity]
-    end
-    return order[a] < order[b]
-  end)
-  return out
+  return ranked(found, rank, 5)
 end
 
 local function priority(c, dim, l, heads)
@@ -825,6 +835,26 @@ local function priority(c, dim, l, heads)
   return p
 end
 
+-- A dimension's question ids, and for each the level from which it can
+-- no longer climb (the level adjust() can take it to, else the best its
+-- options offer, else 5): for a read-only survey worked out once per run.
+local climbs = setmetatable({}, { __mode = "k" })
+
+local function climb_limits(survey, dim)
+  local known = climbs[dim]
+  if known ~= nil then return known.ids, known.limits end
+  local ids, limits = {}, {}
+  for i, q in ipairs(dim.questions) do
+    ids[i] = q
+    limits[i] = REACH[q] or profile.top(survey.questions[q]) or 5
+  end
+  if getmetatable(dim) == "read-only" and
+      getmetatable(survey) == "read-only" then
+    climbs[dim] = { ids = ids, limits = limits }
+  end
+  return ids, limits
+end
+
 -- What holds a dimension down: its gates, then the questions at or below
 -- its level that could still climb.
 local function holding(c, dim, l)
@@ -833,10 +863,11 @@ local function holding(c, dim, l)
     ev[#ev + 1] = q
     seen[q] = true
   end
-  for _, q in ipairs(dim.questions) do
+  local ids, limits = climb_limits(c.survey, dim)
+  for i = 1, #ids do
+    local q = ids[i]
     local s = c.signals[q]
-    if not seen[q] and s ~= nil and s <= l
-        and s < (REACH[q] or profile.top(c.survey.questions[q]) or 5) then
+    if not seen[q] and s ~= nil and s <= l and s < limits[i] then
       ev[#ev + 1] = q
     end
   end
@@ -845,11 +876,11 @@ end
 
 -- The next step for each dimension below level 5.
 local function recommendations(c)
-  local recs, pos, heads = {}, {}, {}
+  local recs, rank, heads = {}, {}, {}
   if c.level ~= nil then
     for _, id in ipairs(c.weakest) do heads[id] = true end
   end
-  for i, dim in ipairs(c.survey.dimensions) do
+  for _, dim in ipairs(c.survey.dimensions) do
     local l = c:lvl(dim.id)
     local step = profile.next_step(dim, l)
     if step ~= nil then
@@ -858,14 +889,11 @@ local function recommendations(c)
         to_level = step.to_level, text = step.text,
         evidence = holding(c, dim, l) }
       recs[#recs + 1] = r
-      pos[r] = i
+      rank[r] = r.priority
     end
   end
-  table.sort(recs, function(a, b)
-    if a.priority ~= b.priority then return a.priority < b.priority end
-    return pos[a] < pos[b]
-  end)
-  return recs
+  -- by priority (1 to 5), and within one in survey order
+  return ranked(recs, rank, 5)
 end
 
 -- ---------------------------------------------------------------------

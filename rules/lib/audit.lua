@@ -3,33 +3,23 @@
 -- they disagree sharply, the median hides it, and a consultant must be
 -- able to say so.
 
+local profile = assess.import("profile")
+
 local M = {}
+
+-- The questions that can give a level signal: all but free text.
+local function scored(q)
+  return q.type ~= "text"
+end
 
 -- The questions on which respondents disagree sharply: at least a
 -- quarter of the answers signal level 2 or below, at least a quarter
 -- signal level 4 or above, and the lowest and highest levels signalled
 -- are three or more apart (two coordinators at opposite ends, or staff
 -- split into camps).  Each entry: { id, n, low, high, lowest, highest }.
--- The ids of the survey's questions that are not free text, in survey
--- order: for a read-only survey worked out once per run.
-local answered_ids = setmetatable({}, { __mode = "k" })
-
-local function scored_ids(survey)
-  local ids = answered_ids[survey]
-  if ids ~= nil then return ids end
-  ids = {}
-  for _, dim in ipairs(survey.dimensions) do
-    for _, id in ipairs(dim.questions) do
-      if survey.questions[id].type ~= "text" then ids[#ids + 1] = id end
-    end
-  end
-  if getmetatable(survey) == "read-only" then answered_ids[survey] = ids end
-  return ids
-end
-
 function M.disagreements(org, survey)
   local out = {}
-  local ids = scored_ids(survey)
+  local ids = profile.question_ids(survey, scored)
   for i = 1, #ids do
     local id = ids[i]
     local q = org.questions[id]

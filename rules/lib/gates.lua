@@ -9,12 +9,13 @@
 -- An anchor nobody answered caps nothing: there is no signal to anchor to.
 
 local M = {}
+local min = math.min
 
 -- The ceiling one gate question puts on its dimension (5 = none).
 function M.ceiling(question, signal)
   if question.gate == "anchor" then
     if signal == nil then return 5 end
-    return math.min(5, signal + 1)
+    return min(5, signal + 1)
   elseif question.gate == "threshold" then
     if signal == nil or signal < question.requires_for then
       return question.requires_for - 1

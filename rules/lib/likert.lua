@@ -9,12 +9,14 @@
 local M = {}
 
 -- Means below 1.8 are level 1, below 2.6 level 2, below 3.4 level 3,
--- below 4.2 level 4, and 4.2 or more level 5.
-M.cuts = { 1.8, 2.6, 3.4, 4.2 }
+-- below 4.2 level 4, and 4.2 or more level 5.  (M.cuts is read-only once
+-- imported; the default is read from the plain table behind it.)
+local CUTS = { 1.8, 2.6, 3.4, 4.2 }
+M.cuts = CUTS
 
 -- Level of a mean on the 1..5 scale.
 function M.level_of_mean(mean, cuts)
-  cuts = cuts or M.cuts
+  cuts = cuts or CUTS
   for i = 1, #cuts do
     if mean < cuts[i] then return i end
   end

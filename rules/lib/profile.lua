@@ -46,6 +46,17 @@ local stats = assess.import("stats")
 local likert = assess.import("likert")
 local gates = assess.import("gates")
 
+-- The library functions the profile calls for every question of every
+-- organisation, as locals: a global or a field of a (read-only) library
+-- table is a lookup through a metatable each time it is read.
+local ipairs, pairs, getmetatable, setmetatable = ipairs, pairs,
+  getmetatable, setmetatable
+local max, min = math.max, math.min
+local median, signal_of = stats.median, stats.signal
+local likert_level = likert.level
+local apply_gates = gates.apply
+local explaining = assess.explaining
+
 local M = {}
 
 -- The highest level a question's answers can signal (nil for text).
@@ -79,6 +90,30 @@ function M.top(q)
   return top or nil
 end
 
+-- The ids of the survey's questions for which keep(question) is true, in
+-- survey order: for a read-only survey worked out once per run and per
+-- 'keep' (so give the same function each time), and then the same list,
+-- which is not to be changed.
+local kept_ids = setmetatable({}, { __mode = "k" })
+
+function M.question_ids(survey, keep)
+  local by_keep = kept_ids[survey]
+  local ids = by_keep and by_keep[keep]
+  if ids ~= nil then return ids end
+  ids = {}
+  for _, dim in ipairs(survey.dimensions) do
+    for _, id in ipairs(dim.questions) do
+      if keep(survey.questions[id]) then ids[#ids + 1] = id end
+    end
+  end
+  if getmetatable(survey) == "read-only" then
+    by_keep = by_keep or setmetatable({}, { __mode = "k" })
+    by_keep[keep] = ids
+    kept_ids[survey] = by_keep
+  end
+  return ids
+end
+
 -- What the profile reads of a question, copied into a plain table: a
 -- read-only table answers every read through its metatable, and the
 -- profile reads these fields for every question of every organisation
@@ -88,20 +123,40 @@ local function record(q)
            requires_for = q.requires_for, top = M.top(q) }
 end
 
+-- The survey's dimensions and their ids, as arrays: for a read-only
+-- survey worked out once per run.
+local dimension_lists = setmetatable({}, { __mode = "k" })
+
+local function dimensions_of(survey)
+  local l = dimension_lists[survey]
+  if l ~= nil then return l.dims, l.ids end
+  local dims, ids = {}, {}
+  for i, dim in ipairs(survey.dimensions) do dims[i], ids[i] = dim, dim.id end
+  if getmetatable(survey) == "read-only" then
+    dimension_lists[survey] = { dims = dims, ids = ids }
+  end
+  return dims, ids
+end
+
 -- A dimension's question ids, the survey's questions for them and their
 -- plain records, as arrays: for a read-only survey worked out once per
 -- run, since every organisation, and every role of each, walks the same
--- lists.
+-- lists.  recs.gates lists the records of the gate questions alone, and
+-- recs.gate_at their places in the other lists.
 local lists = setmetatable({}, { __mode = "k" })
 
 local function questions_of(dim, survey)
   local l = lists[dim]
   if l ~= nil and l.survey == survey then return l.ids, l.qs, l.recs end
   local ids, qs, recs = {}, {}, {}
+  recs.gates, recs.gate_at = {}, {}
   for i, id in ipairs(dim.questions) do
     ids[i], qs[i] = id, survey.questions[id]
     recs[i] = record(qs[i])
-    recs.gated = recs.gated or recs[i].gate ~= nil
+    if recs[i].gate ~= nil then
+      recs.gates[#recs.gates + 1] = recs[i]
+      recs.gate_at[#recs.gate_at + 1] = i
+    end
   end
   if getmetatable(dim) == "read-only" and
       getmetatable(survey) == "read-only" then
@@ -111,30 +166,29 @@ local function questions_of(dim, survey)
 end
 
 -- The statistics of each of 'ids' in a view's question map (nil for a
--- question outside the view), in an array.  Which questions a read-only
--- map holds cannot change, so asking it about one it does not hold is
--- done once per run.
+-- question outside the view), in an array (not to be changed).  A
+-- read-only map (org.questions, a role's questions) holds the same
+-- statistics tables for every organisation, each reading the totals of
+-- the organisation being scored, so its array for a list of ids is made
+-- once per run.
 local held = setmetatable({}, { __mode = "k" })
 
 local function stats_in(questions, ids)
-  local out = {}
-  if getmetatable(questions) ~= "read-only" then
-    for i = 1, #ids do out[i] = questions[ids[i]] end
-    return out
-  end
-  local has = held[questions]
-  if has == nil then
-    has = {}
-    held[questions] = has
-  end
-  for i = 1, #ids do
-    local id = ids[i]
-    local h = has[id]
-    if h == nil then
-      h = questions[id] ~= nil
-      has[id] = h
+  local arrays = held[questions]
+  if arrays == nil then
+    if getmetatable(questions) ~= "read-only" then
+      local out = {}
+      for i = 1, #ids do out[i] = questions[ids[i]] end
+      return out
     end
-    if h then out[i] = questions[id] end
+    arrays = setmetatable({}, { __mode = "k" })
+    held[questions] = arrays
+  end
+  local out = arrays[ids]
+  if out == nil then
+    out = {}
+    for i = 1, #ids do out[i] = questions[ids[i]] end
+    arrays[ids] = out
   end
   return out
 end
@@ -149,17 +203,17 @@ function M.signal(q, stat, opts, org)
   if stat == nil then return nil end
   local s
   if q.type == "likert" then
-    s = likert.level(stat, opts.min_n)
+    s = likert_level(stat, opts.min_n)
   else
-    s = stats.signal(stat)
+    s = signal_of(stat)
   end
   if s ~= nil and opts.adjust then
     s = opts.adjust(q.id, s, stat, org)
   end
+  if s == nil or not q.evidence then return s, false, s end
   local cap = opts.evidence_caps and opts.evidence_caps[q.id]
     or opts.evidence_cap
-  if s ~= nil and q.evidence and cap and stat.evidenced * 2 <= stat.answered
-      and s > cap then
+  if cap and stat.evidenced * 2 <= stat.answered and s > cap then
     return cap, true, s
   end
   return s, false, s
@@ -186,11 +240,12 @@ end
 -- Raise topped signals to the room the others leave them.
 local function top_up(free, topped)
   if #topped == 0 then return free end
-  local room = stats.median(free)
-  local list = {}
-  for _, s in ipairs(free) do list[#list + 1] = s end
-  for _, s in ipairs(topped) do
-    list[#list + 1] = room ~= nil and math.max(s, room) or s
+  local room = median(free)
+  local list, n = {}, #free
+  for i = 1, n do list[i] = free[i] end
+  for i = 1, #topped do
+    local s = topped[i]
+    list[n + i] = room ~= nil and max(s, room) or s
   end
   return list
 end
@@ -223,17 +278,51 @@ local function group_cap(ids, signals)
   return math.min(5, m + 1), by
 end
 
+-- No signal lowered by the evidence cap, no gate lowered the level
+-- (never written to).
+local NONE = {}
+
+-- The gate questions that count for the respondents being scored, as
+-- gates.apply takes them ('asked'): nil when all of them do.  A gate
+-- outside the view's audience does not count, nor does a gate-only
+-- question nobody answered: it only tells one level from the next, and
+-- without an answer (or not asked, by its 'when') there is nothing to
+-- tell.  (Only gate questions are looked up: the gates read nothing
+-- else.)
+local function asked_gates(org, ids, gate_at, signals, only)
+  local st, asked = stats_in(org.questions, ids), nil
+  for k = 1, #gate_at do
+    local i = gate_at[k]
+    if st[i] == nil or (only ~= nil and only[ids[i]] and
+        signals[ids[i]] == nil) then
+      asked = {}
+      break
+    end
+  end
+  if asked == nil then return nil end
+  for k = 1, #gate_at do
+    local id = ids[gate_at[k]]
+    if not (only ~= nil and only[id] and signals[id] == nil) then
+      asked[id] = st[gate_at[k]]
+    end
+  end
+  return asked
+end
+
 -- With 'why' (only while explaining), what each step did is noted in it.
 local function rate(dim, org, survey, opts, signals, capped, why)
-  local free, topped, only = {}, {}, opts.gate_only
+  local free, topped, only = {}, nil, opts.gate_only
+  local reach, topping = opts.reach, opts.topped
   local ids, _, recs = questions_of(dim, survey)
   for i = 1, #ids do
     local id = ids[i]
     local s = signals[id]
-    if s ~= nil and not gate_only(recs[i], s, opts) then
-      local top = opts.reach and opts.reach[id] or recs[i].top
-      if opts.topped and not capped[id] and top ~= nil and top < 5
+    if s ~= nil and not (only ~= nil and only[id] and
+        gate_only(recs[i], s, opts)) then
+      local top = reach and reach[id] or recs[i].top
+      if topping and not capped[id] and top ~= nil and top < 5
           and s >= top then
+        topped = topped or {}
         topped[#topped + 1] = s
         if why then why.topped[#why.topped + 1] = id end
       else
@@ -242,24 +331,15 @@ local function rate(dim, org, survey, opts, signals, capped, why)
       end
     end
   end
-  local list = top_up(free, topped)
-  if #list == 0 then return nil, list, {} end
-  -- A gate-only question nobody answered caps nothing: it only tells one
-  -- level from the next, and without an answer (or not asked, by its
-  -- 'when') there is nothing to tell.
-  -- (Only gate questions are looked up: the gates read nothing else.)
-  local level, by = stats.median(list), {}
-  if recs.gated then
-    local asked = {}
-    for i = 1, #ids do
-      local id = ids[i]
-      if recs[i].gate ~= nil and not (only ~= nil and only[id] and
-          signals[id] == nil) then
-        asked[id] = org.questions[id]
-      end
-    end
-    level, by = gates.apply(level, dim, survey, signals, asked, recs)
+  local list = topped and top_up(free, topped) or free
+  if #list == 0 then return nil, list, NONE end
+  local level, by = median(list), nil
+  local gate_at = recs.gate_at
+  if #gate_at > 0 then
+    level, by = apply_gates(level, dim, survey, signals,
+      asked_gates(org, ids, gate_at, signals, only), recs.gates)
   end
+  by = by or {}
   local group = opts.anchor_groups and opts.anchor_groups[dim.id]
   local cap, ids
   if group ~= nil then cap, ids = group_cap(group, signals) end
@@ -276,9 +356,11 @@ local function rate(dim, org, survey, opts, signals, capped, why)
 end
 
 -- The signals of a dimension's questions by id, the signals before the
--- evidence cap, the ids the cap lowered, and whether it lowered any.
+-- evidence cap, the ids the cap lowered (each with its signal before the
+-- cap), and whether it lowered any.  When it lowered none, the signals
+-- before the cap are the same table as the signals.
 local function signals_of(dim, org, survey, opts)
-  local by_id, raw, capped, any = {}, {}, {}, false
+  local by_id, capped = {}, nil
   local ids, _, recs = questions_of(dim, survey)
   local st = stats_in(org.questions, ids)
   for i = 1, #ids do
@@ -287,12 +369,18 @@ local function signals_of(dim, org, survey, opts)
       local s, c, r = M.signal(recs[i], stat, opts, org)
       if s ~= nil then
         local id = ids[i]
-        by_id[id], raw[id] = s, r
-        if c then capped[id], any = true, true end
+        by_id[id] = s
+        if c then
+          capped = capped or {}
+          capped[id] = r
+        end
       end
     end
   end
-  return by_id, raw, capped, any
+  if capped == nil then return by_id, by_id, NONE, false end
+  local raw = {}
+  for id, s in pairs(by_id) do raw[id] = capped[id] or s end
+  return by_id, raw, capped, true
 end
 
 -- Score one dimension.  Returns a table {level, score, capped_by} for the
@@ -302,7 +390,7 @@ end
 function M.dimension(dim, org, survey, opts)
   opts = opts or {}
   local by_id, raw, capped, any = signals_of(dim, org, survey, opts)
-  local trace = assess.explaining(org)
+  local trace = explaining(org)
   local why = trace and { topped = {}, counts = {} }
   local level, list, capped_by = rate(dim, org, survey, opts, by_id, capped,
     why)
@@ -313,7 +401,7 @@ function M.dimension(dim, org, survey, opts)
     return { capped_by = {} }, by_id, {}
   end
   local missing = {}
-  local uncapped = any and (rate(dim, org, survey, opts, raw, {})) or level
+  local uncapped = any and (rate(dim, org, survey, opts, raw, NONE)) or level
   if uncapped > level then
     local listed = {}
     for _, id in ipairs(capped_by) do listed[id] = true end
@@ -469,11 +557,12 @@ end
 -- questions whose missing evidence lowered a level (see M.dimension).
 function M.dimensions(org, survey, opts)
   local dims, signals, missing = {}, {}, {}
-  for _, dim in ipairs(survey.dimensions) do
-    local d, s, m = M.dimension(dim, org, survey, opts)
-    dims[dim.id] = d
+  local list, dim_ids = dimensions_of(survey)
+  for k = 1, #list do
+    local d, s, m = M.dimension(list[k], org, survey, opts)
+    dims[dim_ids[k]] = d
     for id, v in pairs(s) do signals[id] = v end
-    if #m > 0 then missing[dim.id] = m end
+    if #m > 0 then missing[dim_ids[k]] = m end
   end
   return dims, signals, missing
 end
@@ -483,13 +572,15 @@ end
 -- result's "roles": { ops = { ACC = 2, ... }, ... }.
 function M.roles(org, survey, opts)
   local out = {}
+  local list, dim_ids = dimensions_of(survey)
   for role, view in pairs(org.by_role) do
     local levels = {}
-    for _, dim in ipairs(survey.dimensions) do
+    for k = 1, #list do
       -- the level alone: what M.dimension rates, without the score, the
       -- evidence it lacked or a trace (a role's view has none)
-      local signals, _, capped = signals_of(dim, view, survey, opts)
-      levels[dim.id] = (rate(dim, view, survey, opts, signals, capped))
+      local signals, _, capped = signals_of(list[k], view, survey, opts)
+      levels[dim_ids[k]] = (rate(list[k], view, survey, opts, signals,
+        capped))
     end
     out[role] = levels
   end
@@ -502,8 +593,9 @@ end
 -- of { id =, n =, total = } in survey order.
 function M.thin(org, survey, dims, signals)
   local out = {}
-  for _, dim in ipairs(survey.dimensions) do
-    local n, total = 0, 0
+  local list, dim_ids = dimensions_of(survey)
+  for k = 1, #list do
+    local dim, n, total = list[k], 0, 0
     local ids, _, recs = questions_of(dim, survey)
     local st = stats_in(org.questions, ids)
     for i = 1, #ids do
@@ -515,8 +607,8 @@ function M.thin(org, survey, dims, signals)
         end
       end
     end
-    if dims[dim.id].level ~= nil and n * 2 < total then
-      out[#out + 1] = { id = dim.id, n = n, total = total }
+    if dims[dim_ids[k]].level ~= nil and n * 2 < total then
+      out[#out + 1] = { id = dim_ids[k], n = n, total = total }
     end
   end
   return out

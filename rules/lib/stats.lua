@@ -6,8 +6,13 @@ local M = {}
 
 -- The lower median of a list of numbers (nil for an empty list): with an
 -- even count, the smaller of the two middle values, so a tie never rounds
--- a rating up.
+-- a rating up.  A plain list of integers, such as level signals, is done
+-- in C (assess.median); any other list is sorted here.
+local fast_median = assess.median
+
 function M.median(values)
+  local m = fast_median(values)
+  if m ~= false then return m end
   local n = #values
   if n == 0 then return nil end
   local sorted = {}

@@ -23,6 +23,11 @@ expect bom-shebang 1 assess score $MINI -r tests/data/sandbox/bom-shebang.lua te
 # A score of -0.0 (which passes "0 to 100") is reported as 0.0, not as a
 # number that starts with '-'.
 expect negative-zero 0 assess score $MINI -r tests/data/sandbox/negative-zero.lua -f csv tests/data/mini-one.csv
+# stats.median: a plain list of integers is done in C (assess.median),
+# any other list in Lua, with the same results and errors as before.
+expect median 0 assess score $MINI -r tests/data/sandbox/median.lua -f csv tests/data/mini-one.csv
+# profile.question_ids: the questions a test keeps, once per run.
+expect question-ids 0 assess score $MINI -r tests/data/sandbox/question-ids.lua -f csv tests/data/mini-one.csv
 # assess check loads a rule file against a survey.
 expect check-rules 0 assess check $MINI tests/data/mini/mini.lua tests/data/sandbox/isolation.lua
 expect check-bad-rules 1 assess check $MINI tests/bad/lua/uses-os.lua tests/data/mini/mini.lua tests/bad/lua/syntax.lua

@@ -156,6 +156,49 @@ TEST(score_bands)
 	CHECK_INT(result_score_level(1e300), 0);
 }
 
+/* The level of a score as printed with "%.1f", worked out the slow way. */
+static int
+printed_level(double score)
+{
+	char shown[32];
+	long t;
+
+	snprintf(shown, sizeof(shown), "%.1f", score);
+	t = lround(strtod(shown, NULL) * 10);
+	if (t < 0 || t > 1000)
+		return 0;
+	return (int)((t + 125) / 250) + 1;
+}
+
+/* The same level as printing gives: at and a few doubles either side of
+ * every half tenth, where printing decides, at the edges of the range
+ * asked to print, and at whole tenths and between. */
+static int
+differs(double v)
+{
+	return result_score_level(v) != printed_level(v);
+}
+
+TEST(score_level_as_printed)
+{
+	long k;
+	int bad = 0, step;
+
+	for (k = -10; k <= 1010; k++) {
+		double half = (k + 0.5) / 10, below = half, above = half;
+
+		bad += differs(half);
+		for (step = 0; step < 3; step++) {
+			below = nextafter(below, -1e9);
+			above = nextafter(above, 1e9);
+			bad += differs(below) + differs(above);
+		}
+		bad += differs((k + 0.49) / 10) + differs((k + 0.51) / 10);
+		bad += differs(k / 10.0) + differs(k / 10.0 + 0.0123);
+	}
+	CHECK_INT(bad, 0);
+}
+
 TEST(score_band_messages)
 {
 	char why[96];
@@ -175,6 +218,7 @@ main(void)
 	RUN(written_again_is_identical);
 	RUN(impossible_states_are_refused);
 	RUN(score_bands);
+	RUN(score_level_as_printed);
 	RUN(score_band_messages);
 	return check_done();
 }
