@@ -594,11 +594,13 @@ static void
 batch_add(struct batch *b, const struct csvin *c)
 {
 	struct ahead_rec *r = &b->rec[b->nrec++];
-	char *text = b->text + b->used;
+	char *text = NULL;	/* no text: every field is empty */
 	size_t i;
 
-	if (c->fields.len > 0)
+	if (c->fields.len > 0) {
+		text = b->text + b->used;
 		memcpy(text, c->fields.data, c->fields.len);
+	}
 	for (i = 0; i < c->nf; i++) {
 		b->ptr[b->nfields + i] = c->off[i] == NO_FIELD ? "" :
 		    text + c->off[i];

@@ -133,6 +133,7 @@ TEST(small_inputs_the_same)
 	same_text("a,b\n1,\xFF\n");
 	same_text("a,b\n1,2\n3,\"x\"y\n");
 	same_text("only a header\n");
+	same_text(",,\n1,2,3\n,,\n");	/* a batch that starts without text */
 }
 
 /* A deterministic mix of records: quoted fields with commas, quotes and
