@@ -33,6 +33,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -62,17 +63,16 @@
 enum trip { TRIP_NONE, TRIP_INSTR, TRIP_MEMORY, TRIP_TIME };
 
 /* Small blocks (see "Memory"): sizes up to POOL_MAX, in classes
- * POOL_STEP apart, carved from chunks of POOL_CHUNK bytes. */
+ * POOL_STEP apart, carved from one region of POOL_REGION bytes. */
 #define POOL_STEP	16
 #define POOL_MAX	512
 #define POOL_CLASSES	(POOL_MAX / POOL_STEP)
-#define POOL_CHUNK	((size_t)64 << 10)
+#define POOL_REGION	((size_t)8 << 20)
 
 struct pool {
 	void	*free[POOL_CLASSES];	/* freed blocks of each class,
 					   linked through their first word */
-	char	*next, *end;		/* the newest chunk's unused part */
-	void	*chunks;		/* linked through their first word */
+	char	*base, *next, *end;	/* the region, and its unused part */
 };
 
 struct rules {
@@ -137,11 +137,16 @@ note_where(struct rules *r, lua_State *L)
 /*
  * Every organisation's call makes and drops thousands of small Lua
  * objects (tables and their parts, strings, closures), so blocks of up
- * to POOL_MAX bytes are kept on a free list per size class and handed
- * out again, instead of going through malloc and free each time.  Lua
- * tells the allocator the size of every block it frees or resizes, so
- * the class of a block is known from its size.  The chunks are freed
- * with the rules; the limit counts the bytes Lua holds, as before.
+ * to POOL_MAX bytes are carved from one region and kept on a free list
+ * per size class when freed, to be handed out again, instead of going
+ * through malloc and free each time.  Lua tells the allocator the size
+ * of every block it frees or resizes, so the class of a block is known
+ * from its size, and whether it is the pool's from its address.  The
+ * region is of a fixed size and blocks beyond it come from malloc, so
+ * what the free lists hold (which the limit, counting the bytes Lua
+ * holds, does not see) never passes POOL_REGION: a rule that fills one
+ * size class after another cannot make the process hold many times the
+ * limit.
  */
 static size_t
 pool_class(size_t n)
@@ -149,24 +154,29 @@ pool_class(size_t n)
 	return (n - 1) / POOL_STEP;
 }
 
+static int
+pool_owns(const struct pool *p, const void *b)
+{
+	return (uintptr_t)b - (uintptr_t)p->base < POOL_REGION &&
+	    p->base != NULL;
+}
+
 static void *
 pool_get(struct pool *p, size_t n)
 {
 	size_t c = pool_class(n), size = (c + 1) * POOL_STEP;
-	char *b = p->free[c], *chunk;
+	char *b = p->free[c];
 
 	if (b != NULL) {
 		p->free[c] = *(void **)b;
 		return b;
 	}
-	if ((size_t)(p->end - p->next) < size) {
-		if ((chunk = malloc(POOL_CHUNK)) == NULL)
-			return NULL;
-		*(void **)chunk = p->chunks;
-		p->chunks = chunk;
-		p->next = chunk + POOL_STEP;	/* keeps malloc's alignment */
-		p->end = chunk + POOL_CHUNK;
+	if (p->base == NULL && (p->base = malloc(POOL_REGION)) != NULL) {
+		p->next = p->base;
+		p->end = p->base + POOL_REGION;
 	}
+	if ((size_t)(p->end - p->next) < size)
+		return malloc(n);	/* the region is used up */
 	b = p->next;
 	p->next += size;
 	return b;
@@ -175,7 +185,7 @@ pool_get(struct pool *p, size_t n)
 static void
 block_free(struct pool *p, void *b, size_t n)
 {
-	if (n > POOL_MAX) {
+	if (n > POOL_MAX || !pool_owns(p, b)) {
 		free(b);
 		return;
 	}
@@ -183,15 +193,17 @@ block_free(struct pool *p, void *b, size_t n)
 	p->free[pool_class(n)] = b;
 }
 
-/* realloc() for blocks of the pool or of malloc, by their sizes. */
+/* realloc() for blocks of the pool or of malloc, by their sizes and
+ * addresses. */
 static void *
 block_resize(struct pool *p, void *b, size_t osize, size_t nsize)
 {
 	void *to;
 
-	if (b != NULL && osize > POOL_MAX && nsize > POOL_MAX)
+	if (b != NULL && !pool_owns(p, b) && (osize > POOL_MAX ||
+	    nsize > POOL_MAX))
 		return realloc(b, nsize);
-	if (b != NULL && osize <= POOL_MAX && nsize <= POOL_MAX &&
+	if (b != NULL && pool_owns(p, b) && nsize <= POOL_MAX &&
 	    pool_class(osize) == pool_class(nsize))
 		return b;
 	if ((to = nsize <= POOL_MAX ? pool_get(p, nsize) : malloc(nsize)) ==
@@ -207,12 +219,7 @@ block_resize(struct pool *p, void *b, size_t osize, size_t nsize)
 static void
 pool_release(struct pool *p)
 {
-	void *c;
-
-	while ((c = p->chunks) != NULL) {
-		p->chunks = *(void **)c;
-		free(c);
-	}
+	free(p->base);
 	memset(p, 0, sizeof(*p));
 }
 
