@@ -18,6 +18,7 @@
 
 #include "aggregate.h"
 #include "fsx.h"
+#include "swar.h"
 
 /* An organisation as a row wrote its name: rows repeat a few names, and
  * finding one here spares folding it into its key and looking that up.
@@ -390,7 +391,7 @@ grow_seen(struct agg *a)
 static uint64_t
 fingerprint(uint64_t orgh, const char *respondent)
 {
-	uint64_t h = survey_text_hash(respondent, strlen(respondent)) ^
+	uint64_t h = swar_hash(respondent, strlen(respondent)) ^
 	    orgh * 0x9e3779b97f4a7c15ULL;
 
 	return h != 0 ? h : 1;
@@ -558,7 +559,7 @@ lookup(struct agg *a, const struct response *r, struct orgagg **o,
 
 	*o = NULL;
 	n = strlen(r->org);
-	nm = &a->named[survey_text_hash(r->org, n) % NAMED_SLOTS];
+	nm = &a->named[swar_hash(r->org, n) % NAMED_SLOTS];
 	if (nm->o != NULL && nm->len == n && (n <= NAMED_TEXT ?
 	    memcmp(nm->text, r->org, n) == 0 :
 	    strcmp(nm->o->sp[nm->sp].text, r->org) == 0)) {

@@ -18,6 +18,7 @@
 #include "date.h"
 #include "fsx.h"
 #include "suggest.h"
+#include "swar.h"
 
 enum colkind { COL_IGNORE, COL_RESPONDENT, COL_ORG, COL_ROLE, COL_SUBMITTED,
 	COL_QUESTION, COL_EVIDENCE };
@@ -268,7 +269,7 @@ date_cell(struct csvr *r, size_t i, struct response *resp)
 static struct cslot *
 cache_slot(struct cslot *c, const char *f, size_t n, int *hit)
 {
-	uint32_t h = (uint32_t)survey_text_hash(f, n);
+	uint32_t h = (uint32_t)swar_hash(f, n);
 	struct cslot *x = &c[h % CACHE_SLOTS];
 	struct cslot *y = &c[(h / CACHE_SLOTS) % CACHE_SLOTS];
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "result.h"
+#include "swar.h"
 
 void
 result_init(struct result *r)
@@ -154,26 +155,6 @@ result_step_rec(const struct r_org *o, size_t step)
  * every finding and recommendation of every organisation, some of them
  * hundreds of bytes long.  (Only where a text goes in the table depends
  * on it, never any output.) */
-#define HASH_MUL 0x9e3779b97f4a7c15ULL
-
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL ^ n, w;
-	size_t i = 0;
-
-	for (; n - i >= 8; i += 8) {
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * HASH_MUL;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	h ^= h >> 29;
-	h *= HASH_MUL;
-	return h ^ (h >> 32);
-}
-
 static int
 grow_strings(struct result *r)
 {
@@ -187,7 +168,7 @@ grow_strings(struct result *r)
 
 		if (s == NULL)
 			continue;
-		for (j = hash(s, strlen(s)) & (cap - 1); t[j] != NULL;
+		for (j = swar_hash(s, strlen(s)) & (cap - 1); t[j] != NULL;
 		    j = (j + 1) & (cap - 1))
 			;
 		t[j] = s;
@@ -206,8 +187,8 @@ result_intern(struct result *r, const char *s, size_t n)
 
 	if (2 * (r->nstrings + 1) > r->capstrings && grow_strings(r) != 0)
 		return NULL;
-	for (j = hash(s, n) & (r->capstrings - 1); (p = r->strings[j]) != NULL;
-	    j = (j + 1) & (r->capstrings - 1))
+	for (j = swar_hash(s, n) & (r->capstrings - 1);
+	    (p = r->strings[j]) != NULL; j = (j + 1) & (r->capstrings - 1))
 		if (strncmp(p, s, n) == 0 && p[n] == '\0')
 			return p;
 	if ((p = arena_strndup(&r->arena, s, n)) == NULL)

@@ -14,6 +14,7 @@
 #include "jdoc.h"
 #include "suggest.h"
 #include "survey.h"
+#include "swar.h"
 
 struct ld {
 	const struct jdoc	*d;
@@ -468,32 +469,10 @@ index_put(struct question *q, const char *norm, unsigned char tag)
 	q->ohash[j] = h;
 }
 
-uint64_t
-survey_text_hash(const char *s, size_t n)
-{
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL, w = 0;
-	size_t i, len = n;
-
-	for (; n > 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	if (len >= 8)		/* the last eight, overlapping if need be */
-		memcpy(&w, s + n - 8, 8);
-	else
-		for (w = 0, i = 0; i < n; i++)
-			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	h = (h ^ w) * 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 33);
-}
-
 static void
 value_put(struct question *q, size_t i)
 {
-	uint32_t h = (uint32_t)survey_text_hash(q->opts[i].value,
+	uint32_t h = (uint32_t)swar_hash(q->opts[i].value,
 	    q->opts[i].vlen);
 	size_t j;
 
@@ -507,7 +486,7 @@ value_put(struct question *q, size_t i)
 static int
 exact_value(const struct question *q, const char *s, size_t n)
 {
-	uint32_t h = (uint32_t)survey_text_hash(s, n);
+	uint32_t h = (uint32_t)swar_hash(s, n);
 	size_t j;
 
 	for (j = h & q->omask; q->vslot[j] != 0; j = (j + 1) & q->omask) {

@@ -177,12 +177,6 @@ int survey_source(const struct survey *s, const char *id);
 #define SURVEY_AMBIGUOUS (-2)
 int survey_find_option(const struct question *q, const char *s, size_t n);
 
-/* A 64-bit hash of bytes exactly as they are, eight at a time: most
- * cells are an option's value as written, and this finds it (and a
- * reader's cache of cells, and a respondent's fingerprint) with no
- * per-byte work. */
-uint64_t survey_text_hash(const char *s, size_t n);
-
 /* Whether 's' is option 'i''s label, as survey_find_option matches. */
 int survey_is_label(const struct question *q, size_t i, const char *s,
     size_t n);

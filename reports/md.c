@@ -93,10 +93,6 @@ needs_escape(const char *t, size_t n, size_t i)
 	}
 }
 
-/* Which character of t (n bytes, at the start of a block's text, no
- * leading space) would open a block of its own there: a heading, quote,
- * list item, thematic break, setext underline or table row; n if none.
- * needs_escape() deals with code, fences, HTML and '_'. */
 /* How many bytes of t make an ordered list's number as CommonMark or
  * pandoc takes one: digits, '#', '@', one letter or a roman numeral;
  * 0 for none. */
@@ -120,6 +116,10 @@ list_number(const char *t, size_t n)
 /* Whether t[i] ends a block's marker: the end, or a space. */
 #define MARKER_END(t, n, i) ((i) == (n) || (t)[i] == ' ')
 
+/* Which character of t (n bytes, at the start of a block's text, no
+ * leading space) would open a block of its own there: a heading, quote,
+ * list item, thematic break, setext underline or table row; n if none.
+ * needs_escape() deals with code, fences, HTML and '_'. */
 static size_t
 block_opener(const char *t, size_t n)
 {

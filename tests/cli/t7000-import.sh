@@ -148,6 +148,7 @@ expect list-tools 0 assess list tools
 expect import-h 0 assess import -h
 expect import-no-export 2 assess import $S
 expect import-bad-tool 2 assess import $S --from typeform $D/google/responses.csv
+expect import-jobs-zero 2 assess import $S -j 0 $D/google/responses.csv
 expect score-bad-tool 2 assess score $S --from typeform $D/google/responses.csv
 expect score-map-without-from 2 assess score $S -m x.json $D/google/responses.csv
 

@@ -137,15 +137,26 @@ score_of(struct in *in)
 	return pool[take(in, sizeof(pool) / sizeof(pool[0]))];
 }
 
+/* An array of fewer than 'max' items of 'size' bytes, its length in
+ * *n (0 when the arena has no room). */
+static void *
+items(struct in *in, unsigned max, size_t size, size_t *n)
+{
+	void *v;
+
+	*n = take(in, max);
+	v = *n ? arena_alloc(in->a, *n * size) : NULL;
+	if (v == NULL)
+		*n = 0;
+	return v;
+}
+
 static void
 strs(struct in *in, struct r_strs *l, unsigned max)
 {
 	size_t i;
 
-	l->n = take(in, max + 1);
-	l->v = l->n ? arena_alloc(in->a, l->n * sizeof(*l->v)) : NULL;
-	if (l->v == NULL)
-		l->n = 0;
+	l->v = items(in, max + 1, sizeof(*l->v), &l->n);
 	for (i = 0; i < l->n; i++)
 		l->v[i] = str(in);
 }
@@ -160,11 +171,7 @@ sources(struct in *in, struct result *r)
 	    "http://example.org/plain" };
 	size_t i;
 
-	r->nsources = take(in, 4);
-	r->sources = r->nsources ? arena_alloc(in->a, r->nsources *
-	    sizeof(*r->sources)) : NULL;
-	if (r->sources == NULL)
-		r->nsources = 0;
+	r->sources = items(in, 4, sizeof(*r->sources), &r->nsources);
 	for (i = 0; i < r->nsources; i++) {
 		struct r_source *s = &r->sources[i];
 		unsigned how = take(in, 3);
@@ -205,26 +212,10 @@ bcase(struct in *in, struct result *r, const char **dim_id, size_t ndims)
 		return;
 	b->framing = str(in);
 	b->strategy = str(in);
-	b->ncosts = take(in, 4);
-	b->costs = b->ncosts ? arena_alloc(in->a, b->ncosts *
-	    sizeof(*b->costs)) : NULL;
-	b->ncontrols = take(in, 3);
-	b->controls = b->ncontrols ? arena_alloc(in->a, b->ncontrols *
-	    sizeof(*b->controls)) : NULL;
-	b->ndecisions = take(in, 3);
-	b->decisions = b->ndecisions ? arena_alloc(in->a, b->ndecisions *
-	    sizeof(*b->decisions)) : NULL;
-	b->norder = take(in, 3);
-	b->order = b->norder ? arena_alloc(in->a, b->norder *
-	    sizeof(*b->order)) : NULL;
-	if (b->costs == NULL)
-		b->ncosts = 0;
-	if (b->controls == NULL)
-		b->ncontrols = 0;
-	if (b->decisions == NULL)
-		b->ndecisions = 0;
-	if (b->order == NULL)
-		b->norder = 0;
+	b->costs = items(in, 4, sizeof(*b->costs), &b->ncosts);
+	b->controls = items(in, 3, sizeof(*b->controls), &b->ncontrols);
+	b->decisions = items(in, 3, sizeof(*b->decisions), &b->ndecisions);
+	b->order = items(in, 3, sizeof(*b->order), &b->norder);
 	for (i = 0; i < b->ncosts; i++) {
 		struct r_cost *c = &b->costs[i];
 
@@ -330,11 +321,8 @@ build(struct in *in, struct result *r)
 		r->target_title = str(in);
 		r->jurisdiction = str(in);
 		r->as_of = str(in);
-		r->npractices = take(in, 5);
-		r->practices = r->npractices ? arena_alloc(in->a,
-		    r->npractices * sizeof(*r->practices)) : NULL;
-		if (r->practices == NULL)
-			r->npractices = 0;
+		r->practices = items(in, 5, sizeof(*r->practices),
+		    &r->npractices);
 		for (i = 0; i < r->npractices; i++) {
 			r->practices[i].id = str(in);
 			r->practices[i].dimension = dim_id[take(in,
@@ -403,11 +391,8 @@ build(struct in *in, struct result *r)
 					    r->practices[j].id;
 			}
 		}
-		o->nfindings = take(in, 4);
-		o->findings = o->nfindings ? arena_alloc(in->a, o->nfindings *
-		    sizeof(*o->findings)) : NULL;
-		if (o->findings == NULL)
-			o->nfindings = 0;
+		o->findings = items(in, 4, sizeof(*o->findings),
+		    &o->nfindings);
 		for (i = 0; i < o->nfindings; i++) {
 			struct r_finding *f = &o->findings[i];
 			unsigned how = take(in, 3);
@@ -419,11 +404,7 @@ build(struct in *in, struct result *r)
 			f->text = str(in);
 			strs(in, &f->evidence, 3);
 		}
-		o->nrecs = take(in, 4);
-		o->recs = o->nrecs ? arena_alloc(in->a, o->nrecs *
-		    sizeof(*o->recs)) : NULL;
-		if (o->recs == NULL)
-			o->nrecs = 0;
+		o->recs = items(in, 4, sizeof(*o->recs), &o->nrecs);
 		for (i = 0; i < o->nrecs; i++) {
 			struct r_rec *rc = &o->recs[i];
 
@@ -439,11 +420,7 @@ build(struct in *in, struct result *r)
 		}
 		roadmap(in, o);
 		strs(in, &o->flags, 3);
-		o->nroles = take(in, 4);
-		o->roles = o->nroles ? arena_alloc(in->a, o->nroles *
-		    sizeof(*o->roles)) : NULL;
-		if (o->roles == NULL)
-			o->nroles = 0;
+		o->roles = items(in, 4, sizeof(*o->roles), &o->nroles);
 		for (i = 0; i < o->nroles; i++) {
 			struct r_role *rl = &o->roles[i];
 
